@@ -1,0 +1,73 @@
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace activations {
+
+inline constexpr std::size_t kMaxParams = 4;
+
+// A set of real numbers with open or closed ends; infinite ends are always open.
+struct Interval {
+  double min;
+  double max;
+  bool min_inclusive = true;
+  bool max_inclusive = true;
+
+  constexpr bool contains(double v) const {
+    return (min_inclusive ? v >= min : v > min) && (max_inclusive ? v <= max : v < max);
+  }
+};
+
+// "[0, +inf)", "(0, 1]".
+std::string to_string(const Interval& interval);
+
+// A tunable parameter, named exactly as the Keras argument.
+struct ParamSpec {
+  std::string_view name;
+  double default_value;
+  Interval valid;
+  // What a slider offers by default: a teaching range inside `valid`.
+  double ui_min;
+  double ui_max;
+  double ui_step;
+};
+
+// A fixed constant a function uses (SELU's alpha and scale), shown but not tunable.
+struct ConstantSpec {
+  std::string_view name;
+  double value;
+};
+
+enum class Kind {
+  kElementwise,  // f: R -> R, applied to each element
+  kVector,       // f: R^n -> R^n (softmax)
+};
+
+std::string_view kind_name(Kind kind);
+
+using ScalarFn = double (*)(double z, const double* params);
+using BatchFn = void (*)(const double* z, std::size_t n, const double* params, double* f,
+                         double* df);
+// `out` has n elements (apply) or n*n, row-major (jacobian). Inputs are already validated.
+using VectorFn = void (*)(const double* x, std::size_t n, const double* params, double* out);
+
+// One registry entry: everything the rest of the project knows about a function.
+struct ActivationSpec {
+  std::string_view id;  // the Keras id
+  Kind kind;
+  std::span<const ParamSpec> params;
+  std::span<const ConstantSpec> constants;
+  bool monotonic;  // non-decreasing on the whole real line
+  // Elementwise functions.
+  ScalarFn f = nullptr;
+  ScalarFn df = nullptr;  // at a kink: what TensorFlow's gradient returns
+  BatchFn batch = nullptr;
+  // Vector functions.
+  VectorFn apply = nullptr;
+  VectorFn jacobian = nullptr;
+};
+
+}  // namespace activations
