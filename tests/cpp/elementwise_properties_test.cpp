@@ -1,0 +1,107 @@
+// Properties the reference points do not pin down on their own: the derivative conventions at
+// kinks, NaN propagation, monotonicity on a dense grid, and f' being the derivative of f.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "activations/registry.h"
+
+namespace activations {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+struct Point {
+  double f;
+  double df;
+};
+
+Point eval(std::string_view id, double z, std::vector<NamedValue> params = {}) {
+  Point p{};
+  const Status status = evaluate(id, params, {&z, 1}, {&p.f, 1}, {&p.df, 1});
+  EXPECT_TRUE(status.ok()) << status.message();
+  return p;
+}
+
+TEST(Kinks, ReluDerivativeAtZeroIsZero) {
+  EXPECT_EQ(eval("relu", 0.0).df, 0.0);
+  EXPECT_EQ(eval("relu", -0.0).df, 0.0);
+  EXPECT_EQ(eval("relu", 0.0).f, 0.0);
+}
+
+TEST(Kinks, EluDerivativeAtZeroIsAlpha) {
+  EXPECT_EQ(eval("elu", 0.0).df, 1.0);
+  EXPECT_EQ(eval("elu", 0.0, {{"alpha", 1.5}}).df, 1.5);
+  EXPECT_EQ(eval("elu", 0.0, {{"alpha", 0.25}}).df, 0.25);
+  EXPECT_EQ(eval("elu", 0.0, {{"alpha", 1.5}}).f, 0.0);
+}
+
+TEST(Kinks, SeluDerivativeAtZeroIsScale) {
+  const auto& constants = find_activation("selu")->constants;
+  ASSERT_EQ(constants.size(), 2u);
+  EXPECT_EQ(eval("selu", 0.0).df, constants[1].value);
+  EXPECT_EQ(eval("selu", 0.0).f, 0.0);
+  // Just left of 0 the slope is scale * alpha.
+  EXPECT_NEAR(eval("selu", -1e-12).df, constants[0].value * constants[1].value, 1e-11);
+}
+
+TEST(NaN, PropagatesThroughEveryFunction) {
+  for (const auto& spec : registry()) {
+    if (spec.kind != Kind::kElementwise) continue;
+    const Point p = eval(spec.id, kNaN);
+    EXPECT_TRUE(std::isnan(p.f)) << spec.id;
+    EXPECT_TRUE(std::isnan(p.df)) << spec.id;
+  }
+}
+
+TEST(Monotonic, NonDecreasingWithNonNegativeDerivative) {
+  for (const auto& spec : registry()) {
+    if (spec.kind != Kind::kElementwise || !spec.monotonic) continue;
+    double previous = -std::numeric_limits<double>::infinity();
+    for (double z = -60.0; z <= 60.0; z += 1.0 / 64) {
+      const Point p = eval(spec.id, z);
+      EXPECT_GE(p.f, previous) << spec.id << " at z=" << z;
+      EXPECT_GE(p.df, 0.0) << spec.id << " at z=" << z;
+      previous = p.f;
+    }
+  }
+}
+
+// Central differences agree with f' away from kinks, for default and non-default parameters.
+TEST(Derivative, MatchesCentralDifferences) {
+  const std::vector<std::pair<std::string_view, std::vector<NamedValue>>> cases = {
+      {"sigmoid", {}},           {"tanh", {}}, {"relu", {}},     {"elu", {}},
+      {"elu", {{"alpha", 1.5}}}, {"selu", {}}, {"softsign", {}}, {"softplus", {}},
+      {"exponential", {}}};
+  for (const auto& [id, params] : cases) {
+    for (double z = -8.0; z <= 8.0; z += 0.37) {
+      if (std::fabs(z) < 1e-3) continue;
+      const double h = 1e-6;
+      const double numeric = (eval(id, z + h, params).f - eval(id, z - h, params).f) / (2 * h);
+      const double exact = eval(id, z, params).df;
+      EXPECT_NEAR(numeric, exact, 1e-6 * std::max(1.0, std::fabs(exact))) << id << " at z=" << z;
+    }
+  }
+}
+
+TEST(Limits, InfiniteInputsGiveTheFunctionsLimits) {
+  const double inf = std::numeric_limits<double>::infinity();
+  EXPECT_EQ(eval("sigmoid", inf).f, 1.0);
+  EXPECT_EQ(eval("sigmoid", -inf).f, 0.0);
+  EXPECT_EQ(eval("tanh", -inf).f, -1.0);
+  EXPECT_EQ(eval("elu", -inf, {{"alpha", 1.5}}).f, -1.5);
+  EXPECT_EQ(eval("softsign", inf).f, 1.0);
+  EXPECT_EQ(eval("softsign", -inf).f, -1.0);
+  EXPECT_EQ(eval("softplus", -inf).f, 0.0);
+  EXPECT_EQ(eval("softplus", inf).f, inf);
+  EXPECT_EQ(eval("exponential", -inf).f, 0.0);
+  for (const char* id : {"sigmoid", "tanh", "softsign"}) {
+    EXPECT_EQ(eval(id, inf).df, 0.0) << id;
+    EXPECT_EQ(eval(id, -inf).df, 0.0) << id;
+  }
+}
+
+}  // namespace
+}  // namespace activations

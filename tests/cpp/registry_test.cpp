@@ -1,0 +1,189 @@
+#include "activations/registry.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <set>
+
+namespace activations {
+namespace {
+
+using ::testing::HasSubstr;
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+TEST(Registry, HoldsTheLessonsFunctionsInOrder) {
+  std::vector<std::string_view> ids;
+  for (const auto& spec : registry()) ids.push_back(spec.id);
+  const std::vector<std::string_view> lesson = {
+      "sigmoid", "tanh", "relu", "elu", "selu", "softmax", "softsign", "softplus", "exponential"};
+  EXPECT_EQ(ids, lesson);
+}
+
+TEST(Registry, EntriesAreConsistent) {
+  std::set<std::string_view> seen;
+  for (const auto& spec : registry()) {
+    EXPECT_TRUE(seen.insert(spec.id).second) << "duplicate id " << spec.id;
+    EXPECT_EQ(find_activation(spec.id), &spec);
+    EXPECT_LE(spec.params.size(), kMaxParams);
+    if (spec.kind == Kind::kElementwise) {
+      EXPECT_TRUE(spec.f && spec.df && spec.batch) << spec.id;
+    } else {
+      EXPECT_TRUE(spec.apply && spec.jacobian) << spec.id;
+    }
+    for (const auto& p : spec.params) {
+      EXPECT_TRUE(p.valid.contains(p.default_value)) << spec.id << "." << p.name;
+      EXPECT_TRUE(p.valid.contains(p.ui_min) && p.valid.contains(p.ui_max)) << p.name;
+      EXPECT_LE(p.ui_min, p.default_value) << p.name;
+      EXPECT_GE(p.ui_max, p.default_value) << p.name;
+      EXPECT_GT(p.ui_step, 0.0) << p.name;
+    }
+  }
+  EXPECT_EQ(find_activation("swish"), nullptr);
+  EXPECT_EQ(find_activation(""), nullptr);
+}
+
+TEST(Registry, KerasParametersAndConstants) {
+  const auto* elu = find_activation("elu");
+  ASSERT_EQ(elu->params.size(), 1u);
+  EXPECT_EQ(elu->params[0].name, "alpha");
+  EXPECT_EQ(elu->params[0].default_value, 1.0);
+  EXPECT_LE(elu->params[0].ui_min, 1.5);  // the lesson's plot uses 1.5
+  EXPECT_GE(elu->params[0].ui_max, 1.5);
+
+  const auto* selu = find_activation("selu");
+  EXPECT_TRUE(selu->params.empty());
+  ASSERT_EQ(selu->constants.size(), 2u);
+  EXPECT_EQ(selu->constants[0].name, "alpha");
+  EXPECT_EQ(selu->constants[0].value, 1.6732632423543772848170429916717);
+  EXPECT_EQ(selu->constants[1].name, "scale");
+  EXPECT_EQ(selu->constants[1].value, 1.0507009873554804934193349852946);
+
+  const auto* softmax = find_activation("softmax");
+  EXPECT_EQ(softmax->kind, Kind::kVector);
+  ASSERT_EQ(softmax->params.size(), 1u);
+  EXPECT_EQ(softmax->params[0].name, "temperature");
+  EXPECT_EQ(softmax->params[0].default_value, 1.0);
+}
+
+TEST(Resolve, FillsDefaultsAndTakesGivenValues) {
+  Resolved r;
+  ASSERT_TRUE(resolve("elu", {}, r).ok());
+  EXPECT_EQ(r.params[0], 1.0);
+  const std::vector<NamedValue> given = {{"alpha", 1.5}};
+  ASSERT_TRUE(resolve("elu", given, r).ok());
+  EXPECT_EQ(r.params[0], 1.5);
+  EXPECT_EQ(r.spec, find_activation("elu"));
+}
+
+Status resolve_with(std::string_view id, std::vector<NamedValue> given) {
+  Resolved r;
+  return resolve(id, given, r);
+}
+
+TEST(Resolve, UnknownIdNamesItAndTheValidIds) {
+  const Status s = resolve_with("swish", {});
+  EXPECT_EQ(s.code(), ErrorCode::kUnknownActivation);
+  EXPECT_EQ(s.culprit(), "swish");
+  EXPECT_THAT(s.message(), HasSubstr("\"swish\""));
+  EXPECT_THAT(s.message(), HasSubstr("sigmoid, tanh, relu, elu, selu, softmax, softsign"));
+}
+
+TEST(Resolve, UnknownParameterNamesItAndTheValidOnes) {
+  Status s = resolve_with("elu", {{"beta", 1.0}});
+  EXPECT_EQ(s.code(), ErrorCode::kUnknownParameter);
+  EXPECT_EQ(s.culprit(), "beta");
+  EXPECT_THAT(s.message(), HasSubstr("\"beta\""));
+  EXPECT_THAT(s.message(), HasSubstr("valid parameters: alpha"));
+
+  s = resolve_with("relu", {{"alpha", 1.0}});
+  EXPECT_EQ(s.code(), ErrorCode::kUnknownParameter);
+  EXPECT_THAT(s.message(), HasSubstr("relu takes no parameters"));
+
+  // SELU's constants are fixed, as in Keras.
+  EXPECT_EQ(resolve_with("selu", {{"alpha", 1.0}}).code(), ErrorCode::kUnknownParameter);
+}
+
+TEST(Resolve, NonFiniteParameterNamesTheRange) {
+  for (double bad : {kNaN, kInf, -kInf}) {
+    const Status s = resolve_with("elu", {{"alpha", bad}});
+    EXPECT_EQ(s.code(), ErrorCode::kNonFiniteParameter) << bad;
+    EXPECT_EQ(s.culprit(), "alpha");
+    EXPECT_THAT(s.message(), HasSubstr("[0, +inf)"));
+  }
+}
+
+TEST(Resolve, OutOfRangeParameterNamesValueAndRange) {
+  Status s = resolve_with("elu", {{"alpha", -1.0}});
+  EXPECT_EQ(s.code(), ErrorCode::kParameterOutOfRange);
+  EXPECT_EQ(s.message(), "elu: parameter \"alpha\" = -1 is out of range; valid range is [0, +inf)");
+
+  s = resolve_with("softmax", {{"temperature", 0.0}});
+  EXPECT_EQ(s.code(), ErrorCode::kParameterOutOfRange);
+  EXPECT_THAT(s.message(), HasSubstr("(0, +inf)"));
+  EXPECT_TRUE(resolve_with("softmax", {{"temperature", 5e-324}}).ok());
+  EXPECT_TRUE(resolve_with("elu", {{"alpha", 0.0}}).ok());
+}
+
+TEST(Resolve, RepeatedParameterIsAnError) {
+  const Status s = resolve_with("elu", {{"alpha", 1.0}, {"alpha", 2.0}});
+  EXPECT_EQ(s.code(), ErrorCode::kInvalidArgument);
+  EXPECT_THAT(s.message(), HasSubstr("given twice"));
+}
+
+TEST(Evaluate, ChecksKindAndSizes) {
+  std::vector<double> z = {1, 2, 3}, f(3), df(2);
+  Status s = evaluate("tanh", {}, z, f, df);
+  EXPECT_EQ(s.code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(s.culprit(), "df");
+
+  df.resize(3);
+  s = evaluate("softmax", {}, z, f, df);
+  EXPECT_EQ(s.code(), ErrorCode::kInvalidArgument);
+  EXPECT_THAT(s.message(), HasSubstr("vector function"));
+
+  s = apply("relu", {}, z, f);
+  EXPECT_EQ(s.code(), ErrorCode::kInvalidArgument);
+  EXPECT_THAT(s.message(), HasSubstr("relu is elementwise, not a vector function"));
+
+  EXPECT_TRUE(evaluate("tanh", {}, z, f, df).ok());
+  EXPECT_EQ(f[1], std::tanh(2.0));
+}
+
+TEST(Evaluate, EmptyInputIsFineButStillValidated) {
+  std::vector<double> empty;
+  EXPECT_TRUE(evaluate("relu", {}, empty, empty, empty).ok());
+  EXPECT_EQ(evaluate("nope", {}, empty, empty, empty).code(), ErrorCode::kUnknownActivation);
+}
+
+TEST(Apply, RejectsVectorsBeyondTheLimits) {
+  std::vector<double> x(kMaxJacobianLength + 1, 0.0);
+  std::vector<double> out;
+  const Status s = jacobian("softmax", {}, x, out);
+  EXPECT_EQ(s.code(), ErrorCode::kInvalidArgument);
+  EXPECT_THAT(s.message(), HasSubstr("0 to 1024 elements, got 1025"));
+
+  x.assign(kMaxVectorLength + 1, 0.0);
+  out.assign(x.size(), 0.0);
+  EXPECT_THAT(apply("softmax", {}, x, out).message(), HasSubstr("got 1048577"));
+}
+
+TEST(Status, CodeNamesAreStable) {
+  EXPECT_EQ(error_code_name(ErrorCode::kOk), "ok");
+  EXPECT_EQ(error_code_name(ErrorCode::kUnknownActivation), "unknown_activation");
+  EXPECT_EQ(error_code_name(ErrorCode::kUnknownParameter), "unknown_parameter");
+  EXPECT_EQ(error_code_name(ErrorCode::kNonFiniteParameter), "non_finite_parameter");
+  EXPECT_EQ(error_code_name(ErrorCode::kParameterOutOfRange), "parameter_out_of_range");
+  EXPECT_EQ(error_code_name(ErrorCode::kInvalidArgument), "invalid_argument");
+}
+
+TEST(Interval, PrintsItsEnds) {
+  EXPECT_EQ(to_string(Interval{0.0, kInf, true, false}), "[0, +inf)");
+  EXPECT_EQ(to_string(Interval{-1.5, 2.0, false, true}), "(-1.5, 2]");
+}
+
+}  // namespace
+}  // namespace activations

@@ -1,0 +1,113 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "activations/registry.h"
+#include "reference.h"
+#include "ulp.h"
+
+namespace activations::testing {
+namespace {
+
+constexpr std::uint64_t kMaxUlp = 4;
+
+std::vector<double> softmax_of(const std::vector<double>& x, double t = 1.0) {
+  std::vector<double> out(x.size());
+  const std::vector<NamedValue> params = {{"temperature", t}};
+  const Status s = apply("softmax", params, x, out);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return out;
+}
+
+std::vector<double> jacobian_of(const std::vector<double>& x, double t = 1.0) {
+  std::vector<double> out(x.size() * x.size());
+  const std::vector<NamedValue> params = {{"temperature", t}};
+  const Status s = jacobian("softmax", params, x, out);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return out;
+}
+
+TEST(SoftmaxReference, ProbabilitiesAndJacobianWithinFourUlp) {
+  const auto cases = read_softmax(reference_path("softmax.tsv"));
+  ASSERT_GT(cases.size(), 100u);
+  std::uint64_t worst_s = 0, worst_j = 0;
+  for (const auto& c : cases) {
+    const auto s = softmax_of(c.logits, c.temperature);
+    const auto j = jacobian_of(c.logits, c.temperature);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto u = ulp_distance(s[i], c.softmax[i]);
+      worst_s = std::max(worst_s, u);
+      EXPECT_LE(u, kMaxUlp) << "s[" << i << "] T=" << c.temperature << " n=" << s.size();
+    }
+    for (std::size_t k = 0; k < j.size(); ++k) {
+      const auto u = ulp_distance(j[k], c.jacobian[k]);
+      worst_j = std::max(worst_j, u);
+      EXPECT_LE(u, kMaxUlp) << "J[" << k << "] T=" << c.temperature << " n=" << s.size();
+    }
+  }
+  std::cout << "[ max ulp  ] softmax " << worst_s << ", jacobian " << worst_j << "\n";
+}
+
+TEST(Softmax, SumsToOneAndRowsOfTheJacobianSumToZero) {
+  const std::vector<double> x = {3.0, -1.0, 0.5, 12.0, -7.25};
+  for (double t : {0.1, 1.0, 4.0}) {
+    const auto s = softmax_of(x, t);
+    EXPECT_NEAR(std::accumulate(s.begin(), s.end(), 0.0), 1.0, 4e-16);
+    const auto j = jacobian_of(x, t);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      double row = 0;
+      for (std::size_t k = 0; k < x.size(); ++k) row += j[i * x.size() + k];
+      EXPECT_NEAR(row, 0.0, 1e-16 / t) << "row " << i << " T=" << t;
+      for (std::size_t k = 0; k < x.size(); ++k) {
+        EXPECT_EQ(j[i * x.size() + k], j[k * x.size() + i]) << "not symmetric";
+      }
+    }
+  }
+}
+
+// The source's s(1 - s) is the diagonal only: off the diagonal the entries are -s_i s_j.
+TEST(Softmax, DiagonalIsSTimesOneMinusS) {
+  const std::vector<double> x = {1.0, 2.0, 3.0};
+  const auto s = softmax_of(x);
+  const auto j = jacobian_of(x);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_NEAR(j[i * 3 + i], s[i] * (1 - s[i]), 1e-16);
+    for (std::size_t k = 0; k < 3; ++k) {
+      if (k != i) {
+        EXPECT_NEAR(j[i * 3 + k], -s[i] * s[k], 1e-16);
+      }
+    }
+  }
+}
+
+TEST(Softmax, ShiftInvariantAndStableForHugeLogits) {
+  const auto a = softmax_of({1.0, 2.0, 3.0});
+  const auto b = softmax_of({1001.0, 1002.0, 1003.0});
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_LE(ulp_distance(a[i], b[i]), 2u);
+  const auto c = softmax_of({1e308, -1e308, 1.7976931348623157e308});
+  for (double v : c) EXPECT_TRUE(std::isfinite(v));
+}
+
+TEST(Softmax, TemperatureLimits) {
+  const std::vector<double> x = {1.0, 3.0, 2.0};
+  const auto cold = softmax_of(x, 1e-300);
+  EXPECT_EQ(cold, (std::vector<double>{0.0, 1.0, 0.0}));
+  const auto hot = softmax_of(x, 1e300);
+  for (double v : hot) EXPECT_DOUBLE_EQ(v, 1.0 / 3);
+}
+
+TEST(Softmax, SpecialValues) {
+  const double inf = std::numeric_limits<double>::infinity();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_EQ(softmax_of({inf, 0.0, inf}), (std::vector<double>{0.5, 0.0, 0.5}));
+  EXPECT_EQ(softmax_of({-inf, -inf}), (std::vector<double>{0.5, 0.5}));
+  EXPECT_EQ(softmax_of({-inf, 0.0}), (std::vector<double>{0.0, 1.0}));
+  for (double v : softmax_of({1.0, nan, 2.0})) EXPECT_TRUE(std::isnan(v));
+  for (double v : jacobian_of({1.0, nan})) EXPECT_TRUE(std::isnan(v));
+  EXPECT_TRUE(softmax_of({}).empty());
+}
+
+}  // namespace
+}  // namespace activations::testing

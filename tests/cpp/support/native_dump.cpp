@@ -1,0 +1,68 @@
+// Evaluates the native core on every reference point and writes the results beside the
+// reference files, so the JS suite can check that wasm and native agree.
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "reference.h"
+
+using namespace activations;
+using namespace activations::testing;
+
+namespace {
+
+void print_list(std::FILE* out, const std::vector<double>& values) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    std::fprintf(out, "%s%.17g", i == 0 ? "" : ",", values[i]);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: native_dump REFERENCE_DIR\n");
+    return 2;
+  }
+  const std::string dir = argv[1];
+
+  std::FILE* out = std::fopen((dir + "/native-elementwise.tsv").c_str(), "w");
+  if (out == nullptr) return 1;
+  std::fprintf(out, "# id\tparams\tz\tf\tdf (native core)\n");
+  for (const auto& c : read_elementwise(dir + "/elementwise.tsv")) {
+    std::vector<std::string> names;
+    const auto params = parse_params(c.params, names);
+    double f = 0;
+    double df = 0;
+    const Status status = evaluate(c.id, params, {&c.z, 1}, {&f, 1}, {&df, 1});
+    if (!status.ok()) {
+      std::fprintf(stderr, "%s\n", status.message().c_str());
+      return 1;
+    }
+    std::fprintf(out, "%s\t%s\t%.17g\t%.17g\t%.17g\n", c.id.c_str(), c.params.c_str(), c.z, f, df);
+  }
+  std::fclose(out);
+
+  out = std::fopen((dir + "/native-softmax.tsv").c_str(), "w");
+  if (out == nullptr) return 1;
+  std::fprintf(out, "# temperature\tlogits\tsoftmax\tjacobian (native core)\n");
+  for (const auto& c : read_softmax(dir + "/softmax.tsv")) {
+    const std::vector<NamedValue> params = {{"temperature", c.temperature}};
+    std::vector<double> s(c.logits.size());
+    std::vector<double> jac(s.size() * s.size());
+    if (!apply("softmax", params, c.logits, s).ok() ||
+        !jacobian("softmax", params, c.logits, jac).ok()) {
+      return 1;
+    }
+    std::fprintf(out, "%.17g\t", c.temperature);
+    print_list(out, c.logits);
+    std::fputc('\t', out);
+    print_list(out, s);
+    std::fputc('\t', out);
+    print_list(out, jac);
+    std::fputc('\n', out);
+  }
+  std::fclose(out);
+  return 0;
+}
