@@ -1,0 +1,19 @@
+// The table of names the JS wrapper (web/lib/activations.js) calls. No logic here: conversions
+// live in helpers.cpp, maths in the core. Raw names start with "_": only web/lib uses them.
+
+#include <emscripten/bind.h>
+
+#include "helpers.h"
+
+EMSCRIPTEN_BINDINGS(activations) {
+  using activations::js::JsStatus;
+  emscripten::value_object<JsStatus>("Status")
+      .field("code", &JsStatus::code)
+      .field("culprit", &JsStatus::culprit)
+      .field("message", &JsStatus::message);
+
+  emscripten::function("_registry", &activations::js::registry_to_js);
+  emscripten::function("_evaluate", &activations::js::evaluate);
+  emscripten::function("_apply", &activations::js::apply);
+  emscripten::function("_jacobian", &activations::js::jacobian);
+}

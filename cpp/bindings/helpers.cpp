@@ -1,0 +1,126 @@
+#include "helpers.h"
+
+#include <vector>
+
+#include "activations/registry.h"
+
+namespace activations::js {
+namespace {
+
+using emscripten::typed_memory_view;
+using emscripten::val;
+
+// Scratch buffers reused across calls: the JS side sends bounded chunks, so the heap stops
+// growing after the first calls.
+std::vector<double> g_in;
+std::vector<double> g_out;
+std::vector<double> g_out2;
+
+JsStatus to_js(const Status& status) {
+  return {std::string(error_code_name(status.code())), status.culprit(), status.message()};
+}
+
+void copy_from_js(const val& source, std::vector<double>& target) {
+  target.resize(source["length"].as<std::size_t>());
+  // The view is made after resize(): a heap view must never outlive a possible growth.
+  val(typed_memory_view(target.size(), target.data())).call<void>("set", source);
+}
+
+void copy_to_js(const std::vector<double>& source, const val& target) {
+  target.call<void>("set", val(typed_memory_view(source.size(), source.data())));
+}
+
+// Holds the strings that the NamedValue views point into.
+struct Params {
+  std::vector<std::string> names;
+  std::vector<NamedValue> values;
+
+  Params(const val& js_names, const val& js_values) {
+    const auto n = js_names["length"].as<std::size_t>();
+    names.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) names.push_back(js_names[i].as<std::string>());
+    for (std::size_t i = 0; i < n; ++i) values.push_back({names[i], js_values[i].as<double>()});
+  }
+};
+
+}  // namespace
+
+val registry_to_js() {
+  val list = val::array();
+  for (const auto& spec : registry()) {
+    val params = val::array();
+    for (const auto& p : spec.params) {
+      val param = val::object();
+      param.set("name", std::string(p.name));
+      param.set("default", p.default_value);
+      param.set("min", p.valid.min);
+      param.set("max", p.valid.max);
+      param.set("minInclusive", p.valid.min_inclusive);
+      param.set("maxInclusive", p.valid.max_inclusive);
+      param.set("range", to_string(p.valid));
+      val ui = val::object();
+      ui.set("min", p.ui_min);
+      ui.set("max", p.ui_max);
+      ui.set("step", p.ui_step);
+      param.set("ui", ui);
+      params.call<void>("push", param);
+    }
+    val constants = val::array();
+    for (const auto& c : spec.constants) {
+      val constant = val::object();
+      constant.set("name", std::string(c.name));
+      constant.set("value", c.value);
+      constants.call<void>("push", constant);
+    }
+    val entry = val::object();
+    entry.set("id", std::string(spec.id));
+    entry.set("kind", std::string(kind_name(spec.kind)));
+    entry.set("params", params);
+    entry.set("constants", constants);
+    entry.set("monotonic", spec.monotonic);
+    if (spec.kind == Kind::kVector) {
+      entry.set("maxLength", kMaxVectorLength);
+      entry.set("maxJacobianLength", kMaxJacobianLength);
+    }
+    list.call<void>("push", entry);
+  }
+  return list;
+}
+
+JsStatus evaluate(const std::string& id, const val& names, const val& values, const val& z,
+                  const val& f, const val& df) {
+  const Params params(names, values);
+  copy_from_js(z, g_in);
+  g_out.resize(g_in.size());
+  g_out2.resize(g_in.size());
+  const Status status = activations::evaluate(id, params.values, g_in, g_out, g_out2);
+  if (status.ok()) {
+    copy_to_js(g_out, f);
+    copy_to_js(g_out2, df);
+  }
+  return to_js(status);
+}
+
+JsStatus apply(const std::string& id, const val& names, const val& values, const val& x,
+               const val& out) {
+  const Params params(names, values);
+  copy_from_js(x, g_in);
+  g_out.resize(g_in.size());
+  const Status status = activations::apply(id, params.values, g_in, g_out);
+  if (status.ok()) copy_to_js(g_out, out);
+  return to_js(status);
+}
+
+JsStatus jacobian(const std::string& id, const val& names, const val& values, const val& x,
+                  const val& out) {
+  const Params params(names, values);
+  copy_from_js(x, g_in);
+  // Checked by the core, but the buffer must not be sized from an unchecked length.
+  const std::size_t n = g_in.size() <= kMaxJacobianLength ? g_in.size() : 0;
+  g_out.resize(n * n);
+  const Status status = activations::jacobian(id, params.values, g_in, g_out);
+  if (status.ok()) copy_to_js(g_out, out);
+  return to_js(status);
+}
+
+}  // namespace activations::js

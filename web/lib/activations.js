@@ -1,0 +1,152 @@
+/**
+ * The JS API over the WebAssembly core: the only module that touches the raw binding.
+ * Works as-is in a browser (served next to activations-core.js/.wasm) and in Node 18+.
+ *
+ *   const act = await loadActivations();
+ *   const { f, df } = act.evaluate('elu', [-1, 0, 1], { alpha: 1.5 });
+ */
+import createActivationsCore from './activations-core.js';
+import { toFloat64Array } from './arrays.js';
+import { ActivationError, describe } from './errors.js';
+
+export { ActivationError };
+
+// Inputs cross into the core in chunks, so its heap stays small whatever the input length.
+const CHUNK = 1 << 16;
+
+function isNode() {
+  return typeof process === 'object' && typeof process.versions?.node === 'string';
+}
+
+async function coreOptions(options) {
+  if (options.wasmBinary || !isNode()) return { ...options };
+  // Emscripten 3.1.6 cannot fetch a file: URL in Node; hand it the bytes instead.
+  const { readFile } = await import('node:fs/promises');
+  const wasmBinary = await readFile(new URL('./activations-core.wasm', import.meta.url));
+  return { ...options, wasmBinary };
+}
+
+function deepFreeze(value) {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function check(status) {
+  if (status.code !== 'ok') {
+    throw new ActivationError(status.message, { code: status.code, culprit: status.culprit });
+  }
+}
+
+/** Splits `{ alpha: 1.5 }` into names and numbers, rejecting anything that is not a number. */
+function splitParams(params, where) {
+  if (params === undefined || params === null) return { names: [], values: [] };
+  if (typeof params !== 'object' || Array.isArray(params)) {
+    throw new ActivationError(
+      `${where}: params must be an object such as { alpha: 1.5 }, got ${describe(params)}`,
+      { culprit: 'params' },
+    );
+  }
+  const names = Object.keys(params);
+  const values = names.map((name) => {
+    const value = params[name];
+    if (typeof value !== 'number') {
+      throw new ActivationError(
+        `${where}: parameter "${name}" must be a number, got ${describe(value)}`,
+        { culprit: name },
+      );
+    }
+    return value;
+  });
+  return { names, values };
+}
+
+function checkId(id, where) {
+  if (typeof id !== 'string') {
+    throw new ActivationError(
+      `${where}: the id must be a string such as "relu", got ${describe(id)}`,
+      {
+        code: 'unknown_activation',
+        culprit: String(id),
+      },
+    );
+  }
+}
+
+/**
+ * Loads the WebAssembly core and resolves to the API. `options` go to the Emscripten module
+ * (for example `wasmBinary`, the module's bytes, where it cannot be fetched).
+ */
+export async function loadActivations(options = {}) {
+  const core = await createActivationsCore(await coreOptions(options));
+  const registry = deepFreeze(core._registry());
+
+  function vector(raw, id, logits, temperature, where, size) {
+    const x = toFloat64Array(logits, 'logits', where);
+    if (typeof temperature !== 'number') {
+      throw new ActivationError(
+        `${where}: temperature must be a number, got ${describe(temperature)}`,
+        {
+          culprit: 'temperature',
+        },
+      );
+    }
+    const spec = registry.find((s) => s.id === id);
+    const max = raw === 'jacobian' ? spec?.maxJacobianLength : spec?.maxLength;
+    if (max !== undefined && x.length > max) {
+      throw new ActivationError(
+        `${where}: logits has ${x.length} elements; ${id} takes 0 to ${max}`,
+        { culprit: 'logits' },
+      );
+    }
+    const out = new Float64Array(size(x.length));
+    const fn = raw === 'jacobian' ? core._jacobian : core._apply;
+    check(fn(id, ['temperature'], [temperature], x, out));
+    return out;
+  }
+
+  return Object.freeze({
+    /** Every function the core knows, with its parameters, ranges and constants (frozen). */
+    list() {
+      return registry;
+    },
+
+    /** f and f' of an elementwise activation at every z. */
+    evaluate(id, z, params = {}) {
+      const where = 'evaluate';
+      checkId(id, where);
+      const zs = toFloat64Array(z, 'z', where);
+      const { names, values } = splitParams(params, `${where}(${id})`);
+      const f = new Float64Array(zs.length);
+      const df = new Float64Array(zs.length);
+      let start = 0;
+      do {
+        const end = Math.min(start + CHUNK, zs.length);
+        check(
+          core._evaluate(
+            id,
+            names,
+            values,
+            zs.subarray(start, end),
+            f.subarray(start, end),
+            df.subarray(start, end),
+          ),
+        );
+        start = end;
+      } while (start < zs.length);
+      return { f, df };
+    },
+
+    /** softmax(logits / temperature), as probabilities that sum to 1. */
+    softmax(logits, temperature = 1) {
+      return vector('apply', 'softmax', logits, temperature, 'softmax', (n) => n);
+    },
+
+    /** The n×n Jacobian ∂s_i/∂z_j, row-major. */
+    softmaxJacobian(logits, temperature = 1) {
+      return vector('jacobian', 'softmax', logits, temperature, 'softmaxJacobian', (n) => n * n);
+    },
+  });
+}
