@@ -1,0 +1,287 @@
+// The JS API's contract: shapes, array-likes, defaults, chunking, and errors that name the
+// culprit and the valid range.
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { API_URL } from './support/paths.mjs';
+
+const { loadActivations, ActivationError } = await import(API_URL);
+
+let api;
+before(async () => {
+  api = await loadActivations();
+});
+
+/** Asserts that fn throws an ActivationError with this code whose message matches every pattern. */
+function throwsActivation(fn, code, ...patterns) {
+  let caught;
+  try {
+    fn();
+  } catch (error) {
+    caught = error;
+  }
+  assert.ok(caught, 'expected an error');
+  assert.ok(caught instanceof Error, 'an Error');
+  assert.ok(caught instanceof ActivationError, `an ActivationError, got ${caught}`);
+  assert.equal(caught.code, code, caught.message);
+  for (const p of patterns) assert.match(caught.message, p);
+  return caught;
+}
+
+describe('list()', () => {
+  test('reports the lesson functions with Keras ids, parameters and ranges', () => {
+    const list = api.list();
+    assert.deepEqual(
+      list.map((s) => s.id),
+      ['sigmoid', 'tanh', 'relu', 'elu', 'selu', 'softmax', 'softsign', 'softplus', 'exponential'],
+    );
+    const elu = list.find((s) => s.id === 'elu');
+    assert.equal(elu.kind, 'elementwise');
+    assert.deepEqual(
+      { ...elu.params[0], ui: undefined },
+      {
+        name: 'alpha',
+        default: 1,
+        min: 0,
+        max: Infinity,
+        minInclusive: true,
+        maxInclusive: false,
+        range: '[0, +inf)',
+        ui: undefined,
+      },
+    );
+    const selu = list.find((s) => s.id === 'selu');
+    assert.deepEqual(
+      selu.constants.map((c) => [c.name, c.value]),
+      [
+        ['alpha', 1.6732632423543772],
+        ['scale', 1.0507009873554805],
+      ],
+    );
+    const softmax = list.find((s) => s.id === 'softmax');
+    assert.equal(softmax.kind, 'vector');
+    assert.equal(softmax.params[0].name, 'temperature');
+  });
+
+  test('is frozen, so no caller can change what others read', () => {
+    const list = api.list();
+    assert.ok(Object.isFrozen(list) && Object.isFrozen(list[3].params[0]));
+    assert.throws(() => {
+      'use strict';
+      list[3].params[0].default = 5;
+    }, TypeError);
+    assert.equal(api.list()[3].params[0].default, 1);
+  });
+});
+
+describe('evaluate()', () => {
+  test('returns Float64Arrays of f and f′', () => {
+    const { f, df } = api.evaluate('relu', [-2, 0, 3]);
+    assert.ok(f instanceof Float64Array && df instanceof Float64Array);
+    assert.deepEqual([...f], [0, 0, 3]);
+    assert.deepEqual([...df], [0, 0, 1]);
+  });
+
+  test('uses the Keras default and accepts the lesson’s α = 1.5', () => {
+    assert.equal(api.evaluate('elu', [0]).df[0], 1);
+    const { f, df } = api.evaluate('elu', [-1, 0], { alpha: 1.5 });
+    assert.equal(f[0], 1.5 * Math.expm1(-1));
+    assert.equal(df[1], 1.5);
+  });
+
+  test('takes any array-like of numbers', () => {
+    const want = [...api.evaluate('tanh', [0.5, -1, 2]).f];
+    for (const z of [
+      [0.5, -1, 2],
+      new Float64Array([0.5, -1, 2]),
+      new Float32Array([0.5, -1, 2]),
+      { length: 3, 0: 0.5, 1: -1, 2: 2 },
+    ]) {
+      assert.deepEqual([...api.evaluate('tanh', z).f], want);
+    }
+    assert.deepEqual([...api.evaluate('relu', new Int8Array([-3, 4])).f], [0, 4]);
+  });
+
+  test('gives limits for ±∞ and NaN for NaN', () => {
+    const { f, df } = api.evaluate('sigmoid', [Infinity, -Infinity, NaN]);
+    assert.deepEqual([...f.slice(0, 2)], [1, 0]);
+    assert.deepEqual([...df.slice(0, 2)], [0, 0]);
+    assert.ok(Number.isNaN(f[2]) && Number.isNaN(df[2]));
+  });
+
+  test('handles inputs longer than one chunk, and empty ones', () => {
+    const n = 200_003;
+    const z = Float64Array.from({ length: n }, (_, i) => -50 + (100 * i) / n);
+    const { f, df } = api.evaluate('softplus', z);
+    assert.equal(f.length, n);
+    for (const i of [0, 65_535, 65_536, 131_072, n - 1]) {
+      const one = api.evaluate('softplus', [z[i]]);
+      assert.equal(f[i], one.f[0]);
+      assert.equal(df[i], one.df[0]);
+    }
+    const empty = api.evaluate('relu', []);
+    assert.equal(empty.f.length, 0);
+  });
+
+  test('does not modify its input', () => {
+    const z = new Float64Array([1, 2, 3]);
+    api.evaluate('exponential', z);
+    assert.deepEqual([...z], [1, 2, 3]);
+  });
+});
+
+describe('softmax() and softmaxJacobian()', () => {
+  test('default temperature is 1 and the probabilities sum to 1', () => {
+    const s = api.softmax([1, 2, 3]);
+    assert.ok(s instanceof Float64Array);
+    assert.deepEqual([...s], [...api.softmax([1, 2, 3], 1)]);
+    assert.ok(Math.abs(s.reduce((a, b) => a + b) - 1) < 1e-15);
+    assert.ok(s[2] > s[1] && s[1] > s[0]);
+  });
+
+  test('the Jacobian is n×n row-major, s_i(δ_ij − s_j)/T', () => {
+    const t = 2;
+    const s = api.softmax([0.5, -1, 3], t);
+    const j = api.softmaxJacobian([0.5, -1, 3], t);
+    assert.equal(j.length, 9);
+    for (let i = 0; i < 3; i++) {
+      for (let k = 0; k < 3; k++) {
+        const want = (s[i] * ((i === k ? 1 : 0) - s[k])) / t;
+        assert.ok(Math.abs(j[i * 3 + k] - want) < 1e-16, `J[${i}][${k}]`);
+      }
+    }
+  });
+
+  test('stays finite for huge logits', () => {
+    const s = api.softmax([1000, 1001, -1e300]);
+    assert.ok(s.every(Number.isFinite));
+    assert.equal(s[2], 0);
+  });
+});
+
+describe('errors name the culprit and the valid range', () => {
+  test('unknown id', () => {
+    const e = throwsActivation(
+      () => api.evaluate('swish', [1]),
+      'unknown_activation',
+      /"swish"/,
+      /valid ids: sigmoid, tanh/,
+    );
+    assert.equal(e.culprit, 'swish');
+    throwsActivation(() => api.evaluate(42, [1]), 'unknown_activation', /must be a string/);
+  });
+
+  test('unknown parameter', () => {
+    const e = throwsActivation(
+      () => api.evaluate('elu', [1], { beta: 2 }),
+      'unknown_parameter',
+      /"beta"/,
+      /alpha/,
+    );
+    assert.equal(e.culprit, 'beta');
+    throwsActivation(
+      () => api.evaluate('relu', [1], { alpha: 1 }),
+      'unknown_parameter',
+      /relu takes no parameters/,
+    );
+  });
+
+  test('non-finite parameter', () => {
+    for (const bad of [NaN, Infinity, -Infinity]) {
+      const e = throwsActivation(
+        () => api.evaluate('elu', [1], { alpha: bad }),
+        'non_finite_parameter',
+        /alpha/,
+        /\[0, \+inf\)/,
+      );
+      assert.equal(e.culprit, 'alpha');
+    }
+  });
+
+  test('out-of-range parameter', () => {
+    throwsActivation(
+      () => api.evaluate('elu', [1], { alpha: -0.5 }),
+      'parameter_out_of_range',
+      /"alpha" = -0\.5 is out of range; valid range is \[0, \+inf\)/,
+    );
+    throwsActivation(
+      () => api.softmax([1, 2], 0),
+      'parameter_out_of_range',
+      /temperature/,
+      /\(0, \+inf\)/,
+    );
+    throwsActivation(
+      () => api.softmaxJacobian([1, 2], -1),
+      'parameter_out_of_range',
+      /\(0, \+inf\)/,
+    );
+  });
+
+  test('parameters of the wrong type', () => {
+    throwsActivation(
+      () => api.evaluate('elu', [1], { alpha: '1.5' }),
+      'invalid_argument',
+      /"alpha" must be a number, got the string "1.5"/,
+    );
+    throwsActivation(
+      () => api.evaluate('elu', [1], [1.5]),
+      'invalid_argument',
+      /params must be an object/,
+    );
+    throwsActivation(
+      () => api.softmax([1], 'hot'),
+      'invalid_argument',
+      /temperature must be a number/,
+    );
+  });
+
+  test('inputs that are not arrays of numbers', () => {
+    throwsActivation(
+      () => api.evaluate('relu', 'abc'),
+      'invalid_argument',
+      /z must be an array-like/,
+    );
+    throwsActivation(() => api.evaluate('relu', 5), 'invalid_argument', /z must be an array-like/);
+    throwsActivation(
+      () => api.evaluate('relu', [1, '2']),
+      'invalid_argument',
+      /z\[1\] is the string "2"/,
+    );
+    throwsActivation(
+      () => api.evaluate('relu', [1, , 3]),
+      'invalid_argument',
+      /z\[1\] is undefined/,
+    );
+    throwsActivation(
+      () => api.evaluate('relu', new BigInt64Array(2)),
+      'invalid_argument',
+      /BigInt64Array/,
+    );
+    throwsActivation(() => api.softmax(null), 'invalid_argument', /logits must be an array-like/);
+    throwsActivation(
+      () => api.evaluate('relu', { length: 2 ** 30 }),
+      'invalid_argument',
+      /0 to 16777216/,
+    );
+  });
+
+  test('vector and elementwise functions are not interchangeable', () => {
+    throwsActivation(
+      () => api.evaluate('softmax', [1, 2]),
+      'invalid_argument',
+      /softmax is a vector function/,
+    );
+  });
+
+  test('vectors beyond the limits', () => {
+    throwsActivation(
+      () => api.softmaxJacobian(new Float64Array(1025)),
+      'invalid_argument',
+      /0 to 1024/,
+    );
+  });
+
+  test('the module stays usable after every error', () => {
+    assert.throws(() => api.evaluate('elu', [1], { alpha: NaN }));
+    assert.deepEqual([...api.evaluate('relu', [2]).f], [2]);
+  });
+});
