@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Benchmarks (timings never go in tests): the native core with Google Benchmark, and the JS API
+# over the wasm module in Node.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./build-scripts/setup.sh >/dev/null
+./build-scripts/build.sh >/dev/null
+
+echo "==> Núcleo nativo (Google Benchmark)"
+build/native/tests/bench/core_bench --benchmark_min_time=0.2
+echo
+echo "==> API JS sobre WebAssembly (Node)"
+node tests/bench/api-bench.mjs

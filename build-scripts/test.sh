@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Sets up what is missing, builds, and runs every test: the C++ core (GoogleTest), the JS API on
+# the wasm module (node:test), and the page in headless Chromium. Prints how many ran.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./build-scripts/setup.sh
+./build-scripts/build.sh
+
+results=build/test-results
+rm -rf "$results"
+mkdir -p "$results"
+status=0
+
+echo "==> Formato (clang-format, Prettier)"
+format_ok=1
+git ls-files -z --cached --others --exclude-standard -- '*.cpp' '*.h' |
+  xargs -0 -r clang-format --dry-run -Werror || format_ok=0
+npx prettier --check --log-level=warn . || format_ok=0
+((format_ok)) || { status=1; echo "Formato incorrecto: ejecuta 'npm run format' y clang-format -i." >&2; }
+
+echo "==> Pruebas del núcleo C++ (GoogleTest)"
+ctest --preset native --output-junit "$PWD/$results/cpp.xml" | tee "$results/cpp.log" || status=1
+
+run_node_suite() { # name, glob
+  echo "==> Pruebas $1"
+  # shellcheck disable=SC2086
+  node --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$results/$1.tap" $2 || status=1
+}
+run_node_suite js "tests/js/*.test.mjs"
+run_node_suite e2e "tests/e2e/*.test.mjs"
+
+count() { # file, TAP key ("tests", "pass", "fail")
+  grep -E "^# $2 [0-9]+" "$1" | awk '{ s += $3 } END { print s + 0 }'
+}
+cpp_total=$(grep -oE 'out of [0-9]+' "$results/cpp.log" | awk '{ print $3 }')
+cpp_failed=$(grep -oE '[0-9]+ tests failed' "$results/cpp.log" | awk '{ print $1 }')
+js_total=$(count "$results/js.tap" tests)
+js_failed=$(count "$results/js.tap" fail)
+e2e_total=$(count "$results/e2e.tap" tests)
+e2e_failed=$(count "$results/e2e.tap" fail)
+total=$((${cpp_total:-0} + js_total + e2e_total))
+failed=$((${cpp_failed:-0} + js_failed + e2e_failed))
+
+echo
+echo "Pruebas ejecutadas: $total (C++ ${cpp_total:-0}, JS ${js_total}, navegador ${e2e_total})"
+if ((status == 0 && failed == 0)); then
+  echo "Todas correctas."
+else
+  echo "Fallos: $failed pruebas$( ((format_ok)) || echo ', y el formato'). Detalles arriba y en $results/." >&2
+  exit 1
+fi
