@@ -72,11 +72,14 @@ val registry_to_js() {
       constant.set("value", c.value);
       constants.call<void>("push", constant);
     }
+    val kinks = val::array();
+    for (double k : spec.kinks) kinks.call<void>("push", k);
     val entry = val::object();
     entry.set("id", std::string(spec.id));
     entry.set("kind", std::string(kind_name(spec.kind)));
     entry.set("params", params);
     entry.set("constants", constants);
+    entry.set("kinks", kinks);
     entry.set("monotonic", spec.monotonic);
     if (spec.kind == Kind::kVector) {
       entry.set("maxLength", kMaxVectorLength);

@@ -19,14 +19,19 @@ void batch(const double* z, std::size_t n, const double* p, double* f, double* d
   }
 }
 
+struct Extras {
+  std::span<const ParamSpec> params = {};
+  std::span<const ConstantSpec> constants = {};
+  std::span<const double> kinks = {};
+};
+
 template <class K>
-constexpr ActivationSpec elementwise(std::string_view id, bool monotonic,
-                                     std::span<const ParamSpec> params = {},
-                                     std::span<const ConstantSpec> constants = {}) {
+constexpr ActivationSpec elementwise(std::string_view id, bool monotonic, Extras extras = {}) {
   return {.id = id,
           .kind = Kind::kElementwise,
-          .params = params,
-          .constants = constants,
+          .params = extras.params,
+          .constants = extras.constants,
+          .kinks = extras.kinks,
           .monotonic = monotonic,
           .f = &K::f,
           .df = &K::df,
@@ -39,6 +44,8 @@ void softmax_apply(const double* x, std::size_t n, const double* p, double* out)
 void softmax_jacobian_apply(const double* x, std::size_t n, const double* p, double* out) {
   softmax_jacobian(x, n, p[0], out);
 }
+
+constexpr double kKinkAtZero[] = {0.0};
 
 constexpr ParamSpec kEluParams[] = {
     {.name = "alpha",
@@ -66,13 +73,14 @@ constexpr ParamSpec kSoftmaxParams[] = {
 constexpr ActivationSpec kRegistry[] = {
     elementwise<kernels::Sigmoid>("sigmoid", true),
     elementwise<kernels::Tanh>("tanh", true),
-    elementwise<kernels::Relu>("relu", true),
-    elementwise<kernels::Elu>("elu", true, kEluParams),
-    elementwise<kernels::Selu>("selu", true, {}, kSeluConstants),
+    elementwise<kernels::Relu>("relu", true, {.kinks = kKinkAtZero}),
+    elementwise<kernels::Elu>("elu", true, {.params = kEluParams, .kinks = kKinkAtZero}),
+    elementwise<kernels::Selu>("selu", true, {.constants = kSeluConstants, .kinks = kKinkAtZero}),
     {.id = "softmax",
      .kind = Kind::kVector,
      .params = kSoftmaxParams,
      .constants = {},
+     .kinks = {},
      .monotonic = false,
      .apply = &softmax_apply,
      .jacobian = &softmax_jacobian_apply},

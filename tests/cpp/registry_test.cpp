@@ -56,6 +56,11 @@ TEST(Registry, KerasParametersAndConstants) {
 
   const auto* selu = find_activation("selu");
   EXPECT_TRUE(selu->params.empty());
+  for (const char* id : {"relu", "elu", "selu"}) {
+    ASSERT_EQ(find_activation(id)->kinks.size(), 1u) << id;
+    EXPECT_EQ(find_activation(id)->kinks[0], 0.0) << id;
+  }
+  EXPECT_TRUE(find_activation("sigmoid")->kinks.empty());
   ASSERT_EQ(selu->constants.size(), 2u);
   EXPECT_EQ(selu->constants[0].name, "alpha");
   EXPECT_EQ(selu->constants[0].value, 1.6732632423543772848170429916717);

@@ -60,6 +60,9 @@ struct ActivationSpec {
   Kind kind;
   std::span<const ParamSpec> params;
   std::span<const ConstantSpec> constants;
+  // Where f' may jump (for some parameter values): plots break the f' curve there and mark the
+  // value the convention gives.
+  std::span<const double> kinks;
   bool monotonic;  // non-decreasing on the whole real line
   // Elementwise functions.
   ScalarFn f = nullptr;
