@@ -5,6 +5,8 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
+import { renderSections, tableOfContents } from './assemble-page.mjs';
+import { copyKatexAssets, renderMath } from './render-math.mjs';
 
 const { values: args } = parseArgs({
   options: { core: { type: 'string' }, out: { type: 'string' } },
@@ -65,6 +67,18 @@ await esbuild.build({
 });
 
 await cp(path.join(web, 'favicon.svg'), path.join(out, 'favicon.svg'));
-const html = await readFile(path.join(web, 'index.html'), 'utf8');
+
+// The lesson: sections assembled into the shell, maths rendered by KaTeX now, not in the browser.
+const { SECTIONS } = await import(path.join(web, 'content', 'sections.js'));
+const shell = await readFile(path.join(web, 'index.html'), 'utf8');
+const assembled = shell
+  .replace('<!-- @toc -->', tableOfContents(SECTIONS))
+  .replace(
+    '<!-- @sections -->',
+    await renderSections(SECTIONS, path.join(web, 'content', 'sections')),
+  );
+const { html, css } = renderMath(assembled);
 await writeFile(path.join(out, 'index.html'), html);
+await writeFile(path.join(out, 'assets', 'math.css'), css);
+await copyKatexAssets(path.join(out, 'assets', 'katex'));
 console.log(`site written to ${path.relative(root, out) || out}`);

@@ -1,0 +1,123 @@
+// Assembles index.html from the shell (web/index.html) and the lesson's section fragments
+// (web/content/sections/*.html): wraps each section, builds the table of contents and the
+// previous/next links, and expands the few custom tags the fragments use into the markup the
+// page's scripts expect.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const escapeHtml = (text) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function chartBox(label, extraClass = '') {
+  return `<div class="chart-box${extraClass}">
+  <canvas data-chart role="img" aria-label="${escapeHtml(label)}"></canvas>
+  <p class="chart-placeholder" data-placeholder>Cargando la gráfica…</p>
+</div>`;
+}
+
+const TAGS = {
+  'function-lab': (
+    { fn },
+    _body,
+    section,
+  ) => `<div class="lab lab-function" data-lab="function" data-fn="${fn}">
+  <div class="lab-figure">
+    ${chartBox(`Gráfica de ${section.title} y de su derivada`)}
+    <div class="probe-readout" data-readout></div>
+    <p class="chart-summary" id="resumen-${section.anchor}" data-summary></p>
+  </div>
+  <form class="lab-controls controls" data-controls aria-label="Controles de la gráfica de ${escapeHtml(section.title)}"></form>
+</div>`,
+
+  'softmax-lab': () => `<div class="lab lab-softmax" data-lab="softmax">
+  <form class="lab-controls controls" data-controls aria-label="Logits y temperatura"></form>
+  <div class="lab-figure">
+    ${chartBox('Probabilidades de softmax para cada logit', ' chart-box-short')}
+    <p class="chart-summary" id="resumen-softmax" data-summary></p>
+  </div>
+  <div class="jacobian" data-jacobian></div>
+</div>`,
+
+  'compare-figure': ({
+    id,
+  }) => `<figure class="lab lab-compare" data-lab="compare" data-figure="${id}">
+  <fieldset class="curve-toggles" data-toggles><legend>Curvas</legend></fieldset>
+  ${chartBox('Gráfica comparativa')}
+  <figcaption class="chart-summary" id="resumen-${id}" data-summary></figcaption>
+</figure>`,
+
+  // Written as <pre class="keras-snippet">, which formatters leave alone.
+  'keras-snippet': (
+    { 'data-fn': fn },
+    body,
+  ) => `<div class="snippet"${fn ? ` data-snippet-fn="${fn}"` : ''}>
+  <pre><code data-snippet-code>${body.replace(/^\n+|\s+$/g, '')}</code></pre>
+  <button type="button" class="button copy-button" data-copy>Copiar</button>
+  <span class="copy-status" role="status" data-copy-status></span>
+</div>`,
+};
+
+function attributes(text) {
+  return Object.fromEntries([...text.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+}
+
+function expandTags(html, section) {
+  return html
+    .replace(/<pre class="keras-snippet"([^>]*)>([\s\S]*?)<\/pre>/g, (_, attrs, body) =>
+      TAGS['keras-snippet'](attributes(attrs), body, section),
+    )
+    .replace(
+      /<(function-lab|softmax-lab|compare-figure)\b([^>]*)>([\s\S]*?)<\/\1>/g,
+      (_, tag, attrs, body) => TAGS[tag](attributes(attrs), body, section),
+    );
+}
+
+const navLabel = (s) => s.nav ?? s.title;
+
+function heading(section, index) {
+  const number = section.fn ? `<span class="section-number">${index}.</span> ` : '';
+  return `<h2 id="${section.anchor}-titulo">${number}${escapeHtml(section.title)}</h2>`;
+}
+
+function neighbours(index, sections) {
+  const prev = sections[index - 1];
+  const next = sections[index + 1];
+  const link = (s, rel, text) =>
+    `<a href="#${s.anchor}" rel="${rel}" class="section-nav-${rel}">${text}</a>`;
+  return `<nav class="section-nav" aria-label="Secciones vecinas de ${escapeHtml(navLabel(sections[index]))}">
+  ${prev ? link(prev, 'prev', `<span aria-hidden="true">←</span> Anterior: ${escapeHtml(navLabel(prev))}`) : '<span></span>'}
+  <a href="#contenido" class="section-nav-toc">Índice</a>
+  ${next ? link(next, 'next', `Siguiente: ${escapeHtml(navLabel(next))} <span aria-hidden="true">→</span>`) : '<span></span>'}
+</nav>`;
+}
+
+export function tableOfContents(sections) {
+  const items = sections
+    .map((s, i) => {
+      const number = s.fn ? `<span class="toc-number">${i}.</span> ` : '';
+      return `<li><a href="#${s.anchor}">${number}${escapeHtml(navLabel(s))}</a></li>`;
+    })
+    .join('\n    ');
+  return `<nav class="toc" id="contenido" aria-labelledby="contenido-titulo">
+  <h2 id="contenido-titulo">Contenido</h2>
+  <ul>
+    ${items}
+  </ul>
+</nav>`;
+}
+
+/** The sections' HTML, wrapped and expanded, in order. */
+export async function renderSections(sections, dir) {
+  const parts = [];
+  for (const [index, section] of sections.entries()) {
+    const body = await readFile(path.join(dir, `${section.anchor}.html`), 'utf8');
+    parts.push(`<section id="${section.anchor}" class="section" aria-labelledby="${section.anchor}-titulo"${
+      section.fn ? ` data-fn="${section.fn}"` : ''
+    }>
+${heading(section, index)}
+${expandTags(body, section)}
+${neighbours(index, sections)}
+</section>`);
+  }
+  return parts.join('\n\n');
+}
