@@ -1,14 +1,61 @@
 // Numbers as a Spanish reader expects them: decimal comma, a real minus sign.
 const formatters = new Map();
 
-export function formatNumber(value, digits = 3) {
+function formatter(key, options) {
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('es-ES', options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+function special(value) {
   if (Number.isNaN(value)) return 'no definido';
   if (value === Infinity) return '+∞';
   if (value === -Infinity) return '−∞';
-  let formatter = formatters.get(digits);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat('es-ES', { maximumFractionDigits: digits });
-    formatters.set(digits, formatter);
+  return null;
+}
+
+/** At most `digits` decimals: 1,5 · −6 · 0,004. */
+export function formatNumber(value, digits = 3) {
+  return (
+    special(value) ??
+    formatter(`f${digits}`, { maximumFractionDigits: digits }).format(value).replace('-', '−')
+  );
+}
+
+/** `digits` significant digits, in scientific notation when very small or large: 4,54·10⁻⁵. */
+export function formatSignificant(value, digits = 4) {
+  const s = special(value);
+  if (s) return s;
+  const abs = Math.abs(value);
+  if (abs !== 0 && (abs < 1e-3 || abs >= 1e6)) {
+    const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
+    const m = formatter(`s${digits}`, { maximumSignificantDigits: digits }).format(
+      Number(mantissa),
+    );
+    return `${m.replace('-', '−')}·10${superscript(Number(exponent))}`;
   }
-  return formatter.format(value).replace('-', '−');
+  return formatter(`s${digits}`, { maximumSignificantDigits: digits })
+    .format(value)
+    .replace('-', '−');
+}
+
+const SUPERSCRIPT = {
+  '-': '⁻',
+  0: '⁰',
+  1: '¹',
+  2: '²',
+  3: '³',
+  4: '⁴',
+  5: '⁵',
+  6: '⁶',
+  7: '⁷',
+  8: '⁸',
+  9: '⁹',
+};
+
+function superscript(n) {
+  return [...String(n)].map((c) => SUPERSCRIPT[c]).join('');
 }

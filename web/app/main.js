@@ -1,7 +1,12 @@
-// Entry point of the page: load the wasm core through the public API, then build the views.
+// Entry point: load the wasm core through the public API, then build every section's lab.
 import { loadActivations } from '../lib/activations.js';
-import { createExplorer } from './explorer.js';
-import { showStatus } from './ui/status.js';
+import { createComparison } from './sections/comparison.js';
+import { createFunctionLab } from './sections/function-lab.js';
+import { createSoftmaxLab } from './sections/softmax-lab.js';
+import { createStore } from './state/store.js';
+import { setUpCopyButtons } from './ui/copy.js';
+import { describeError, showStatus } from './ui/status.js';
+import { onThemeChange } from './views/chart-setup.js';
 
 const root = document.documentElement;
 root.dataset.app = 'starting';
@@ -16,11 +21,62 @@ function failed(message) {
 
 window.addEventListener('unhandledrejection', (event) => {
   event.preventDefault();
-  console.warn(event.reason);
-  showStatus('Algo ha fallado en la página. Prueba a recargarla.');
+  showStatus(describeError(event.reason));
 });
 
+function buildLabs(api) {
+  const store = createStore();
+  const specs = new Map(api.list().map((s) => [s.id, s]));
+  const labs = {};
+  for (const lab of document.querySelectorAll('[data-lab]')) {
+    const section = lab.closest('section');
+    if (labs[section.id]) continue; // one controller per section
+    const kind = lab.dataset.lab;
+    if (kind === 'function') {
+      labs[section.id] = createFunctionLab({
+        root: lab,
+        section,
+        spec: specs.get(lab.dataset.fn),
+        api,
+        store,
+      });
+    } else if (kind === 'softmax') {
+      labs[section.id] = createSoftmaxLab({ root: lab, section, api, store });
+    } else if (kind === 'compare') {
+      labs[section.id] = createComparison({ section, api, store });
+    }
+  }
+  onThemeChange(() => Object.values(labs).forEach((lab) => lab.applyTheme()));
+  window.addEventListener('hashchange', () => {
+    if (store.restoreFromHash())
+      document.getElementById(store.activeAnchor())?.scrollIntoView({ behavior: 'instant' });
+  });
+  return { store, labs };
+}
+
+/**
+ * Scrolls to the linked section once the labs are built: a link with state ("#elu?elu.alpha=2")
+ * names no element, and a plain "#elu" may have been reached before the controls took their
+ * height. A reader who has already scrolled is left alone.
+ */
+function scrollToAnchor(store, readerMoved) {
+  if (readerMoved()) return;
+  document.getElementById(store.activeAnchor())?.scrollIntoView({ behavior: 'instant' });
+}
+
+/** Whether the reader has scrolled or typed since the call (the page may shift meanwhile). */
+function watchReader() {
+  let moved = false;
+  const mark = () => (moved = true);
+  for (const type of ['wheel', 'touchstart', 'keydown', 'mousedown']) {
+    addEventListener(type, mark, { once: true, passive: true });
+  }
+  return () => moved;
+}
+
 async function start() {
+  setUpCopyButtons();
+  const readerMoved = watchReader();
   let api;
   try {
     if (typeof WebAssembly !== 'object') throw new Error('WebAssembly unavailable');
@@ -29,20 +85,23 @@ async function start() {
     console.warn(error);
     failed(
       'No se ha podido cargar el motor de cálculo (WebAssembly), así que las gráficas no se ' +
-        'pueden dibujar. Usa una versión reciente de Firefox, Chrome, Edge o Safari y comprueba ' +
-        'que la página se ha descargado completa.',
+        'pueden dibujar; el texto de la lección sigue disponible. Usa una versión reciente de ' +
+        'Firefox, Chrome, Edge o Safari y comprueba que la página se ha descargado completa.',
     );
     return;
   }
   try {
-    const charts = {};
-    for (const section of document.querySelectorAll('[data-explorer]')) {
-      const view = createExplorer(section.closest('section'), api);
-      charts[view.id] = view.chart;
-    }
+    const { store, labs } = buildLabs(api);
+    const charts = Object.fromEntries(
+      Object.entries(labs).flatMap(([id, lab]) =>
+        lab.charts ? Object.entries(lab.charts) : [[id, lab.chart]],
+      ),
+    );
     // A handle for the browser console (and the end-to-end tests): the API and the live charts.
     window.activaciones = Object.freeze({ api, charts });
+    performance.mark('activaciones:ready');
     root.dataset.app = 'ready';
+    scrollToAnchor(store, readerMoved);
   } catch (error) {
     console.warn(error);
     failed('La página no ha podido preparar las gráficas. Prueba a recargarla.');

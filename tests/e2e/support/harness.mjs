@@ -23,8 +23,11 @@ export function useBrowser() {
   });
 
   /** Opens `hash` on the site and waits until the app is ready (or has failed). */
-  ctx.open = async (hash = '', { viewport = { width: 1280, height: 900 }, route } = {}) => {
-    const page = await ctx.browser.newPage({ viewport });
+  ctx.open = async (
+    hash = '',
+    { viewport = { width: 1280, height: 900 }, colorScheme = 'light', route, context } = {},
+  ) => {
+    const page = await (context ?? ctx.browser).newPage({ viewport, colorScheme });
     const problems = [];
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);

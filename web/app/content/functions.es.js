@@ -1,60 +1,54 @@
-// Spanish names and short texts for each registry id. Numbers (defaults, ranges, constants)
-// are not repeated here: they come from the core's registry through list().
+// Spanish names and texts for each registry id, and where each chart starts. Numbers that
+// belong to the maths (defaults, valid ranges, constants) are not repeated here: they come from
+// the core's registry through list().
 
 export const FUNCTION_TEXT = {
-  sigmoid: {
-    name: 'Sigmoide',
-    hint: 'Curva en S con salida entre 0 y 1; se satura en los extremos.',
-  },
-  tanh: {
-    name: 'Tangente hiperbólica',
-    hint: 'Curva en S con salida entre −1 y 1, centrada en 0.',
-  },
-  relu: {
-    name: 'ReLU',
-    hint: 'Cero para z negativa, la identidad para z positiva.',
-  },
-  elu: {
-    name: 'ELU',
-    hint: 'Como ReLU para z positiva; para z negativa, una exponencial que se satura en −α.',
-  },
-  selu: {
-    name: 'SELU',
-    hint: 'ELU escalada con constantes fijas α y λ, pensada para redes densas autonormalizadas.',
-  },
-  softmax: {
-    name: 'Softmax',
-    hint: 'Convierte un vector de puntuaciones en probabilidades que suman 1.',
-  },
-  softsign: {
-    name: 'Softsign',
-    hint: 'Salida entre −1 y 1, como tanh, pero se acerca a sus asíntotas más despacio.',
-  },
-  softplus: {
-    name: 'Softplus',
-    hint: 'Una versión suave y derivable de ReLU; su derivada es la sigmoide.',
-  },
-  exponential: {
-    name: 'Exponencial',
-    hint: 'e elevado a z; es su propia derivada.',
-  },
+  sigmoid: { name: 'Sigmoide', symbol: 'σ' },
+  tanh: { name: 'Tangente hiperbólica', symbol: 'tanh' },
+  relu: { name: 'ReLU', symbol: 'ReLU' },
+  elu: { name: 'ELU', symbol: 'ELU' },
+  selu: { name: 'SELU', symbol: 'SELU' },
+  softmax: { name: 'Softmax', symbol: 's' },
+  softsign: { name: 'Softsign', symbol: 'softsign' },
+  softplus: { name: 'Softplus', symbol: 'softplus' },
+  exponential: { name: 'Exponencial', symbol: 'exp' },
 };
 
 export const PARAM_TEXT = {
   alpha: { label: 'α (alpha)', symbol: 'α' },
-  temperature: { label: 'Temperatura', symbol: 'T' },
+  temperature: { label: 'Temperatura T', symbol: 'T' },
 };
 
 export const CONSTANT_TEXT = {
-  alpha: 'α',
+  alpha: 'α (alpha)',
   scale: 'λ (scale)',
 };
 
-// Where the lesson starts differs from Keras's default: the course plots ELU with α = 1.5.
-export const LESSON_START = {
-  elu: { alpha: 1.5 },
+// Where each function's chart starts: a z-range that shows its shape, and the lesson's own
+// parameter values where they differ from Keras's (the course plots ELU with α = 1.5).
+export const LAB_START = {
+  sigmoid: { zmin: -10, zmax: 10 },
+  tanh: { zmin: -5, zmax: 5 },
+  relu: { zmin: -5, zmax: 5 },
+  elu: { zmin: -5, zmax: 5, params: { alpha: 1.5 } },
+  selu: { zmin: -5, zmax: 5 },
+  softsign: { zmin: -10, zmax: 10 },
+  softplus: { zmin: -6, zmax: 6 },
+  exponential: { zmin: -5, zmax: 3 },
 };
 
 export function functionName(id) {
   return FUNCTION_TEXT[id]?.name ?? id;
+}
+
+/** The Keras line for a function with the given parameters, when they differ from the default. */
+export function kerasVariant(spec, values) {
+  const changed = spec.params.filter((p) => values[p.name] !== p.default);
+  if (spec.id !== 'elu' || changed.length === 0) return '';
+  const alpha = values.alpha;
+  return (
+    `\n\n# Con alpha = ${alpha}, como en la gráfica: una capa lineal seguida de ELU\n` +
+    `lineal = keras.layers.Dense(64)\n` +
+    `activacion = keras.layers.ELU(alpha=${alpha})`
+  );
 }

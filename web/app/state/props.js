@@ -40,3 +40,43 @@ export function readProps(props, params) {
 export function writeProps(props, values) {
   return props.map((p) => [p.key, p.format(values[p.key])]);
 }
+
+export function boolProp(key, fallback) {
+  return {
+    key,
+    fallback,
+    parse: (text) => (text === '1' ? true : text === '0' ? false : fallback),
+    format: (value) => (value ? '1' : '0'),
+  };
+}
+
+/** A comma-separated list of numbers, each clamped, with a length between minLength and maxLength. */
+export function numberListProp(key, { min, max, step, minLength, maxLength, fallback }) {
+  const item = numberProp(key, { min, max, step, fallback: 0 });
+  return {
+    key,
+    fallback,
+    parse(text) {
+      if (text === null) return fallback;
+      const parts = text.split(',').slice(0, maxLength);
+      if (parts.length < minLength || parts.some((p) => !Number.isFinite(Number(p)) || p === '')) {
+        return fallback;
+      }
+      return parts.map((p) => item.parse(p));
+    },
+    format: (values) => values.join(','),
+  };
+}
+
+/** A subset of `choices`, written as a comma-separated list. */
+export function subsetProp(key, choices, fallback) {
+  return {
+    key,
+    fallback,
+    parse(text) {
+      if (text === null) return fallback;
+      return choices.filter((c) => text.split(',').includes(c));
+    },
+    format: (values) => values.join(','),
+  };
+}

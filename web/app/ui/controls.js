@@ -4,40 +4,44 @@ import { formatNumber } from '../format.js';
 let counter = 0;
 const uid = (base) => `${base}-${++counter}`;
 
-function el(tag, attrs = {}, children = []) {
+export function el(tag, attrs = {}, children = []) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
     if (key === 'text') node.textContent = value;
     else if (key === 'class') node.className = value;
-    else node.setAttribute(key, value);
+    else node.setAttribute(key, value === true ? '' : value);
   }
-  for (const child of children) node.append(child);
+  node.append(...children);
   return node;
 }
 
-/** A labelled <select>; `options` is [{ value, label }]. */
-export function selectControl({ name, label, options, value, onChange }) {
+/**
+ * A labelled range slider showing its value. `toSlider`/`fromSlider` map the state's value to
+ * the slider's position and back (a logarithmic slider, for instance).
+ */
+export function sliderControl({
+  name,
+  label,
+  min,
+  max,
+  step,
+  value,
+  format = (v) => formatNumber(v, 2),
+  toSlider = (v) => v,
+  fromSlider = (v) => v,
+  onInput,
+}) {
   const id = uid(name);
-  const select = el('select', { id, name });
-  for (const o of options) select.append(el('option', { value: o.value, text: o.label }));
-  select.value = value;
-  select.addEventListener('change', () => onChange(select.value));
-  const element = el('div', { class: 'control' }, [el('label', { for: id, text: label }), select]);
-  return { element, input: select, set: (v) => (select.value = v) };
-}
-
-/** A labelled range slider with its value shown beside it (and announced by <output>). */
-export function sliderControl({ name, label, min, max, step, value, digits = 2, onInput }) {
-  const id = uid(name);
-  const input = el('input', { id, name, type: 'range', min, max, step, value });
+  const input = el('input', { id, name, type: 'range', min, max, step, value: toSlider(value) });
   const output = el('output', { for: id, class: 'control-value' });
   const show = (v) => {
-    output.textContent = formatNumber(v, digits);
-    input.setAttribute('aria-valuetext', formatNumber(v, digits));
+    output.textContent = format(v);
+    input.setAttribute('aria-valuetext', format(v));
   };
   show(value);
   input.addEventListener('input', () => {
-    const v = Number(input.value);
+    const v = fromSlider(Number(input.value));
     show(v);
     onInput(v);
   });
@@ -50,21 +54,65 @@ export function sliderControl({ name, label, min, max, step, value, digits = 2, 
     element,
     input,
     set(v) {
-      input.value = String(v);
+      input.value = String(toSlider(v));
       show(v);
+    },
+    setRange(lo, hi) {
+      input.min = String(lo);
+      input.max = String(hi);
     },
   };
 }
 
-export function buttonControl({ label, title, onClick }) {
-  const button = el('button', { type: 'button', class: 'button-link', text: label });
-  if (title) button.title = title;
+export function checkboxControl({ name, label, checked, onChange, className = '' }) {
+  const id = uid(name);
+  const input = el('input', { id, name, type: 'checkbox', checked });
+  input.addEventListener('change', () => onChange(input.checked));
+  const element = el('div', { class: `control control-check ${className}`.trim() }, [
+    input,
+    el('label', { for: id, text: label }),
+  ]);
+  return {
+    element,
+    input,
+    set(v) {
+      input.checked = v;
+    },
+  };
+}
+
+export function buttonControl({ label, title, onClick, className = 'button-link' }) {
+  const button = el('button', { type: 'button', class: className, text: label, title });
   button.addEventListener('click', onClick);
   return button;
 }
 
-export function fieldset(legend, children = []) {
-  return el('fieldset', { class: 'control-group' }, [el('legend', { text: legend }), ...children]);
+export function fieldset(legend, children = [], className = '') {
+  return el('fieldset', { class: `control-group ${className}`.trim() }, [
+    el('legend', { text: legend }),
+    ...children,
+  ]);
 }
 
-export { el };
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A short line sample in a curve's colour and dash pattern, for legends and checkboxes. */
+export function lineSwatch(color, dash = []) {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', 'swatch');
+  svg.setAttribute('width', '30');
+  svg.setAttribute('height', '10');
+  svg.setAttribute('aria-hidden', 'true');
+  const line = document.createElementNS(SVG, 'line');
+  for (const [k, v] of Object.entries({ x1: 1, y1: 5, x2: 29, y2: 5, 'stroke-width': 2.5 })) {
+    line.setAttribute(k, String(v));
+  }
+  svg.append(line);
+  const set = (c, d) => {
+    line.setAttribute('stroke', c);
+    if (d.length) line.setAttribute('stroke-dasharray', d.join(' '));
+    else line.removeAttribute('stroke-dasharray');
+  };
+  set(color, dash);
+  return { element: svg, set };
+}

@@ -1,15 +1,33 @@
-// Chart.js, with only the parts the page uses (a smaller bundle), and the page's palette.
+// Chart.js, with only the parts the page uses (a smaller bundle), the lesson's plugins, and the
+// page's palette.
 import {
+  BarController,
+  BarElement,
+  CategoryScale,
   Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+} from 'chart.js';
+import { bands, markers, referenceLines } from './plugins.js';
+
+Chart.register(
   LineController,
   LineElement,
   PointElement,
   LinearScale,
+  BarController,
+  BarElement,
+  CategoryScale,
   Legend,
-  Tooltip,
-} from 'chart.js';
+  referenceLines,
+  bands,
+  markers,
+);
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip);
+const dark = () => matchMedia('(prefers-color-scheme: dark)').matches;
 
 /**
  * Colours that follow the page's light or dark theme, read from its CSS variables. The curve
@@ -19,12 +37,77 @@ export function themeColors() {
   const style = getComputedStyle(document.documentElement);
   const read = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
   return {
+    dark: dark(),
     text: read('--text-muted', '#444'),
     grid: read('--grid', 'rgba(0,0,0,0.08)'),
     axis: read('--axis', 'rgba(0,0,0,0.45)'),
+    reference: read('--reference', 'rgba(0,0,0,0.35)'),
+    surface: read('--surface', '#fff'),
     f: read('--f', '#0072b2'),
     df: read('--df', '#d55e00'),
+    band: read('--band', 'rgba(213,94,0,0.12)'),
+    probe: read('--probe', '#555'),
   };
+}
+
+/** Calls `listener` whenever the reader's light/dark preference changes. */
+export function onThemeChange(listener) {
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', listener);
+}
+
+/** Options every line chart shares: fixed axes, no animation, no parsing. */
+export function baseLineOptions(colors, { x, y }) {
+  return {
+    locale: 'es-ES',
+    parsing: false,
+    normalized: true,
+    animation: false,
+    responsive: true,
+    maintainAspectRatio: false,
+    spanGaps: false,
+    events: ['mousemove', 'mouseout', 'touchstart', 'touchmove'],
+    elements: { point: { radius: 0, hitRadius: 0, hoverRadius: 0 }, line: { tension: 0 } },
+    plugins: {
+      legend: { labels: { color: colors.text, boxHeight: 2 } },
+      tooltip: { enabled: false },
+      referenceLines: { x: [], y: [], color: colors.reference },
+      bands: { intervals: [], color: colors.band, levels: [], levelColor: colors.df },
+      markers: { guide: null, guideColor: colors.probe, points: [], background: colors.surface },
+    },
+    scales: {
+      x: {
+        type: 'linear',
+        min: x[0],
+        max: x[1],
+        title: { display: true, text: 'z', color: colors.text },
+        ticks: { color: colors.text, includeBounds: false },
+        grid: { color: colors.grid },
+      },
+      y: {
+        type: 'linear',
+        min: y[0],
+        max: y[1],
+        ticks: { color: colors.text, includeBounds: false },
+        grid: { color: colors.grid },
+      },
+    },
+  };
+}
+
+/** Re-applies theme colours to a chart built from baseLineOptions. */
+export function applyThemeToAxes(chart, colors) {
+  const { options } = chart;
+  options.plugins.legend.labels.color = colors.text;
+  options.plugins.referenceLines.color = colors.reference;
+  options.plugins.bands.color = colors.band;
+  options.plugins.bands.levelColor = colors.df;
+  options.plugins.markers.guideColor = colors.probe;
+  options.plugins.markers.background = colors.surface;
+  for (const axis of Object.values(options.scales)) {
+    axis.ticks.color = colors.text;
+    axis.grid.color = colors.grid;
+    if (axis.title) axis.title.color = colors.text;
+  }
 }
 
 export { Chart };

@@ -1,0 +1,204 @@
+// Each function section's lab as a student drives it: every control changes the chart, the
+// probe reads the core's numbers, hovering moves it, and the derivative can be hidden.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { useBrowser } from './support/harness.mjs';
+import {
+  FUNCTION_SECTIONS,
+  nudge,
+  parseSpanish,
+  renders,
+  snapshot,
+  waitForRender,
+} from './support/lesson.mjs';
+
+const ctx = useBrowser();
+
+describe('function labs', () => {
+  test('every slider, checkbox and button of every lab changes what its chart plots', async () => {
+    const page = await ctx.open();
+    for (const anchor of Object.keys(FUNCTION_SECTIONS)) {
+      const lab = `#${anchor} [data-lab]`;
+      const inputs = page.locator(`${lab} input`);
+      const n = await inputs.count();
+      assert.ok(n >= 5, `${anchor} has its controls`);
+      for (let i = 0; i < n; i++) {
+        const input = inputs.nth(i);
+        const name = await input.getAttribute('name');
+        const before = await snapshot(page, anchor);
+        const count = await renders(page, lab);
+        const checkbox = (await input.getAttribute('type')) === 'checkbox';
+        if (checkbox) await input.click();
+        else await nudge(page, input);
+        await waitForRender(page, lab, count);
+        assert.ok((await snapshot(page, anchor)) !== before, `${anchor}: ${name} changed nothing`);
+        if (checkbox) {
+          // Back as it was, so the next controls are judged with f′ on screen.
+          const again = await renders(page, lab);
+          await input.click();
+          await waitForRender(page, lab, again);
+          assert.equal(await snapshot(page, anchor), before);
+        }
+      }
+      // "Back to Keras's default" moves the parameter back.
+      for (const button of await page.locator(`${lab} button`).all()) {
+        const before = await snapshot(page, anchor);
+        const count = await renders(page, lab);
+        await button.click();
+        await waitForRender(page, lab, count);
+        assert.ok((await snapshot(page, anchor)) !== before, `${anchor}: reset changed nothing`);
+      }
+    }
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('the probe reads exactly what the JS API computes, and prints it', async () => {
+    const page = await ctx.open();
+    for (const [anchor, id] of Object.entries(FUNCTION_SECTIONS)) {
+      const lab = `#${anchor} [data-lab]`;
+      for (const z of ['-2.37', '0', '1.5']) {
+        const count = await renders(page, lab);
+        await page.locator(lab).getByLabel('Sonda: z').fill(z);
+        await waitForRender(page, lab, count);
+        const shown = await page.locator(`${lab} [data-readout]`).evaluate((el) => ({
+          ...el.dataset,
+          text: [...el.querySelectorAll('output')].map((o) => o.textContent),
+        }));
+        const params = id === 'elu' ? { alpha: 1.5 } : {};
+        const api = await page.evaluate(
+          ([i, v, p]) => {
+            const r = window.activaciones.api.evaluate(i, [v], p);
+            return { f: r.f[0], df: r.df[0] };
+          },
+          [id, Number(z), params],
+        );
+        assert.equal(Number(shown.z), Number(z));
+        assert.equal(Number(shown.f), api.f, `${anchor} f(${z})`);
+        assert.equal(Number(shown.df), api.df, `${anchor} f′(${z})`);
+        const [tz, tf, tdf] = shown.text.map(parseSpanish);
+        assert.equal(tz, Number(z));
+        assert.ok(
+          Math.abs(tf - api.f) <= 5e-6 * Math.max(1e-300, Math.abs(api.f)),
+          `${anchor} printed f`,
+        );
+        assert.ok(
+          Math.abs(tdf - api.df) <= 5e-6 * Math.max(1e-300, Math.abs(api.df)),
+          `${anchor} printed f′`,
+        );
+      }
+    }
+    await page.close();
+  });
+
+  test('the probe follows the pointer over the chart and returns when it leaves', async () => {
+    const page = await ctx.open('#sigmoide');
+    const lab = '#sigmoide [data-lab]';
+    const canvas = page.locator(`${lab} canvas`);
+    const box = await canvas.boundingBox();
+    const count = await renders(page, lab);
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2);
+    await waitForRender(page, lab, count);
+    const hovered = Number(await page.locator(`${lab} [data-readout]`).getAttribute('data-z'));
+    assert.ok(hovered > 3, `hovering the right part moves the probe right (${hovered})`);
+    const count2 = await renders(page, lab);
+    await page.mouse.move(box.x + box.width / 2, box.y - 40);
+    await waitForRender(page, lab, count2);
+    assert.equal(await page.locator(`${lab} [data-readout]`).getAttribute('data-z'), '0');
+    await page.close();
+  });
+
+  test('ReLU marks the convention at its kink: f′(0) = 0 filled, the limit 1 hollow', async () => {
+    const page = await ctx.open('#relu');
+    const markers = await page.evaluate(() =>
+      window.activaciones.charts.relu.options.plugins.markers.points.filter((p) => p.x === 0),
+    );
+    assert.ok(markers.some((p) => p.y === 0 && !p.open));
+    assert.ok(markers.some((p) => p.y === 1 && p.open));
+    // The f′ curve is cut at 0 rather than joined by a vertical segment.
+    const gap = await page.evaluate(() =>
+      window.activaciones.charts.relu.data.datasets[1].data.some((p) => p.x === 0 && p.y === null),
+    );
+    assert.ok(gap);
+    await page.close();
+  });
+
+  test('saturation shading covers where |f′| is below the threshold', async () => {
+    const page = await ctx.open('#sigmoide');
+    const { bands, edge } = await page.evaluate(() => {
+      const { api, charts } = window.activaciones;
+      // Bisection on the core's sigma'(z) = 0.01, for z > 0.
+      let [lo, hi] = [0, 10];
+      for (let i = 0; i < 60; i++) {
+        const mid = (lo + hi) / 2;
+        if (api.evaluate('sigmoid', [mid]).df[0] > 0.01) lo = mid;
+        else hi = mid;
+      }
+      return { bands: charts.sigmoide.options.plugins.bands.intervals, edge: lo };
+    });
+    assert.equal(bands.length, 2, 'a band on each side');
+    assert.ok(Math.abs(bands[0][1] + edge) < 1e-3, `left edge ${bands[0][1]} vs ${-edge}`);
+    assert.ok(Math.abs(bands[1][0] - edge) < 1e-3, `right edge ${bands[1][0]} vs ${edge}`);
+    const summary = await page.locator('#sigmoide [data-summary]').textContent();
+    assert.match(summary, /Zona de saturación \(\|f′\| < 0,01\): z < −4,58 y z > 4,58/);
+    assert.match(summary, /f′ alcanza su máximo, 0,25, en z = 0/);
+    assert.match(summary, /f es creciente/);
+    await page.close();
+  });
+
+  test('ELU starts at the lesson’s α = 1.5 and goes back to Keras’s 1.0', async () => {
+    const page = await ctx.open('#elu');
+    const alpha = page.locator('#elu').getByLabel('α (alpha)');
+    assert.equal(await alpha.inputValue(), '1.5');
+    assert.match(await page.locator('#elu [data-snippet-code]').textContent(), /ELU\(alpha=1\.5\)/);
+    await page
+      .locator('#elu')
+      .getByRole('button', { name: /valor de Keras/ })
+      .click();
+    assert.equal(await alpha.inputValue(), '1');
+    await page.waitForFunction(
+      () => !document.querySelector('#elu [data-snippet-code]').textContent.includes('ELU(alpha'),
+    );
+    await page.close();
+  });
+
+  test('SELU shows its fixed constants', async () => {
+    const page = await ctx.open('#selu');
+    const text = await page.locator('#selu [data-controls]').innerText();
+    assert.match(text, /α \(alpha\) = 1,6732632424/);
+    assert.match(text, /λ \(scale\) = 1,0507009874/);
+    await page.close();
+  });
+
+  test('the copy button copies the Keras snippet', async () => {
+    const context = await ctx.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: ctx.server.url,
+    });
+    const page = await ctx.open('#relu', { context });
+    const snippet = page.locator('#relu .snippet');
+    await snippet.getByRole('button', { name: 'Copiar' }).click();
+    await page.waitForFunction(
+      () => document.querySelector('#relu [data-copy-status]').textContent !== '',
+    );
+    assert.match(await snippet.locator('[data-copy-status]').textContent(), /Copiado/);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, await snippet.locator('code').textContent());
+    assert.match(copied, /activation="relu"/);
+    await context.close();
+  });
+
+  test('follows the light/dark preference live', async () => {
+    const page = await ctx.open('#sigmoide');
+    const color = () =>
+      page.evaluate(() => window.activaciones.charts.sigmoide.data.datasets[0].borderColor);
+    const light = await color();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(
+      (c) => window.activaciones.charts.sigmoide.data.datasets[0].borderColor !== c,
+      light,
+    );
+    assert.notEqual(await color(), light);
+    await page.close();
+  });
+});

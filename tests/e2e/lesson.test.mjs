@@ -1,0 +1,200 @@
+// The whole lesson as a reader meets it: every section at its anchor with a live chart, deep
+// links, no console error or CSP violation, axe-core clean, readable from 360 to 1920 px.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { ROOT } from '../js/support/paths.mjs';
+import { useBrowser } from './support/harness.mjs';
+import { ANCHORS, FIGURES, FUNCTION_SECTIONS } from './support/lesson.mjs';
+
+const ctx = useBrowser();
+const SCREENSHOTS = path.join(ROOT, 'build', 'test-results', 'screenshots');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function axeViolations(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
+  });
+}
+
+describe('the lesson page', () => {
+  test('has the eleven sections in order, each at its anchor with its title', async () => {
+    const page = await ctx.open();
+    const ids = await page.locator('main > section').evaluateAll((s) => s.map((e) => e.id));
+    assert.deepEqual(ids, ANCHORS);
+    const titles = await page.locator('main > section h2').allTextContents();
+    assert.deepEqual(
+      titles.map((t) => t.replace(/^\d+\.\s*/, '')),
+      [
+        'Funciones de activación',
+        'Sigmoide',
+        'Tangente hiperbólica',
+        'ReLU',
+        'ELU',
+        'SELU',
+        'Softmax',
+        'Softsign',
+        'Softplus',
+        'Exponencial',
+        'Comparación',
+      ],
+    );
+    // The table of contents links every section.
+    const toc = await page.locator('.toc a').evaluateAll((a) => a.map((e) => e.hash));
+    assert.deepEqual(
+      toc,
+      ANCHORS.map((a) => `#${a}`),
+    );
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('every chart has data: eight function labs, softmax and four comparison figures', async () => {
+    const page = await ctx.open();
+    const counts = await page.evaluate(() =>
+      Object.fromEntries(
+        Object.entries(window.activaciones.charts).map(([k, c]) => [
+          k,
+          c.data.datasets.map(
+            (d) => d.data.filter((p) => (typeof p === 'number' ? p : p.y) !== null).length,
+          ),
+        ]),
+      ),
+    );
+    for (const anchor of Object.keys(FUNCTION_SECTIONS)) {
+      assert.ok(
+        counts[anchor]?.[0] > 500 && counts[anchor][1] > 500,
+        `${anchor}: ${counts[anchor]}`,
+      );
+    }
+    assert.deepEqual(counts.softmax, [3]);
+    for (const figure of FIGURES) {
+      assert.ok(
+        counts[figure].every((n) => n > 700),
+        `${figure}: ${counts[figure]}`,
+      );
+    }
+    await page.close();
+  });
+
+  test('restores the formulas as KaTeX rendered at build time, with MathML for screen readers', async () => {
+    const page = await ctx.open();
+    for (const anchor of Object.keys(FUNCTION_SECTIONS)) {
+      const n = await page.locator(`#${anchor} .formula .katex-display`).count();
+      assert.equal(n, 2, `${anchor} shows f and f′`);
+    }
+    const mathml = await page.locator('#sigmoide .formula annotation').first().textContent();
+    assert.match(mathml, /\\sigma\(z\) = \\frac\{1\}\{1 \+ e\^\{-z\}\}/);
+    // No maths JavaScript ships with the page.
+    const scripts = await page.locator('script[src]').evaluateAll((s) => s.map((e) => e.src));
+    assert.ok(scripts.every((src) => !/katex/i.test(src)));
+    await page.close();
+  });
+
+  test('does not repeat the source’s errors', async () => {
+    const page = await ctx.open();
+    const text = await page.locator('main').innerText();
+    for (const wrong of [/softsing/i, /thanh/i, /simular a/i, /tendrá a/i, /curva logarítmica/i]) {
+      assert.doesNotMatch(text, wrong);
+    }
+    assert.doesNotMatch(await page.locator('#softsign').innerText(), /desviación típica es 1/);
+    await page.close();
+  });
+
+  test('a deep link opens at its section, and a link with state restores it', async () => {
+    let page = await ctx.open('#selu');
+    let top = await page.locator('#selu').evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(Math.abs(top) < 40, `#selu starts at the top of the window (${top}px)`);
+    await page.close();
+
+    page = await ctx.open('#elu?elu.alpha=2&elu.zmin=-3&elu.zmax=2&sigmoide.deriv=0');
+    top = await page.locator('#elu').evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(Math.abs(top) < 40, `#elu at the top (${top}px)`);
+    assert.equal(await page.locator('#elu').getByLabel('α (alpha)').inputValue(), '2');
+    const elu = await page.evaluate(() => {
+      const c = window.activaciones.charts.elu;
+      return {
+        x: [c.options.scales.x.min, c.options.scales.x.max],
+        f0: c.data.datasets[0].data[0].y,
+      };
+    });
+    assert.deepEqual(elu.x, [-3, 2]);
+    assert.equal(elu.f0, 2 * Math.expm1(-3));
+    const sigmoidHidden = await page.evaluate(
+      () => window.activaciones.charts.sigmoide.data.datasets[1].hidden,
+    );
+    assert.equal(sigmoidHidden, true);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('moving a control writes the state to the URL, and a reload brings it back', async () => {
+    const page = await ctx.open('#tanh');
+    const slider = page.locator('#tanh').getByLabel('z máxima');
+    await slider.fill('7');
+    await page.waitForFunction(() => location.hash.includes('tanh.zmax=7'));
+    assert.match(await page.evaluate(() => location.hash), /^#tanh\?/);
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+    assert.equal(await page.locator('#tanh').getByLabel('z máxima').inputValue(), '7');
+    await page.close();
+  });
+
+  test('a hostile or malformed hash falls back to defaults without breaking', async () => {
+    const page = await ctx.open(
+      '#elu?elu.alpha=NaN&elu.zmin=1e308&elu.zmax=abc&softmax.logits=1,x,3&comparacion.funciones=<script>&elu.alpha=9',
+    );
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'ready');
+    assert.equal(await page.locator('#elu').getByLabel('α (alpha)').inputValue(), '1.5');
+    assert.equal(await page.locator('#softmax input[type=range][name^=logit]').count(), 3);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('axe-core finds no accessibility violation, in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark']) {
+      const page = await ctx.open('', { colorScheme });
+      const violations = await axeViolations(page);
+      assert.ok(violations.length === 0, `${colorScheme}:\n${violations.join('\n')}`);
+      await page.close();
+    }
+  });
+
+  test('reads well from 360 px to 1920 px: nothing overflows sideways', async () => {
+    for (const width of [360, 375, 768, 1280, 1920]) {
+      const page = await ctx.open('', { viewport: { width, height: 900 } });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      assert.ok(overflow <= 0, `${width}px: ${overflow}px of sideways overflow`);
+      await page.close();
+    }
+  });
+
+  test('saves screenshots at 1280 and 375 px wide', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const [width, colorScheme] of [
+      [1280, 'light'],
+      [375, 'light'],
+      [1280, 'dark'],
+    ]) {
+      const page = await ctx.open('', { viewport: { width, height: 900 }, colorScheme });
+      const file = path.join(SCREENSHOTS, `leccion-${width}-${colorScheme}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      for (const anchor of ['elu', 'softmax', 'comparacion']) {
+        await page.locator(`#${anchor}`).screenshot({
+          path: path.join(SCREENSHOTS, `${anchor}-${width}-${colorScheme}.png`),
+        });
+      }
+      await page.close();
+    }
+  });
+});

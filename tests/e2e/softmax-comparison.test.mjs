@@ -1,0 +1,166 @@
+// Softmax taught on a vector, and the four comparison figures with their checkboxes and the
+// family's shared α.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { useBrowser } from './support/harness.mjs';
+import { FIGURES, nudge, renders, snapshot, waitForRender } from './support/lesson.mjs';
+
+const ctx = useBrowser();
+const LAB = '#softmax [data-lab]';
+
+function readSoftmax(page) {
+  return page.evaluate(() => {
+    const chart = window.activaciones.charts.softmax;
+    const cells = [...document.querySelectorAll('#softmax .jacobian-table td')].map((td) =>
+      Number(td.dataset.value),
+    );
+    return { bars: chart.data.datasets[0].data, cells };
+  });
+}
+
+describe('softmax', () => {
+  test('bars and Jacobian match the JS API, and the Jacobian is more than s(1 − s)', async () => {
+    const page = await ctx.open('#softmax');
+    const { bars, cells } = await readSoftmax(page);
+    const api = await page.evaluate(() => ({
+      s: Array.from(window.activaciones.api.softmax([2, 1, 0.1], 1)),
+      j: Array.from(window.activaciones.api.softmaxJacobian([2, 1, 0.1], 1)),
+    }));
+    assert.deepEqual(bars, api.s);
+    assert.deepEqual(cells, api.j);
+    for (let i = 0; i < 3; i++) {
+      assert.ok(Math.abs(cells[i * 3 + i] - api.s[i] * (1 - api.s[i])) < 1e-15, 'diagonal');
+      const row = cells.slice(i * 3, i * 3 + 3).reduce((a, b) => a + b);
+      assert.ok(Math.abs(row) < 1e-15, 'each row sums to 0');
+    }
+    assert.ok(cells[1] < 0, 'off-diagonal entries are −s_i s_j, not 0');
+    await page.close();
+  });
+
+  test('every logit, the temperature and the add/remove buttons change the chart', async () => {
+    const page = await ctx.open('#softmax');
+    for (const input of await page.locator(`${LAB} input[type=range]`).all()) {
+      const before = await readSoftmax(page);
+      const count = await renders(page, LAB);
+      await nudge(page, input);
+      await waitForRender(page, LAB, count);
+      assert.ok(
+        JSON.stringify(await readSoftmax(page)) !== JSON.stringify(before),
+        await input.getAttribute('name'),
+      );
+    }
+    const add = page.getByRole('button', { name: 'Añadir un logit' });
+    const remove = page.getByRole('button', { name: 'Quitar el último' });
+    assert.ok(await remove.isDisabled(), 'at least 3 logits');
+    for (const n of [4, 5, 6]) {
+      await add.click();
+      await page.waitForFunction(
+        (k) => window.activaciones.charts.softmax.data.datasets[0].data.length === k,
+        n,
+      );
+      assert.equal((await readSoftmax(page)).cells.length, n * n);
+    }
+    assert.ok(await add.isDisabled(), 'at most 6 logits');
+    await remove.click();
+    await page.waitForFunction(
+      () => window.activaciones.charts.softmax.data.datasets[0].data.length === 5,
+    );
+    assert.match(await page.evaluate(() => location.hash), /softmax\.logits=/);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('a cold temperature concentrates the probability, a hot one spreads it', async () => {
+    const page = await ctx.open('#softmax?softmax.t=0.1');
+    const cold = (await readSoftmax(page)).bars;
+    assert.ok(cold[0] > 0.9999);
+    const t = page.locator(LAB).getByLabel('Temperatura T');
+    const count = await renders(page, LAB);
+    await t.fill('5');
+    await waitForRender(page, LAB, count);
+    const hot = (await readSoftmax(page)).bars;
+    assert.ok(Math.max(...hot) - Math.min(...hot) < 0.2);
+    await page.close();
+  });
+});
+
+describe('comparison figures', () => {
+  test('reproduce the source’s ranges and reference lines', async () => {
+    const page = await ctx.open('#comparacion');
+    const figs = await page.evaluate(
+      (ids) =>
+        ids.map((id) => {
+          const c = window.activaciones.charts[id];
+          const { x, y } = c.options.scales;
+          return { x: [x.min, x.max], y: [y.min, y.max], lines: c.options.plugins.referenceLines };
+        }),
+      FIGURES,
+    );
+    assert.deepEqual(
+      figs.map((f) => [f.x, f.y]),
+      [
+        [
+          [-10, 10],
+          [-2, 2],
+        ],
+        [
+          [-5, 5],
+          [-0.1, 1.1],
+        ],
+        [
+          [-10, 10],
+          [-5, 5],
+        ],
+        [
+          [-3, 3],
+          [-1, 2],
+        ],
+      ],
+    );
+    assert.deepEqual([figs[0].lines.x, figs[0].lines.y], [[0], [0, -1, 1]]);
+    await page.close();
+  });
+
+  test('each checkbox adds or removes its curve', async () => {
+    const page = await ctx.open('#comparacion');
+    for (const figure of FIGURES) {
+      const root = `[data-figure="${figure}"]`;
+      const boxes = await page.locator(`${root} input[type=checkbox]`).all();
+      assert.ok(boxes.length >= 3);
+      for (const [i, box] of boxes.entries()) {
+        const count = await renders(page, root);
+        await box.click();
+        await waitForRender(page, root, count);
+        const hidden = await page.evaluate(
+          ([id, k]) => window.activaciones.charts[id].data.datasets[k].hidden,
+          [figure, i],
+        );
+        assert.equal(hidden, true, `${figure} curve ${i}`);
+      }
+      assert.match(await page.locator(`${root} [data-summary]`).textContent(), /ninguna curva/);
+    }
+    assert.match(await page.evaluate(() => location.hash), /comparacion\.funciones=(&|$)/);
+    await page.close();
+  });
+
+  test('the family figures share ELU’s α; the others do not move', async () => {
+    const page = await ctx.open('#comparacion');
+    const before = await Promise.all(FIGURES.map((f) => snapshot(page, f)));
+    const alpha = page.locator('#comparacion').getByLabel(/α de ELU/);
+    assert.equal(await alpha.inputValue(), '1.5');
+    const count = await renders(page, '[data-figure="comparacion-familia-derivadas"]');
+    await alpha.fill('0.5');
+    await waitForRender(page, '[data-figure="comparacion-familia-derivadas"]', count);
+    const after = await Promise.all(FIGURES.map((f) => snapshot(page, f)));
+    assert.deepEqual(
+      after.map((s, i) => s !== before[i]),
+      [false, false, true, true],
+    );
+    // ELU saturates at −α.
+    const eluLeft = await page.evaluate(
+      () => window.activaciones.charts['comparacion-familia'].data.datasets[1].data[0].y,
+    );
+    assert.ok(Math.abs(eluLeft + 0.5) < 1e-4);
+    await page.close();
+  });
+});

@@ -1,0 +1,307 @@
+// A function section's lab: the f / f' chart with its z-range, parameters, probe and saturation
+// threshold. Every handler mutates the state, saves it to the URL and asks for a redraw.
+import {
+  CONSTANT_TEXT,
+  functionName,
+  kerasVariant,
+  LAB_START,
+  PARAM_TEXT,
+} from '../content/functions.es.js';
+import { formatNumber, formatSignificant } from '../format.js';
+import { boolProp, numberProp, snap } from '../state/props.js';
+import { describeFunction } from '../summaries.js';
+import { buttonControl, checkboxControl, el, fieldset, sliderControl } from '../ui/controls.js';
+import {
+  derivativeJumps,
+  linspace,
+  paddedLimits,
+  saturationIntervals,
+  toPoints,
+} from '../views/curve-data.js';
+import { FunctionChart } from '../views/function-chart.js';
+import { createRenderScheduler } from './render-scheduler.js';
+
+const SAMPLES = 601;
+const Z = { limit: 50, step: 0.5 };
+const PROBE_STEP = 0.01;
+// The saturation threshold moves on a logarithmic slider, from 10^-4 to 10^-0.5.
+const SAT = { min: -4, max: -0.5, step: 0.05, start: 0.01 };
+
+function props(spec) {
+  const start = LAB_START[spec.id] ?? { zmin: -6, zmax: 6 };
+  return [
+    numberProp('zmin', {
+      min: -Z.limit,
+      max: Z.limit - Z.step,
+      step: Z.step,
+      fallback: start.zmin,
+    }),
+    numberProp('zmax', {
+      min: -Z.limit + Z.step,
+      max: Z.limit,
+      step: Z.step,
+      fallback: start.zmax,
+    }),
+    numberProp('z', { min: -Z.limit, max: Z.limit, step: PROBE_STEP, fallback: 0 }),
+    numberProp('sat', { min: 10 ** SAT.min, max: 10 ** SAT.max, fallback: SAT.start }),
+    boolProp('deriv', true),
+    ...spec.params.map((p) =>
+      numberProp(p.name, {
+        min: p.ui.min,
+        max: p.ui.max,
+        step: p.ui.step,
+        fallback: start.params?.[p.name] ?? p.default,
+      }),
+    ),
+  ];
+}
+
+/** Keeps a restored or typed state consistent: a non-empty range with the probe inside it. */
+function normalise(values, fallback) {
+  if (values.zmin >= values.zmax)
+    Object.assign(values, { zmin: fallback.zmin, zmax: fallback.zmax });
+  values.z = Math.min(values.zmax, Math.max(values.zmin, values.z));
+}
+
+export function createFunctionLab({ root, section, spec, api, store }) {
+  const name = functionName(spec.id);
+  const values = {};
+  const propList = props(spec);
+  const defaults = Object.fromEntries(propList.map((p) => [p.key, p.fallback]));
+  const params = () => Object.fromEntries(spec.params.map((p) => [p.name, values[p.name]]));
+
+  const canvas = root.querySelector('[data-chart]');
+  const summary = root.querySelector('[data-summary]');
+  const readout = root.querySelector('[data-readout]');
+  canvas.setAttribute('aria-describedby', summary.id);
+  const snippet = section.querySelector('[data-snippet-fn] [data-snippet-code]');
+  const baseSnippet = snippet?.textContent;
+
+  const chart = new FunctionChart(canvas, { fLabel: `${name}: f(z)`, dfLabel: 'f′(z)' });
+  let hoverZ = null;
+  let sample = null;
+
+  function resample() {
+    const z = linspace(values.zmin, values.zmax, SAMPLES);
+    const { f, df } = api.evaluate(spec.id, z, params());
+    const jumps = derivativeJumps(api, spec, params(), values.zmin, values.zmax);
+    sample = { z, f, df, jumps, fPoints: toPoints(z, f), dfPoints: toPoints(z, df, jumps) };
+  }
+
+  function render() {
+    const probeZ = hoverZ ?? values.z;
+    const at = api.evaluate(spec.id, [probeZ], params());
+    const probe = { z: probeZ, f: at.f[0], df: at.df[0] };
+    const intervals = saturationIntervals(sample.z, sample.df, values.sat);
+    chart.update({
+      ...sample,
+      zmin: values.zmin,
+      zmax: values.zmax,
+      ylim: values.deriv ? paddedLimits(sample.f, sample.df) : paddedLimits(sample.f),
+      showDerivative: values.deriv,
+      intervals,
+      threshold: values.sat,
+      probe,
+    });
+    readout.replaceChildren(
+      ...[
+        ['z', probe.z],
+        ['f(z)', probe.f],
+        ['f′(z)', probe.df],
+      ].map(([label, v]) =>
+        el('div', { class: 'readout-item' }, [
+          el('span', { class: 'readout-label', text: label }),
+          el('output', { class: 'readout-value', text: formatSignificant(v, 6) }),
+        ]),
+      ),
+    );
+    readout.dataset.z = String(probe.z);
+    readout.dataset.f = String(probe.f);
+    readout.dataset.df = String(probe.df);
+    const paramText = spec.params
+      .map((p) => `${PARAM_TEXT[p.name]?.symbol ?? p.name} = ${formatNumber(values[p.name])}`)
+      .join(', ');
+    summary.textContent = describeFunction({
+      name,
+      paramText,
+      ...sample,
+      threshold: values.sat,
+      intervals,
+      kinks: sample.jumps.map((j) => j.z),
+    });
+    if (snippet) snippet.textContent = baseSnippet + kerasVariant(spec, params());
+    root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
+  }
+
+  const draw = createRenderScheduler(render);
+  const redraw = ({ curves = true } = {}) => {
+    if (curves) resample();
+    draw();
+  };
+  const changed = (what) => {
+    store.changed(section.id);
+    redraw(what);
+  };
+
+  // Controls.
+  const derivative = checkboxControl({
+    name: 'deriv',
+    label: 'Mostrar la derivada f′',
+    checked: true,
+    onChange(v) {
+      values.deriv = v;
+      changed({ curves: false });
+    },
+  });
+  const probe = sliderControl({
+    name: 'z',
+    label: 'Sonda: z',
+    min: -Z.limit,
+    max: Z.limit,
+    step: PROBE_STEP,
+    value: 0,
+    onInput(v) {
+      values.z = v;
+      changed({ curves: false });
+    },
+  });
+  const sat = sliderControl({
+    name: 'sat',
+    label: 'Umbral de saturación |f′|',
+    min: SAT.min,
+    max: SAT.max,
+    step: SAT.step,
+    value: SAT.start,
+    format: (v) => formatSignificant(v, 2),
+    toSlider: (v) => Math.log10(v),
+    fromSlider: (v) => Number((10 ** v).toPrecision(3)),
+    onInput(v) {
+      values.sat = v;
+      changed({ curves: false });
+    },
+  });
+  const range = {};
+  const setRange = (key, v) => {
+    values[key] = v;
+    if (values.zmin >= values.zmax) {
+      const other = key === 'zmin' ? 'zmax' : 'zmin';
+      values[other] = key === 'zmin' ? v + Z.step : v - Z.step;
+      range[other].set(values[other]);
+    }
+    values.z = Math.min(values.zmax, Math.max(values.zmin, values.z));
+    probe.setRange(values.zmin, values.zmax);
+    probe.set(values.z);
+    changed();
+  };
+  range.zmin = sliderControl({
+    name: 'zmin',
+    label: 'z mínima',
+    min: -Z.limit,
+    max: Z.limit - Z.step,
+    step: Z.step,
+    value: 0,
+    format: (v) => formatNumber(v, 1),
+    onInput: (v) => setRange('zmin', v),
+  });
+  range.zmax = sliderControl({
+    name: 'zmax',
+    label: 'z máxima',
+    min: -Z.limit + Z.step,
+    max: Z.limit,
+    step: Z.step,
+    value: 0,
+    format: (v) => formatNumber(v, 1),
+    onInput: (v) => setRange('zmax', v),
+  });
+
+  const paramControls = spec.params.map((p) => {
+    const text = PARAM_TEXT[p.name] ?? { label: p.name };
+    const slider = sliderControl({
+      name: p.name,
+      label: text.label,
+      min: p.ui.min,
+      max: p.ui.max,
+      step: p.ui.step,
+      value: p.default,
+      onInput(v) {
+        values[p.name] = v;
+        changed();
+      },
+    });
+    slider.element.append(
+      buttonControl({
+        label: `Volver al valor de Keras (${formatNumber(p.default)})`,
+        onClick() {
+          values[p.name] = p.default;
+          slider.set(p.default);
+          changed();
+        },
+      }),
+    );
+    return [p.name, slider];
+  });
+
+  const groups = [
+    fieldset('Curvas', [derivative.element]),
+    fieldset('Sonda y saturación', [probe.element, sat.element]),
+    fieldset('Rango de z', [range.zmin.element, range.zmax.element]),
+  ];
+  if (paramControls.length) {
+    groups.splice(
+      1,
+      0,
+      fieldset(
+        'Parámetros',
+        paramControls.map(([, c]) => c.element),
+      ),
+    );
+  }
+  if (spec.constants.length) {
+    groups.splice(
+      1,
+      0,
+      fieldset(
+        'Constantes fijas',
+        spec.constants.map((c) =>
+          el('p', {
+            class: 'constant',
+            text: `${CONSTANT_TEXT[c.name] ?? c.name} = ${formatNumber(c.value, 10)}`,
+          }),
+        ),
+      ),
+    );
+  }
+  root.querySelector('[data-controls]').replaceChildren(...groups);
+
+  function showValues() {
+    derivative.set(values.deriv);
+    range.zmin.set(values.zmin);
+    range.zmax.set(values.zmax);
+    probe.setRange(values.zmin, values.zmax);
+    probe.set(values.z);
+    sat.set(values.sat);
+    for (const [key, control] of paramControls) control.set(values[key]);
+  }
+
+  chart.onHover((z) => {
+    const next = z === null ? null : snap(z, PROBE_STEP);
+    if (next === hoverZ) return;
+    hoverZ = next;
+    draw();
+  });
+
+  store.register(section.id, propList, values, () => {
+    normalise(values, defaults);
+    showValues();
+    redraw();
+  });
+  normalise(values, defaults);
+  showValues();
+  root.querySelector('[data-placeholder]').hidden = true;
+  redraw();
+
+  return {
+    chart: chart.chart,
+    applyTheme: () => chart.applyTheme(),
+  };
+}

@@ -1,0 +1,85 @@
+// Text summaries of what each chart shows, made from its data, for readers who cannot see the
+// chart (the canvas points to them with aria-describedby) and for everybody under it.
+import { formatNumber, formatSignificant } from './format.js';
+
+function monotonicity(values) {
+  let up = false;
+  let down = false;
+  let flat = false;
+  for (let i = 1; i < values.length; i++) {
+    const d = values[i] - values[i - 1];
+    if (d > 0) up = true;
+    else if (d < 0) down = true;
+    else flat = true;
+  }
+  if (up && !down)
+    return flat ? 'no decrece: es constante en un tramo y creciente en el resto' : 'es creciente';
+  if (down && !up)
+    return flat ? 'no crece: es constante en un tramo y decreciente en el resto' : 'es decreciente';
+  if (!up && !down) return 'es constante';
+  return 'no es monótona';
+}
+
+function describeZ(a, b, zmin, zmax) {
+  const atMin = a <= zmin;
+  const atMax = b >= zmax;
+  if (atMin && atMax) return 'todo el intervalo';
+  if (atMin) return `z < ${formatNumber(b, 2)}`;
+  if (atMax) return `z > ${formatNumber(a, 2)}`;
+  return `z entre ${formatNumber(a, 2)} y ${formatNumber(b, 2)}`;
+}
+
+// A boundary between samples that straddle a kink is the kink itself.
+function snapToKink(value, lo, hi, kinks) {
+  return kinks.find((k) => k >= lo && k <= hi) ?? value;
+}
+
+function peak(z, df, kinks) {
+  let max = -Infinity;
+  for (const v of df) if (v > max) max = v;
+  const tolerance = 1e-9 * Math.max(1, Math.abs(max));
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < df.length; i++) {
+    if (df[i] >= max - tolerance) {
+      if (first < 0) first = i;
+      else if (last !== i - 1) break; // a second, separate peak: describe the first
+      last = i;
+    }
+  }
+  const a = first > 0 ? snapToKink(z[first], z[first - 1], z[first], kinks) : z[first];
+  const b = last < z.length - 1 ? snapToKink(z[last], z[last], z[last + 1], kinks) : z[last];
+  const where =
+    first === last
+      ? `en z = ${formatNumber(z[first], 2)}`
+      : `para ${describeZ(a, b, z[0], z.at(-1))}`;
+  return `f′ alcanza su máximo, ${formatSignificant(max)}, ${where}`;
+}
+
+function range(values) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
+/** One paragraph: the curve's range and shape, where f' peaks, and the saturation zones. */
+export function describeFunction({ name, paramText, z, f, df, threshold, intervals, kinks = [] }) {
+  const zmin = z[0];
+  const zmax = z.at(-1);
+  const [lo, hi] = range(f);
+  const zones = intervals.length
+    ? intervals.map(([a, b]) => describeZ(a, b, zmin, zmax)).join(' y ')
+    : 'ninguna en este intervalo';
+  return (
+    `${name}${paramText ? ` con ${paramText}` : ''}, para z entre ${formatNumber(zmin, 2)} y ` +
+    `${formatNumber(zmax, 2)}: f ${monotonicity(f)} y toma valores de ${formatSignificant(lo)} a ` +
+    `${formatSignificant(hi)}. ${peak(z, df, kinks)}. Zona de saturación (|f′| < ` +
+    `${formatSignificant(threshold, 2)}): ${zones}.`
+  );
+}
+
+export { range };

@@ -1,0 +1,103 @@
+// Turns the core's numbers into what a line chart draws: non-finite values become gaps, and
+// where f' jumps (a kink of f), the f' curve is cut with its two one-sided limits as endpoints,
+// so no false vertical segment joins them.
+
+export function linspace(a, b, n) {
+  const z = new Float64Array(n);
+  for (let i = 0; i < n; i++) z[i] = a + ((b - a) * i) / (n - 1);
+  return z;
+}
+
+/** The kinks inside (zmin, zmax) where f' really jumps, with its value and one-sided limits. */
+export function derivativeJumps(api, spec, params, zmin, zmax) {
+  const inside = (spec.kinks ?? []).filter((k) => k > zmin && k < zmax);
+  if (inside.length === 0) return [];
+  const around = inside.flatMap((k) => {
+    const d = 1e-9 * Math.max(1, Math.abs(k));
+    return [k - d, k, k + d];
+  });
+  const { df } = api.evaluate(spec.id, around, params);
+  return inside
+    .map((z, i) => ({ z, left: df[3 * i], value: df[3 * i + 1], right: df[3 * i + 2] }))
+    .filter(({ left, right }) => Math.abs(left - right) > 1e-6 * Math.max(1, Math.abs(left)));
+}
+
+export function toPoints(z, values, jumps = []) {
+  const out = [];
+  let j = 0;
+  for (let i = 0; i < z.length; i++) {
+    while (j < jumps.length && jumps[j].z <= z[i]) {
+      const { z: k, left, right } = jumps[j++];
+      out.push({ x: k, y: left }, { x: k, y: null }, { x: k, y: right });
+    }
+    if (j > 0 && jumps[j - 1].z === z[i]) continue; // the kink itself is drawn as a marker
+    const y = values[i];
+    out.push({ x: z[i], y: Number.isFinite(y) ? y : null });
+  }
+  return out;
+}
+
+/** Markers for each jump: a filled dot at the convention's value, hollow ones at the limits. */
+export function jumpMarkers(jumps, color) {
+  return jumps.flatMap(({ z, left, value, right }) => [
+    ...[left, right]
+      .filter((limit) => limit !== value)
+      .map((limit) => ({ x: z, y: limit, color, open: true })),
+    { x: z, y: value, color, open: false },
+  ]);
+}
+
+/** The z-intervals where |f'| < threshold, with ends interpolated between samples. */
+export function saturationIntervals(z, df, threshold) {
+  const inside = (i) => Math.abs(df[i]) < threshold;
+  const cross = (i) => {
+    // Where |f'| = threshold between samples i and i + 1. Saturating tails decay exponentially,
+    // so interpolate log|f'| when both ends are positive; linearly otherwise.
+    const a = Math.abs(df[i]);
+    const b = Math.abs(df[i + 1]);
+    if (!Number.isFinite(a) || !Number.isFinite(b) || a === b) return (z[i] + z[i + 1]) / 2;
+    const t =
+      a > 0 && b > 0
+        ? (Math.log(threshold) - Math.log(a)) / (Math.log(b) - Math.log(a))
+        : (threshold - a) / (b - a);
+    return z[i] + Math.min(1, Math.max(0, t)) * (z[i + 1] - z[i]);
+  };
+  const intervals = [];
+  let start = inside(0) ? z[0] : null;
+  for (let i = 0; i + 1 < z.length; i++) {
+    if (inside(i) !== inside(i + 1)) {
+      const edge = cross(i);
+      if (start === null) start = edge;
+      else {
+        intervals.push([start, edge]);
+        start = null;
+      }
+    }
+  }
+  if (start !== null) intervals.push([start, z[z.length - 1]]);
+  return intervals;
+}
+
+/** Smallest and largest finite value. */
+export function finiteRange(values) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
+/** Axis limits that include 0 and leave a margin, so curves never touch the frame. */
+export function paddedLimits(...arrays) {
+  let lo = 0;
+  let hi = 0;
+  for (const a of arrays) {
+    const [l, h] = finiteRange(a.filter(Number.isFinite));
+    if (l < lo) lo = l;
+    if (h > hi) hi = h;
+  }
+  const pad = (hi - lo || 1) * 0.08;
+  return [lo - pad, hi + pad];
+}

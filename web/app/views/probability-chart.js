@@ -1,0 +1,61 @@
+// The softmax bar chart: one bar per class, probabilities on a fixed [0, 1] axis.
+import { Chart, themeColors } from './chart-setup.js';
+
+export class ProbabilityChart {
+  constructor(canvas) {
+    this.colors = themeColors();
+    this.chart = new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: [],
+        datasets: [
+          {
+            label: 'Probabilidad sᵢ',
+            data: [],
+            backgroundColor: this.colors.f,
+            borderRadius: 3,
+            maxBarThickness: 64,
+          },
+        ],
+      },
+      options: {
+        locale: 'es-ES',
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        events: [],
+        plugins: { legend: { display: false }, tooltip: { enabled: false } },
+        scales: {
+          x: { ticks: { color: this.colors.text }, grid: { display: false } },
+          y: {
+            min: 0,
+            max: 1,
+            title: { display: true, text: 'probabilidad', color: this.colors.text },
+            ticks: { color: this.colors.text },
+            grid: { color: this.colors.grid },
+          },
+        },
+      },
+    });
+  }
+
+  update(probabilities) {
+    this.last = probabilities;
+    const { data } = this.chart;
+    data.labels = Array.from(probabilities, (_, i) => `Clase ${i + 1}`);
+    data.datasets[0].data = Array.from(probabilities);
+    this.chart.update('none');
+  }
+
+  applyTheme() {
+    this.colors = themeColors();
+    const { options, data } = this.chart;
+    data.datasets[0].backgroundColor = this.colors.f;
+    for (const axis of Object.values(options.scales)) {
+      axis.ticks.color = this.colors.text;
+      if (axis.title) axis.title.color = this.colors.text;
+    }
+    options.scales.y.grid.color = this.colors.grid;
+    if (this.last) this.update(this.last);
+  }
+}
