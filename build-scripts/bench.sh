@@ -12,3 +12,6 @@ build/native/tests/bench/core_bench --benchmark_min_time=0.2
 echo
 echo "==> API JS sobre WebAssembly (Node)"
 node tests/bench/api-bench.mjs
+echo
+echo "==> La página en Chromium sin interfaz"
+node tests/bench/page-bench.mjs

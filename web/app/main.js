@@ -10,6 +10,7 @@ import { onThemeChange } from './views/chart-setup.js';
 
 const root = document.documentElement;
 root.dataset.app = 'starting';
+performance.mark('activaciones:start');
 
 function failed(message) {
   root.dataset.app = 'error';
@@ -24,32 +25,47 @@ window.addEventListener('unhandledrejection', (event) => {
   showStatus(describeError(event.reason));
 });
 
-function buildLabs(api) {
+const CREATE = {
+  function: (lab, section, ctx) =>
+    createFunctionLab({ root: lab, section, spec: ctx.specs.get(lab.dataset.fn), ...ctx }),
+  softmax: (lab, section, ctx) => createSoftmaxLab({ root: lab, section, ...ctx }),
+  compare: (_lab, section, ctx) => createComparison({ section, ...ctx }),
+};
+
+/** Sections with a lab, the linked one first, then by distance from what is on screen. */
+function labSections(anchor) {
+  const sections = [
+    ...new Set([...document.querySelectorAll('[data-lab]')].map((l) => l.closest('section'))),
+  ];
+  const distance = (s) => {
+    if (s.id === anchor) return -1;
+    const { top, bottom } = s.getBoundingClientRect();
+    return top > innerHeight ? top - innerHeight : bottom < 0 ? -bottom : 0;
+  };
+  return sections.sort((a, b) => distance(a) - distance(b));
+}
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Builds every lab, one per task so the browser can paint between them: the chart on screen
+ * appears first, and the page never freezes while the others are made.
+ */
+async function buildLabs(api) {
   const store = createStore();
-  const specs = new Map(api.list().map((s) => [s.id, s]));
+  const ctx = { api, store, specs: new Map(api.list().map((s) => [s.id, s])) };
   const labs = {};
-  for (const lab of document.querySelectorAll('[data-lab]')) {
-    const section = lab.closest('section');
-    if (labs[section.id]) continue; // one controller per section
-    const kind = lab.dataset.lab;
-    if (kind === 'function') {
-      labs[section.id] = createFunctionLab({
-        root: lab,
-        section,
-        spec: specs.get(lab.dataset.fn),
-        api,
-        store,
-      });
-    } else if (kind === 'softmax') {
-      labs[section.id] = createSoftmaxLab({ root: lab, section, api, store });
-    } else if (kind === 'compare') {
-      labs[section.id] = createComparison({ section, api, store });
-    }
+  for (const section of labSections(store.activeAnchor())) {
+    const lab = section.querySelector('[data-lab]');
+    labs[section.id] = CREATE[lab.dataset.lab](lab, section, ctx);
+    if (Object.keys(labs).length === 1) performance.mark('activaciones:first-chart');
+    await nextTask();
   }
   onThemeChange(() => Object.values(labs).forEach((lab) => lab.applyTheme()));
   window.addEventListener('hashchange', () => {
-    if (store.restoreFromHash())
+    if (store.restoreFromHash()) {
       document.getElementById(store.activeAnchor())?.scrollIntoView({ behavior: 'instant' });
+    }
   });
   return { store, labs };
 }
@@ -81,6 +97,7 @@ async function start() {
   try {
     if (typeof WebAssembly !== 'object') throw new Error('WebAssembly unavailable');
     api = await loadActivations();
+    performance.mark('activaciones:core-loaded');
   } catch (error) {
     console.warn(error);
     failed(
@@ -91,7 +108,7 @@ async function start() {
     return;
   }
   try {
-    const { store, labs } = buildLabs(api);
+    const { store, labs } = await buildLabs(api);
     const charts = Object.fromEntries(
       Object.entries(labs).flatMap(([id, lab]) =>
         lab.charts ? Object.entries(lab.charts) : [[id, lab.chart]],

@@ -81,12 +81,32 @@ export function createFunctionLab({ root, section, spec, api, store }) {
   let hoverZ = null;
   let sample = null;
 
+  const fPoints = [];
+  const dfPoints = [];
   function resample() {
     const z = linspace(values.zmin, values.zmax, SAMPLES);
     const { f, df } = api.evaluate(spec.id, z, params());
     const jumps = derivativeJumps(api, spec, params(), values.zmin, values.zmax);
-    sample = { z, f, df, jumps, fPoints: toPoints(z, f), dfPoints: toPoints(z, df, jumps) };
+    toPoints(z, f, [], fPoints);
+    toPoints(z, df, jumps, dfPoints);
+    sample = { z, f, df, jumps, fPoints, dfPoints };
   }
+
+  // The probe's readout: built once, its numbers updated in place.
+  const readoutValues = [
+    ['z', 'z'],
+    ['f', 'f(z)'],
+    ['df', 'f′(z)'],
+  ].map(([key, label]) => {
+    const output = el('output', { class: 'readout-value' });
+    readout.append(
+      el('div', { class: 'readout-item' }, [
+        el('span', { class: 'readout-label', text: label }),
+        output,
+      ]),
+    );
+    return [key, output];
+  });
 
   function render() {
     const probeZ = hoverZ ?? values.z;
@@ -103,18 +123,8 @@ export function createFunctionLab({ root, section, spec, api, store }) {
       threshold: values.sat,
       probe,
     });
-    readout.replaceChildren(
-      ...[
-        ['z', probe.z],
-        ['f(z)', probe.f],
-        ['f′(z)', probe.df],
-      ].map(([label, v]) =>
-        el('div', { class: 'readout-item' }, [
-          el('span', { class: 'readout-label', text: label }),
-          el('output', { class: 'readout-value', text: formatSignificant(v, 6) }),
-        ]),
-      ),
-    );
+    for (const [key, output] of readoutValues)
+      output.textContent = formatSignificant(probe[key], 6);
     readout.dataset.z = String(probe.z);
     readout.dataset.f = String(probe.f);
     readout.dataset.df = String(probe.df);

@@ -22,18 +22,33 @@ export function derivativeJumps(api, spec, params, zmin, zmax) {
     .filter(({ left, right }) => Math.abs(left - right) > 1e-6 * Math.max(1, Math.abs(left)));
 }
 
-export function toPoints(z, values, jumps = []) {
-  const out = [];
+/**
+ * Chart points for z and values. `out` is reused (its point objects are updated in place), so a
+ * slider drag does not allocate hundreds of objects per frame.
+ */
+export function toPoints(z, values, jumps = [], out = []) {
+  let n = 0;
+  const put = (x, y) => {
+    const p = out[n];
+    if (p) {
+      p.x = x;
+      p.y = y;
+    } else out[n] = { x, y };
+    n++;
+  };
   let j = 0;
   for (let i = 0; i < z.length; i++) {
     while (j < jumps.length && jumps[j].z <= z[i]) {
       const { z: k, left, right } = jumps[j++];
-      out.push({ x: k, y: left }, { x: k, y: null }, { x: k, y: right });
+      put(k, left);
+      put(k, null);
+      put(k, right);
     }
     if (j > 0 && jumps[j - 1].z === z[i]) continue; // the kink itself is drawn as a marker
     const y = values[i];
-    out.push({ x: z[i], y: Number.isFinite(y) ? y : null });
+    put(z[i], Number.isFinite(y) ? y : null);
   }
+  out.length = n;
   return out;
 }
 
@@ -78,25 +93,17 @@ export function saturationIntervals(z, df, threshold) {
   return intervals;
 }
 
-/** Smallest and largest finite value. */
-export function finiteRange(values) {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of values) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  return [lo, hi];
-}
-
 /** Axis limits that include 0 and leave a margin, so curves never touch the frame. */
 export function paddedLimits(...arrays) {
   let lo = 0;
   let hi = 0;
   for (const a of arrays) {
-    const [l, h] = finiteRange(a.filter(Number.isFinite));
-    if (l < lo) lo = l;
-    if (h > hi) hi = h;
+    for (const v of a) {
+      if (Number.isFinite(v)) {
+        if (v < lo) lo = v;
+        else if (v > hi) hi = v;
+      }
+    }
   }
   const pad = (hi - lo || 1) * 0.08;
   return [lo - pad, hi + pad];

@@ -1,0 +1,168 @@
+// The page in headless Chromium: input → repaint latency while a slider is dragged (the shared α
+// of the comparison figures, and ELU's own lab), time from navigation to the charts being drawn,
+// and the transfer size of everything the page loads. Timings live here, never in tests.
+import { gzipSync } from 'node:zlib';
+import { DIST } from '../js/support/paths.mjs';
+import { startStaticServer } from '../../build-scripts/lib/static-server.mjs';
+import { launchBrowser } from '../e2e/support/browser.mjs';
+
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const ms = (v) => `${v.toFixed(2)} ms`;
+
+async function dragLatency(browser, url, sectionSelector, label) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+  const slider = page.locator(sectionSelector).getByLabel(label);
+  await slider.scrollIntoViewIfNeeded();
+  // A capture listener on the document runs before the page's own handler, and a listener added
+  // to the slider now runs after it: the render has happened by then.
+  await slider.evaluate((input) => {
+    window.__latencies = [];
+    window.__handler = [];
+    let start = 0;
+    document.addEventListener('input', () => (start = performance.now()), true);
+    input.addEventListener('input', (e) => {
+      const end = performance.now();
+      window.__latencies.push(end - e.timeStamp);
+      window.__handler.push(end - start);
+    });
+  });
+  const box = await slider.boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 4, y);
+  await page.mouse.down();
+  for (let pass = 0; pass < 3; pass++) {
+    for (let i = 0; i <= 100; i++) {
+      const t = pass % 2 === 0 ? i / 100 : 1 - i / 100;
+      await page.mouse.move(box.x + 4 + t * (box.width - 8), y);
+    }
+  }
+  await page.mouse.up();
+  const sorted = (key) => page.evaluate((k) => window[k], key).then((a) => a.sort((x, y) => x - y));
+  const samples = await sorted('__latencies');
+  const handler = await sorted('__handler');
+  await page.close();
+  return {
+    n: samples.length,
+    p50: quantile(samples, 0.5),
+    p95: quantile(samples, 0.95),
+    max: samples.at(-1),
+    handler50: quantile(handler, 0.5),
+    handler95: quantile(handler, 0.95),
+  };
+}
+
+async function loadTimes(browser, url, runs = 7) {
+  const first = [];
+  const ready = [];
+  const fcp = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext(); // a cold cache each time
+    const page = await context.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(url);
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+    const t = await page.evaluate(() => ({
+      first: performance.getEntriesByName('activaciones:first-chart')[0].startTime,
+      ready: performance.getEntriesByName('activaciones:ready')[0].startTime,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    }));
+    first.push(t.first);
+    ready.push(t.ready);
+    fcp.push(t.fcp);
+    await context.close();
+  }
+  for (const list of [first, ready, fcp]) list.sort((a, b) => a - b);
+  return {
+    first: quantile(first, 0.5),
+    firstMax: first.at(-1),
+    ready: quantile(ready, 0.5),
+    fcp: quantile(fcp, 0.5),
+  };
+}
+
+async function transfer(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage({ viewport: { width: 1280, height: 900 } });
+  const files = [];
+  page.on('response', async (response) => {
+    try {
+      const body = await response.body();
+      files.push({
+        url: response.url().replace(url, ''),
+        raw: body.length,
+        gzip: gzipSync(body, { level: 9 }).length,
+      });
+    } catch {
+      // redirects and aborted requests have no body
+    }
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+  // Scroll through the page so that every font the maths needs is fetched.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
+      scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    await document.fonts.ready;
+  });
+  await page.waitForTimeout(300);
+  await context.close();
+  // woff2 and wasm-as-served are what they are; text is what a server would gzip.
+  const sent = (f) => (/\.(woff2|png)$/.test(f.url) ? f.raw : Math.min(f.raw, f.gzip));
+  files.sort((a, b) => sent(b) - sent(a));
+  return {
+    files,
+    total: files.reduce((a, f) => a + sent(f), 0),
+    raw: files.reduce((a, f) => a + f.raw, 0),
+    sent,
+  };
+}
+
+const server = await startStaticServer({ root: DIST });
+const browser = await launchBrowser();
+try {
+  console.log('Página en Chromium sin interfaz (2 núcleos), servida desde localhost\n');
+  const drags = [
+    ['figuras comparativas (α compartido, 2 figuras)', '#comparacion', /α de ELU/],
+    ['laboratorio de ELU (α)', '#elu', 'α (alpha)'],
+    ['laboratorio de la sigmoide (z máxima)', '#sigmoide', 'z máxima'],
+  ];
+  const rows = [];
+  for (const [name, section, label] of drags) {
+    const r = await dragLatency(browser, server.url, section, label);
+    rows.push({
+      control: name,
+      eventos: r.n,
+      p50: ms(r.p50),
+      p95: ms(r.p95),
+      máximo: ms(r.max),
+      'código de la página p50': ms(r.handler50),
+      'código p95': ms(r.handler95),
+    });
+  }
+  console.log('Latencia entrada → gráfica redibujada, arrastrando un control:');
+  console.table(rows);
+
+  const load = await loadTimes(browser, server.url);
+  console.log(
+    `Navegación → primera gráfica dibujada: mediana ${ms(load.first)} (peor ${ms(load.firstMax)}); ` +
+      `todas las gráficas: ${ms(load.ready)}; primer contenido: ${ms(load.fcp)}`,
+  );
+
+  const t = await transfer(browser, server.url);
+  console.log(
+    `\nTransferencia de la página con todo lo que carga: ${(t.total / 1024).toFixed(1)} KB con gzip (${(t.raw / 1024).toFixed(1)} KB sin comprimir)`,
+  );
+  console.table(
+    t.files.map((f) => ({
+      fichero: f.url || '(index.html)',
+      'KB enviados': (t.sent(f) / 1024).toFixed(1),
+      'KB sin comprimir': (f.raw / 1024).toFixed(1),
+    })),
+  );
+} finally {
+  await browser.close();
+  await server.close();
+}
