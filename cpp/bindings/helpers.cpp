@@ -63,6 +63,7 @@ val registry_to_js() {
       ui.set("max", p.ui_max);
       ui.set("step", p.ui_step);
       param.set("ui", ui);
+      param.set("type", std::string(param_type_name(p.type)));
       params.call<void>("push", param);
     }
     val constants = val::array();
@@ -73,13 +74,22 @@ val registry_to_js() {
       constants.call<void>("push", constant);
     }
     val kinks = val::array();
-    for (double k : spec.kinks) kinks.call<void>("push", k);
+    for (const Kink& k : spec.kinks) {
+      val kink = val::object();
+      kink.set("offset", k.offset);
+      kink.set("param", k.param < 0 ? val::null() : val(std::string(spec.params[k.param].name)));
+      kink.set("factor", k.factor);
+      kinks.call<void>("push", kink);
+    }
+    val aliases = val::array();
+    for (std::string_view a : spec.aliases) aliases.call<void>("push", std::string(a));
     val entry = val::object();
     entry.set("id", std::string(spec.id));
     entry.set("kind", std::string(kind_name(spec.kind)));
     entry.set("params", params);
     entry.set("constants", constants);
     entry.set("kinks", kinks);
+    entry.set("aliases", aliases);
     entry.set("monotonic", spec.monotonic);
     if (spec.kind == Kind::kVector) {
       entry.set("maxLength", kMaxVectorLength);

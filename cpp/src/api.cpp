@@ -43,6 +43,10 @@ Status check_value(const ActivationSpec& spec, const ParamSpec& param, double va
                          where + " must be a finite number in " + to_string(param.valid) +
                              ", got " + format_number(value));
   }
+  if (param.type == ParamType::kBoolean && value != 0.0 && value != 1.0) {
+    return Status::Error(ErrorCode::kParameterOutOfRange, std::string(param.name),
+                         where + " must be true or false (1 or 0), got " + format_number(value));
+  }
   if (!param.valid.contains(value)) {
     return Status::Error(ErrorCode::kParameterOutOfRange, std::string(param.name),
                          where + " = " + format_number(value) +
@@ -83,6 +87,10 @@ Status check_length(std::string_view what, std::size_t n, std::size_t max) {
 std::string to_string(const Interval& interval) {
   return std::string(interval.min_inclusive ? "[" : "(") + format_number(interval.min) + ", " +
          format_number(interval.max) + (interval.max_inclusive ? "]" : ")");
+}
+
+std::string_view param_type_name(ParamType type) {
+  return type == ParamType::kBoolean ? "boolean" : "number";
 }
 
 std::string_view kind_name(Kind kind) {

@@ -3,6 +3,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <string>
 #include <vector>
 
 #include "activations/registry.h"
@@ -38,14 +39,17 @@ void BM_SoftmaxJacobian(benchmark::State& state) {
 
 }  // namespace
 
-#define ACTIVATION_BENCH(id) \
-  BENCHMARK_CAPTURE(BM_Evaluate, id, #id)->Arg(1000)->Arg(1000000)->Unit(benchmark::kMicrosecond)
-ACTIVATION_BENCH(sigmoid);
-ACTIVATION_BENCH(tanh);
-ACTIVATION_BENCH(relu);
-ACTIVATION_BENCH(elu);
-ACTIVATION_BENCH(selu);
-ACTIVATION_BENCH(softsign);
-ACTIVATION_BENCH(softplus);
-ACTIVATION_BENCH(exponential);
 BENCHMARK(BM_SoftmaxJacobian)->Arg(6)->Arg(100)->Unit(benchmark::kMicrosecond);
+
+// One benchmark per elementwise function of the registry, so new functions are measured too.
+const bool kRegistered = [] {
+  for (const auto& spec : activations::registry()) {
+    if (spec.kind != activations::Kind::kElementwise) continue;
+    benchmark::RegisterBenchmark(("BM_Evaluate/" + std::string(spec.id)).c_str(), BM_Evaluate,
+                                 spec.id)
+        ->Arg(1000)
+        ->Arg(1000000)
+        ->Unit(benchmark::kMicrosecond);
+  }
+  return true;
+}();

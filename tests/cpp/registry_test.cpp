@@ -15,12 +15,56 @@ using ::testing::HasSubstr;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-TEST(Registry, HoldsTheLessonsFunctionsInOrder) {
+TEST(Registry, HoldsTheLessonsFunctionsInOrderThenEveryOtherKerasActivation) {
   std::vector<std::string_view> ids;
   for (const auto& spec : registry()) ids.push_back(spec.id);
-  const std::vector<std::string_view> lesson = {
-      "sigmoid", "tanh", "relu", "elu", "selu", "softmax", "softsign", "softplus", "exponential"};
-  EXPECT_EQ(ids, lesson);
+  const std::vector<std::string_view> expected = {
+      "sigmoid",     "tanh",           "relu",        "elu",         "selu",
+      "softmax",     "softsign",       "softplus",    "exponential", "gelu",
+      "silu",        "mish",           "leaky_relu",  "relu6",       "hard_sigmoid",
+      "hard_silu",   "hard_tanh",      "log_sigmoid", "celu",        "squareplus",
+      "sparse_plus", "sparse_sigmoid", "soft_shrink", "hard_shrink", "tanh_shrink",
+      "threshold",   "linear",         "log_softmax", "sparsemax"};
+  EXPECT_EQ(ids, expected);
+}
+
+TEST(Registry, AliasesFindTheirFunction) {
+  EXPECT_EQ(find_activation("swish"), find_activation("silu"));
+  EXPECT_EQ(find_activation("hard_swish"), find_activation("hard_silu"));
+}
+
+TEST(Registry, KerasDefaultsOfTheAddedFunctions) {
+  const auto param = [](std::string_view id, std::size_t i) {
+    return find_activation(id)->params[i];
+  };
+  EXPECT_EQ(param("leaky_relu", 0).name, "negative_slope");
+  EXPECT_EQ(param("leaky_relu", 0).default_value, 0.2);
+  EXPECT_EQ(param("gelu", 0).name, "approximate");
+  EXPECT_EQ(param("gelu", 0).default_value, 0.0);
+  EXPECT_EQ(param("gelu", 0).type, ParamType::kBoolean);
+  EXPECT_EQ(param("celu", 0).name, "alpha");
+  EXPECT_EQ(param("celu", 0).default_value, 1.0);
+  EXPECT_EQ(param("squareplus", 0).name, "b");
+  EXPECT_EQ(param("squareplus", 0).default_value, 4.0);
+  EXPECT_EQ(param("soft_shrink", 0).name, "threshold");
+  EXPECT_EQ(param("soft_shrink", 0).default_value, 0.5);
+  EXPECT_EQ(param("hard_shrink", 0).default_value, 0.5);
+  EXPECT_EQ(param("threshold", 0).name, "threshold");
+  EXPECT_EQ(param("threshold", 1).name, "default_value");
+  for (const char* id : {"softmax", "log_softmax", "sparsemax"}) {
+    EXPECT_EQ(find_activation(id)->kind, Kind::kVector) << id;
+  }
+}
+
+TEST(Registry, KinksFollowTheirParameters) {
+  const double threshold[] = {1.25, 0.0};
+  const auto* soft = find_activation("soft_shrink");
+  ASSERT_EQ(soft->kinks.size(), 2u);
+  EXPECT_EQ(soft->kinks[0].at(threshold), -1.25);
+  EXPECT_EQ(soft->kinks[1].at(threshold), 1.25);
+  const auto* relu6 = find_activation("relu6");
+  ASSERT_EQ(relu6->kinks.size(), 2u);
+  EXPECT_EQ(relu6->kinks[1].at(nullptr), 6.0);
 }
 
 TEST(Registry, EntriesAreConsistent) {
@@ -42,7 +86,7 @@ TEST(Registry, EntriesAreConsistent) {
       EXPECT_GT(p.ui_step, 0.0) << p.name;
     }
   }
-  EXPECT_EQ(find_activation("swish"), nullptr);
+  EXPECT_EQ(find_activation("swishy"), nullptr);
   EXPECT_EQ(find_activation(""), nullptr);
 }
 
@@ -58,7 +102,7 @@ TEST(Registry, KerasParametersAndConstants) {
   EXPECT_TRUE(selu->params.empty());
   for (const char* id : {"relu", "elu", "selu"}) {
     ASSERT_EQ(find_activation(id)->kinks.size(), 1u) << id;
-    EXPECT_EQ(find_activation(id)->kinks[0], 0.0) << id;
+    EXPECT_EQ(find_activation(id)->kinks[0].at(nullptr), 0.0) << id;
   }
   EXPECT_TRUE(find_activation("sigmoid")->kinks.empty());
   ASSERT_EQ(selu->constants.size(), 2u);
@@ -90,10 +134,10 @@ Status resolve_with(std::string_view id, std::vector<NamedValue> given) {
 }
 
 TEST(Resolve, UnknownIdNamesItAndTheValidIds) {
-  const Status s = resolve_with("swish", {});
+  const Status s = resolve_with("swishy", {});
   EXPECT_EQ(s.code(), ErrorCode::kUnknownActivation);
-  EXPECT_EQ(s.culprit(), "swish");
-  EXPECT_THAT(s.message(), HasSubstr("\"swish\""));
+  EXPECT_EQ(s.culprit(), "swishy");
+  EXPECT_THAT(s.message(), HasSubstr("\"swishy\""));
   EXPECT_THAT(s.message(), HasSubstr("sigmoid, tanh, relu, elu, selu, softmax, softsign"));
 }
 
@@ -131,6 +175,22 @@ TEST(Resolve, OutOfRangeParameterNamesValueAndRange) {
   EXPECT_THAT(s.message(), HasSubstr("(0, +inf)"));
   EXPECT_TRUE(resolve_with("softmax", {{"temperature", 5e-324}}).ok());
   EXPECT_TRUE(resolve_with("elu", {{"alpha", 0.0}}).ok());
+}
+
+TEST(Resolve, BooleanParametersTakeZeroOrOne) {
+  EXPECT_TRUE(resolve_with("gelu", {{"approximate", 1.0}}).ok());
+  EXPECT_TRUE(resolve_with("gelu", {{"approximate", 0.0}}).ok());
+  const Status s = resolve_with("gelu", {{"approximate", 0.5}});
+  EXPECT_EQ(s.code(), ErrorCode::kParameterOutOfRange);
+  EXPECT_THAT(s.message(), HasSubstr("must be true or false"));
+}
+
+TEST(Resolve, StrictlyPositiveParameters) {
+  EXPECT_EQ(resolve_with("celu", {{"alpha", 0.0}}).code(), ErrorCode::kParameterOutOfRange);
+  EXPECT_EQ(resolve_with("squareplus", {{"b", 0.0}}).code(), ErrorCode::kParameterOutOfRange);
+  EXPECT_EQ(resolve_with("leaky_relu", {{"negative_slope", -0.1}}).code(),
+            ErrorCode::kParameterOutOfRange);
+  EXPECT_TRUE(resolve_with("threshold", {{"threshold", -2.0}, {"default_value", 5.0}}).ok());
 }
 
 TEST(Resolve, RepeatedParameterIsAnError) {

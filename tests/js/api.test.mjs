@@ -32,8 +32,20 @@ describe('list()', () => {
     const list = api.list();
     assert.deepEqual(
       list.map((s) => s.id),
-      ['sigmoid', 'tanh', 'relu', 'elu', 'selu', 'softmax', 'softsign', 'softplus', 'exponential'],
+      [
+        ...['sigmoid', 'tanh', 'relu', 'elu', 'selu', 'softmax', 'softsign', 'softplus'],
+        ...['exponential', 'gelu', 'silu', 'mish', 'leaky_relu', 'relu6', 'hard_sigmoid'],
+        ...['hard_silu', 'hard_tanh', 'log_sigmoid', 'celu', 'squareplus', 'sparse_plus'],
+        ...['sparse_sigmoid', 'soft_shrink', 'hard_shrink', 'tanh_shrink', 'threshold', 'linear'],
+        ...['log_softmax', 'sparsemax'],
+      ],
     );
+    assert.deepEqual(list.find((s) => s.id === 'silu').aliases, ['swish']);
+    assert.deepEqual(list.find((s) => s.id === 'soft_shrink').kinks, [
+      { offset: 0, param: 'threshold', factor: -1 },
+      { offset: 0, param: 'threshold', factor: 1 },
+    ]);
+    assert.equal(list.find((s) => s.id === 'gelu').params[0].type, 'boolean');
     const elu = list.find((s) => s.id === 'elu');
     assert.equal(elu.kind, 'elementwise');
     assert.deepEqual(
@@ -46,6 +58,7 @@ describe('list()', () => {
         minInclusive: true,
         maxInclusive: false,
         range: '[0, +inf)',
+        type: 'number',
         ui: undefined,
       },
     );
@@ -129,6 +142,48 @@ describe('evaluate()', () => {
   });
 });
 
+describe('the added Keras 3 activations', () => {
+  test('aliases and booleans work as in Keras', () => {
+    assert.deepEqual([...api.evaluate('swish', [1.5]).f], [...api.evaluate('silu', [1.5]).f]);
+    assert.deepEqual([...api.evaluate('hard_swish', [1]).f], [...api.evaluate('hard_silu', [1]).f]);
+    const exact = api.evaluate('gelu', [1]).f[0];
+    assert.equal(api.evaluate('gelu', [1], { approximate: false }).f[0], exact);
+    const tanhForm = api.evaluate('gelu', [1], { approximate: true }).f[0];
+    assert.notEqual(tanhForm, exact);
+    assert.equal(api.evaluate('gelu', [1], { approximate: 1 }).f[0], tanhForm);
+    throwsActivation(
+      () => api.evaluate('gelu', [1], { approximate: 0.5 }),
+      'parameter_out_of_range',
+      /true or false/,
+    );
+  });
+
+  test('derivatives at the kinks follow TensorFlow', () => {
+    const at = (id, z, params) => api.evaluate(id, [z], params).df[0];
+    assert.equal(at('leaky_relu', 0), 0.2);
+    assert.equal(at('relu6', 0), 0);
+    assert.equal(at('relu6', 6), 0);
+    assert.equal(at('hard_sigmoid', -3), 0);
+    assert.equal(at('hard_sigmoid', 3), 0);
+    assert.equal(at('hard_silu', -3), 0);
+    assert.equal(at('hard_silu', 3), 1);
+    assert.equal(at('hard_tanh', 1), 1);
+    assert.equal(at('soft_shrink', 0.5), 0);
+    assert.equal(at('threshold', 1, { threshold: 1, default_value: -2 }), 0);
+  });
+
+  test('log_softmax and sparsemax', () => {
+    const ls = api.logSoftmax([1, 2, 3]);
+    const s = api.softmax([1, 2, 3]);
+    for (let i = 0; i < 3; i++) assert.ok(Math.abs(Math.exp(ls[i]) - s[i]) < 1e-15);
+    assert.deepEqual([...api.sparsemax([3, 1, 0.2])], [1, 0, 0]);
+    const p = api.sparsemax([0.5, 0.3, -2]);
+    assert.ok(Math.abs(p[0] - 0.6) < 1e-15 && Math.abs(p[1] - 0.4) < 1e-15 && p[2] === 0);
+    assert.equal(api.sparsemaxJacobian([0.5, 0.3, -2]).length, 9);
+    throwsActivation(() => api.sparsemax([1, 2], 0), 'parameter_out_of_range', /\(0, \+inf\)/);
+  });
+});
+
 describe('softmax() and softmaxJacobian()', () => {
   test('default temperature is 1 and the probabilities sum to 1', () => {
     const s = api.softmax([1, 2, 3]);
@@ -161,12 +216,12 @@ describe('softmax() and softmaxJacobian()', () => {
 describe('errors name the culprit and the valid range', () => {
   test('unknown id', () => {
     const e = throwsActivation(
-      () => api.evaluate('swish', [1]),
+      () => api.evaluate('swishy', [1]),
       'unknown_activation',
-      /"swish"/,
+      /"swishy"/,
       /valid ids: sigmoid, tanh/,
     );
-    assert.equal(e.culprit, 'swish');
+    assert.equal(e.culprit, 'swishy');
     throwsActivation(() => api.evaluate(42, [1]), 'unknown_activation', /must be a string/);
   });
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { API_URL } from './support/paths.mjs';
-import { groupBy, readElementwise, readSoftmax, ulpDistance } from './support/reference.mjs';
+import { groupBy, readElementwise, readVector, ulpDistance } from './support/reference.mjs';
 
 const { loadActivations } = await import(API_URL);
 const MAX_ULP_TRUTH = 4;
@@ -51,20 +51,30 @@ describe('elementwise functions in wasm', () => {
   }
 });
 
-describe('softmax in wasm', () => {
-  const cases = readSoftmax();
-  const nativeCases = readSoftmax('native-softmax.tsv');
+const VECTOR_API = {
+  softmax: ['softmax', 'softmaxJacobian'],
+  log_softmax: ['logSoftmax', 'logSoftmaxJacobian'],
+  sparsemax: ['sparsemax', 'sparsemaxJacobian'],
+};
 
-  test('probabilities and Jacobian within 4 ULP of mpmath and 2 of native', () => {
-    assert.ok(cases.length > 100);
-    cases.forEach((c, k) => {
-      const s = api.softmax(c.logits, c.temperature);
-      const j = api.softmaxJacobian(c.logits, c.temperature);
-      const where = `logits=${c.logits.slice(0, 4)}… T=${c.temperature}`;
-      assert.ok(worstUlp(s, c.softmax).worst <= MAX_ULP_TRUTH, `softmax ${where}`);
-      assert.ok(worstUlp(j, c.jacobian).worst <= MAX_ULP_TRUTH, `jacobian ${where}`);
-      assert.ok(worstUlp(s, nativeCases[k].softmax).worst <= MAX_ULP_NATIVE, `native s ${where}`);
-      assert.ok(worstUlp(j, nativeCases[k].jacobian).worst <= MAX_ULP_NATIVE, `native J ${where}`);
+describe('vector functions in wasm', () => {
+  const cases = groupBy(readVector(), (c) => c.id);
+  const nativeCases = groupBy(readVector('native-vector.tsv'), (c) => c.id);
+
+  for (const [id, [apply, jacobian]] of Object.entries(VECTOR_API)) {
+    test(`${id}: output and Jacobian within 4 ULP of mpmath and 2 of native`, () => {
+      const mine = cases.get(id);
+      assert.ok(mine.length > 100);
+      mine.forEach((c, k) => {
+        const y = api[apply](c.logits, c.temperature);
+        const j = api[jacobian](c.logits, c.temperature);
+        const where = `logits=${c.logits.slice(0, 4)}… T=${c.temperature}`;
+        assert.ok(worstUlp(y, c.output).worst <= MAX_ULP_TRUTH, `${id} ${where}`);
+        assert.ok(worstUlp(j, c.jacobian).worst <= MAX_ULP_TRUTH, `${id} jacobian ${where}`);
+        const nat = nativeCases.get(id)[k];
+        assert.ok(worstUlp(y, nat.output).worst <= MAX_ULP_NATIVE, `native ${id} ${where}`);
+        assert.ok(worstUlp(j, nat.jacobian).worst <= MAX_ULP_NATIVE, `native J ${id} ${where}`);
+      });
     });
-  });
+  }
 });

@@ -40,7 +40,10 @@ function check(status) {
   }
 }
 
-/** Splits `{ alpha: 1.5 }` into names and numbers, rejecting anything that is not a number. */
+/**
+ * Splits `{ alpha: 1.5 }` into names and numbers. Booleans (GELU's `approximate`) cross as 1 and
+ * 0; anything else that is not a number is rejected here, and ranges are checked by the core.
+ */
 function splitParams(params, where) {
   if (params === undefined || params === null) return { names: [], values: [] };
   if (typeof params !== 'object' || Array.isArray(params)) {
@@ -52,6 +55,7 @@ function splitParams(params, where) {
   const names = Object.keys(params);
   const values = names.map((name) => {
     const value = params[name];
+    if (typeof value === 'boolean') return value ? 1 : 0;
     if (typeof value !== 'number') {
       throw new ActivationError(
         `${where}: parameter "${name}" must be a number, got ${describe(value)}`,
@@ -147,6 +151,28 @@ export async function loadActivations(options = {}) {
     /** The n×n Jacobian ∂s_i/∂z_j, row-major. */
     softmaxJacobian(logits, temperature = 1) {
       return vector('jacobian', 'softmax', logits, temperature, 'softmaxJacobian', (n) => n * n);
+    },
+
+    /** log(softmax(logits / temperature)), computed without taking the log of a probability. */
+    logSoftmax(logits, temperature = 1) {
+      return vector('apply', 'log_softmax', logits, temperature, 'logSoftmax', (n) => n);
+    },
+
+    /** The n×n Jacobian of logSoftmax, (δ_ij − s_j)/T, row-major. */
+    logSoftmaxJacobian(logits, temperature = 1) {
+      const where = 'logSoftmaxJacobian';
+      return vector('jacobian', 'log_softmax', logits, temperature, where, (n) => n * n);
+    },
+
+    /** sparsemax(logits / temperature): probabilities that sum to 1, many of them exactly 0. */
+    sparsemax(logits, temperature = 1) {
+      return vector('apply', 'sparsemax', logits, temperature, 'sparsemax', (n) => n);
+    },
+
+    /** The n×n Jacobian of sparsemax, row-major. */
+    sparsemaxJacobian(logits, temperature = 1) {
+      const where = 'sparsemaxJacobian';
+      return vector('jacobian', 'sparsemax', logits, temperature, where, (n) => n * n);
     },
   });
 }

@@ -24,6 +24,13 @@ struct Interval {
 // "[0, +inf)", "(0, 1]".
 std::string to_string(const Interval& interval);
 
+enum class ParamType {
+  kNumber,
+  kBoolean,  // 0 (false) or 1 (true), as GELU's `approximate`
+};
+
+std::string_view param_type_name(ParamType type);
+
 // A tunable parameter, named exactly as the Keras argument.
 struct ParamSpec {
   std::string_view name;
@@ -33,6 +40,7 @@ struct ParamSpec {
   double ui_min;
   double ui_max;
   double ui_step;
+  ParamType type = ParamType::kNumber;
 };
 
 // A fixed constant a function uses (SELU's alpha and scale), shown but not tunable.
@@ -41,9 +49,21 @@ struct ConstantSpec {
   double value;
 };
 
+// A point where f or f' may jump, at offset + factor * params[param] (param < 0: a fixed point).
+// Plots cut the curves there and mark the value the convention gives.
+struct Kink {
+  double offset;
+  int param = -1;
+  double factor = 0.0;
+
+  constexpr double at(const double* params) const {
+    return param < 0 ? offset : offset + factor * params[param];
+  }
+};
+
 enum class Kind {
   kElementwise,  // f: R -> R, applied to each element
-  kVector,       // f: R^n -> R^n (softmax)
+  kVector,       // f: R^n -> R^n (softmax and friends)
 };
 
 std::string_view kind_name(Kind kind);
@@ -60,10 +80,9 @@ struct ActivationSpec {
   Kind kind;
   std::span<const ParamSpec> params;
   std::span<const ConstantSpec> constants;
-  // Where f' may jump (for some parameter values): plots break the f' curve there and mark the
-  // value the convention gives.
-  std::span<const double> kinks;
-  bool monotonic;  // non-decreasing on the whole real line
+  std::span<const Kink> kinks;
+  std::span<const std::string_view> aliases;  // other Keras names ("swish" for silu)
+  bool monotonic;  // non-decreasing on the whole real line, for every valid parameter
   // Elementwise functions.
   ScalarFn f = nullptr;
   ScalarFn df = nullptr;  // at a kink: what TensorFlow's gradient returns

@@ -44,21 +44,20 @@ int main(int argc, char** argv) {
   }
   std::fclose(out);
 
-  out = std::fopen((dir + "/native-softmax.tsv").c_str(), "w");
+  out = std::fopen((dir + "/native-vector.tsv").c_str(), "w");
   if (out == nullptr) return 1;
-  std::fprintf(out, "# temperature\tlogits\tsoftmax\tjacobian (native core)\n");
-  for (const auto& c : read_softmax(dir + "/softmax.tsv")) {
+  std::fprintf(out, "# id\ttemperature\tlogits\toutput\tjacobian (native core)\n");
+  for (const auto& c : read_vector(dir + "/vector.tsv")) {
     const std::vector<NamedValue> params = {{"temperature", c.temperature}};
-    std::vector<double> s(c.logits.size());
-    std::vector<double> jac(s.size() * s.size());
-    if (!apply("softmax", params, c.logits, s).ok() ||
-        !jacobian("softmax", params, c.logits, jac).ok()) {
+    std::vector<double> y(c.logits.size());
+    std::vector<double> jac(y.size() * y.size());
+    if (!apply(c.id, params, c.logits, y).ok() || !jacobian(c.id, params, c.logits, jac).ok()) {
       return 1;
     }
-    std::fprintf(out, "%.17g\t", c.temperature);
+    std::fprintf(out, "%s\t%.17g\t", c.id.c_str(), c.temperature);
     print_list(out, c.logits);
     std::fputc('\t', out);
-    print_list(out, s);
+    print_list(out, y);
     std::fputc('\t', out);
     print_list(out, jac);
     std::fputc('\n', out);

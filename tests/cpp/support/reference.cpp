@@ -56,10 +56,10 @@ std::vector<ElementwiseCase> read_elementwise(const std::string& path) {
   return out;
 }
 
-std::vector<SoftmaxCase> read_softmax(const std::string& path) {
-  std::vector<SoftmaxCase> out;
-  for (const auto& r : rows(path, 4)) {
-    out.push_back({number(r[0]), numbers(r[1]), numbers(r[2]), numbers(r[3])});
+std::vector<VectorCase> read_vector(const std::string& path) {
+  std::vector<VectorCase> out;
+  for (const auto& r : rows(path, 5)) {
+    out.push_back({r[0], number(r[1]), numbers(r[2]), numbers(r[3]), numbers(r[4])});
   }
   return out;
 }

@@ -17,16 +17,17 @@ struct ElementwiseCase {
   double df;
 };
 
-struct SoftmaxCase {
+struct VectorCase {
+  std::string id;
   double temperature;
   std::vector<double> logits;
-  std::vector<double> softmax;
+  std::vector<double> output;
   std::vector<double> jacobian;  // row-major
 };
 
 std::string reference_path(const std::string& file);
 std::vector<ElementwiseCase> read_elementwise(const std::string& path);
-std::vector<SoftmaxCase> read_softmax(const std::string& path);
+std::vector<VectorCase> read_vector(const std::string& path);
 
 // "alpha=1.5" -> {{"alpha", 1.5}}. The strings must outlive the returned views.
 std::vector<NamedValue> parse_params(const std::string& params, std::vector<std::string>& names);

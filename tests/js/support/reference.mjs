@@ -41,13 +41,14 @@ export function readElementwise(file = 'elementwise.tsv') {
   }));
 }
 
-/** [{ temperature, logits, softmax, jacobian }] */
-export function readSoftmax(file = 'softmax.tsv') {
+/** [{ id, temperature, logits, output, jacobian }] */
+export function readVector(file = 'vector.tsv') {
   const list = (text) => text.split(',').map(parseNumber);
-  return rows(file).map(([t, logits, s, jac]) => ({
+  return rows(file).map(([id, t, logits, y, jac]) => ({
+    id,
     temperature: parseNumber(t),
     logits: list(logits),
-    softmax: list(s),
+    output: list(y),
     jacobian: list(jac),
   }));
 }

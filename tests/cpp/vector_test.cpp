@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 #include <numeric>
 
 #include "activations/registry.h"
@@ -29,25 +30,33 @@ std::vector<double> jacobian_of(const std::vector<double>& x, double t = 1.0) {
   return out;
 }
 
-TEST(SoftmaxReference, ProbabilitiesAndJacobianWithinFourUlp) {
-  const auto cases = read_softmax(reference_path("softmax.tsv"));
-  ASSERT_GT(cases.size(), 100u);
-  std::uint64_t worst_s = 0, worst_j = 0;
+// softmax, log_softmax and sparsemax against mpmath (sparsemax in exact rationals).
+TEST(VectorReference, OutputsAndJacobiansWithinFourUlp) {
+  const auto cases = read_vector(reference_path("vector.tsv"));
+  ASSERT_GT(cases.size(), 400u);
+  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> worst;
   for (const auto& c : cases) {
-    const auto s = softmax_of(c.logits, c.temperature);
-    const auto j = jacobian_of(c.logits, c.temperature);
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      const auto u = ulp_distance(s[i], c.softmax[i]);
-      worst_s = std::max(worst_s, u);
-      EXPECT_LE(u, kMaxUlp) << "s[" << i << "] T=" << c.temperature << " n=" << s.size();
+    const std::vector<NamedValue> params = {{"temperature", c.temperature}};
+    std::vector<double> y(c.logits.size());
+    std::vector<double> j(y.size() * y.size());
+    ASSERT_TRUE(apply(c.id, params, c.logits, y).ok());
+    ASSERT_TRUE(jacobian(c.id, params, c.logits, j).ok());
+    auto& [wy, wj] = worst[c.id];
+    for (std::size_t i = 0; i < y.size(); ++i) {
+      const auto u = ulp_distance(y[i], c.output[i]);
+      wy = std::max(wy, u);
+      EXPECT_LE(u, kMaxUlp) << c.id << " y[" << i << "] T=" << c.temperature << " n=" << y.size()
+                            << " got " << y[i] << " want " << c.output[i];
     }
     for (std::size_t k = 0; k < j.size(); ++k) {
       const auto u = ulp_distance(j[k], c.jacobian[k]);
-      worst_j = std::max(worst_j, u);
-      EXPECT_LE(u, kMaxUlp) << "J[" << k << "] T=" << c.temperature << " n=" << s.size();
+      wj = std::max(wj, u);
+      EXPECT_LE(u, kMaxUlp) << c.id << " J[" << k << "] T=" << c.temperature << " n=" << y.size();
     }
   }
-  std::cout << "[ max ulp  ] softmax " << worst_s << ", jacobian " << worst_j << "\n";
+  for (const auto& [id, w] : worst) {
+    std::cout << "[ max ulp  ] " << id << " " << w.first << ", jacobian " << w.second << "\n";
+  }
 }
 
 TEST(Softmax, SumsToOneAndRowsOfTheJacobianSumToZero) {

@@ -6,6 +6,8 @@
 
 #include <cmath>
 
+#include "../dd.h"
+
 namespace activations::kernels {
 
 // SELU's constants, from Klambauer et al. (2017), as Keras defines them.
