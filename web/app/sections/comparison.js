@@ -7,7 +7,7 @@ import { numberProp, subsetProp } from '../state/props.js';
 import { range } from '../summaries.js';
 import { buttonControl, checkboxControl, lineSwatch, sliderControl } from '../ui/controls.js';
 import { CompareChart } from '../views/compare-chart.js';
-import { derivativeJumps, linspace, toPoints } from '../views/curve-data.js';
+import { jumps, linspace, toPoints } from '../views/curve-data.js';
 import { createRenderScheduler } from './render-scheduler.js';
 
 // ~2 px per segment on a wide screen: smooth, and cheap enough to redraw two figures per frame.
@@ -27,12 +27,9 @@ function curvesFor(api, specs, figure, alpha, previous = {}) {
     }
     const params = usesAlpha(spec) ? { alpha } : {};
     const { f, df } = api.evaluate(id, z, params);
-    if (figure.kind === 'df') {
-      const jumps = derivativeJumps(api, spec, params, figure.x[0], figure.x[1]);
-      curves[id] = { values: df, points: toPoints(z, df, jumps), jumps };
-    } else {
-      curves[id] = { values: f, points: toPoints(z, f) };
-    }
+    const cuts = jumps(api, spec, params, figure.x[0], figure.x[1])[figure.kind];
+    const values = figure.kind === 'df' ? df : f;
+    curves[id] = { values, points: toPoints(z, values, cuts), jumps: cuts };
   }
   return curves;
 }

@@ -12,7 +12,7 @@ import { boolProp, numberProp, snap } from '../state/props.js';
 import { describeFunction } from '../summaries.js';
 import { buttonControl, checkboxControl, el, fieldset, sliderControl } from '../ui/controls.js';
 import {
-  derivativeJumps,
+  jumps as findJumps,
   linspace,
   paddedLimits,
   saturationIntervals,
@@ -86,9 +86,9 @@ export function createFunctionLab({ root, section, spec, api, store }) {
   function resample() {
     const z = linspace(values.zmin, values.zmax, SAMPLES);
     const { f, df } = api.evaluate(spec.id, z, params());
-    const jumps = derivativeJumps(api, spec, params(), values.zmin, values.zmax);
-    toPoints(z, f, [], fPoints);
-    toPoints(z, df, jumps, dfPoints);
+    const jumps = findJumps(api, spec, params(), values.zmin, values.zmax);
+    toPoints(z, f, jumps.f, fPoints);
+    toPoints(z, df, jumps.df, dfPoints);
     sample = { z, f, df, jumps, fPoints, dfPoints };
   }
 
@@ -137,7 +137,7 @@ export function createFunctionLab({ root, section, spec, api, store }) {
       ...sample,
       threshold: values.sat,
       intervals,
-      kinks: sample.jumps.map((j) => j.z),
+      kinks: [...sample.jumps.f, ...sample.jumps.df].map((j) => j.z),
     });
     if (snippet) snippet.textContent = baseSnippet + kerasVariant(spec, params());
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);

@@ -1,6 +1,6 @@
 // Turns the core's numbers into what a line chart draws: non-finite values become gaps, and
-// where f' jumps (a kink of f), the f' curve is cut with its two one-sided limits as endpoints,
-// so no false vertical segment joins them.
+// where f or f' jumps, the curve is cut with its two one-sided limits as endpoints, so no false
+// vertical segment joins them.
 
 export function linspace(a, b, n) {
   const z = new Float64Array(n);
@@ -8,18 +8,31 @@ export function linspace(a, b, n) {
   return z;
 }
 
-/** The kinks inside (zmin, zmax) where f' really jumps, with its value and one-sided limits. */
-export function derivativeJumps(api, spec, params, zmin, zmax) {
-  const inside = (spec.kinks ?? []).filter((k) => k > zmin && k < zmax);
-  if (inside.length === 0) return [];
+/** Where the registry says f or f' may jump, for these parameter values, in increasing order. */
+export function kinkPositions(spec, params) {
+  const at = (spec.kinks ?? []).map((k) =>
+    k.param === null ? k.offset : k.offset + k.factor * (params[k.param] ?? 0),
+  );
+  return [...new Set(at)].sort((a, b) => a - b);
+}
+
+/**
+ * The kinks inside (zmin, zmax) where f or f' really jumps: { f: [...], df: [...] }, each jump
+ * with the value the convention gives and the two one-sided limits.
+ */
+export function jumps(api, spec, params, zmin, zmax) {
+  const inside = kinkPositions(spec, params).filter((k) => k > zmin && k < zmax);
+  if (inside.length === 0) return { f: [], df: [] };
   const around = inside.flatMap((k) => {
     const d = 1e-9 * Math.max(1, Math.abs(k));
     return [k - d, k, k + d];
   });
-  const { df } = api.evaluate(spec.id, around, params);
-  return inside
-    .map((z, i) => ({ z, left: df[3 * i], value: df[3 * i + 1], right: df[3 * i + 2] }))
-    .filter(({ left, right }) => Math.abs(left - right) > 1e-6 * Math.max(1, Math.abs(left)));
+  const values = api.evaluate(spec.id, around, params);
+  const pick = (v) =>
+    inside
+      .map((z, i) => ({ z, left: v[3 * i], value: v[3 * i + 1], right: v[3 * i + 2] }))
+      .filter(({ left, right }) => Math.abs(left - right) > 1e-6 * Math.max(1, Math.abs(left)));
+  return { f: pick(values.f), df: pick(values.df) };
 }
 
 /**

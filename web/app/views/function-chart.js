@@ -65,9 +65,12 @@ export class FunctionChart {
     options.plugins.bands.intervals = intervals;
     // The threshold itself, where f' can be compared with it.
     options.plugins.bands.levels = showDerivative ? [threshold, -threshold] : [];
-    const points = [{ x: probe.z, y: probe.f, color: this.colors.f }];
+    const points = [
+      ...jumpMarkers(jumps.f, this.colors.f),
+      { x: probe.z, y: probe.f, color: this.colors.f },
+    ];
     if (showDerivative) {
-      points.unshift(...jumpMarkers(jumps, this.colors.df));
+      points.unshift(...jumpMarkers(jumps.df, this.colors.df));
       points.push({ x: probe.z, y: probe.df, color: this.colors.df });
     }
     Object.assign(options.plugins.markers, { guide: probe.z, points });
