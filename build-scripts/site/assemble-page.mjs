@@ -4,25 +4,19 @@
 // page's scripts expect.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-
-const escapeHtml = (text) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-function chartBox(label, extraClass = '') {
-  return `<div class="chart-box${extraClass}">
-  <canvas data-chart role="img" aria-label="${escapeHtml(label)}"></canvas>
-  <p class="chart-placeholder" data-placeholder>Cargando la gráfica…</p>
-</div>`;
-}
+import { frameworksAttribute, galleryLab } from './gallery-markup.mjs';
+import { chartBox, codeTabs, escapeHtml, frameworkNote } from './markup.mjs';
 
 const TAGS = {
   'function-lab': (
     { fn },
     _body,
     section,
-  ) => `<div class="lab lab-function" data-lab="function" data-fn="${fn}">
+    content,
+  ) => `<div class="lab lab-function" data-lab="function" data-fn="${fn}"${frameworksAttribute(content.lessonFrameworks[fn])}>
   <div class="lab-figure">
     ${chartBox(`Gráfica de ${section.title} y de su derivada`)}
+    <ul class="framework-legend" data-legend hidden></ul>
     <div class="probe-readout" data-readout></div>
     <p class="chart-summary" id="resumen-${section.anchor}" data-summary></p>
   </div>
@@ -46,29 +40,33 @@ const TAGS = {
   <figcaption class="chart-summary" id="resumen-${id}" data-summary></figcaption>
 </figure>`,
 
-  // Written as <pre class="keras-snippet">, which formatters leave alone.
-  'keras-snippet': (
-    { 'data-fn': fn },
-    body,
-  ) => `<div class="snippet"${fn ? ` data-snippet-fn="${fn}"` : ''}>
-  <pre><code data-snippet-code>${body.replace(/^\n+|\s+$/g, '')}</code></pre>
-  <button type="button" class="button copy-button" data-copy>Copiar</button>
-  <span class="copy-status" role="status" data-copy-status></span>
-</div>`,
+  // Written as <pre class="keras-snippet">, which formatters leave alone. The other frameworks'
+  // tabs and the note on their differences come from the content module.
+  'keras-snippet': ({ 'data-fn': liveFn }, body, section, content) => {
+    const fn = section.fn;
+    const codes = { keras: body.replace(/^\n+|\s+$/g, '') };
+    for (const [key, code] of Object.entries(content.lessonCode[fn] ?? {})) {
+      if (key !== 'keras') codes[key] = escapeHtml(code);
+    }
+    return `${frameworkNote(content.lessonFrameworks[fn]?.differs)}
+${codeTabs(`codigo-${section.anchor}`, codes, { liveFn })}`;
+  },
+
+  'gallery-lab': (_attrs, _body, _section, content) => galleryLab(content),
 };
 
 function attributes(text) {
   return Object.fromEntries([...text.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
 }
 
-function expandTags(html, section) {
+function expandTags(html, section, content) {
   return html
     .replace(/<pre class="keras-snippet"([^>]*)>([\s\S]*?)<\/pre>/g, (_, attrs, body) =>
-      TAGS['keras-snippet'](attributes(attrs), body, section),
+      TAGS['keras-snippet'](attributes(attrs), body, section, content),
     )
     .replace(
-      /<(function-lab|softmax-lab|compare-figure)\b([^>]*)>([\s\S]*?)<\/\1>/g,
-      (_, tag, attrs, body) => TAGS[tag](attributes(attrs), body, section),
+      /<(function-lab|softmax-lab|compare-figure|gallery-lab)\b([^>]*)>([\s\S]*?)<\/\1>/g,
+      (_, tag, attrs, body) => TAGS[tag](attributes(attrs), body, section, content),
     );
 }
 
@@ -106,8 +104,11 @@ export function tableOfContents(sections) {
 </nav>`;
 }
 
-/** The sections' HTML, wrapped and expanded, in order. */
-export async function renderSections(sections, dir) {
+/**
+ * The sections' HTML, wrapped and expanded, in order. `content` holds the data modules the tags
+ * draw from: { lessonCode, lessonFrameworks, gallery, families }.
+ */
+export async function renderSections(sections, dir, content) {
   const parts = [];
   for (const [index, section] of sections.entries()) {
     const body = await readFile(path.join(dir, `${section.anchor}.html`), 'utf8');
@@ -115,7 +116,7 @@ export async function renderSections(sections, dir) {
       section.fn ? ` data-fn="${section.fn}"` : ''
     }>
 ${heading(section, index)}
-${expandTags(body, section)}
+${expandTags(body, section, content)}
 ${neighbours(index, sections)}
 </section>`);
   }

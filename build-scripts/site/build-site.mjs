@@ -70,13 +70,20 @@ await cp(path.join(web, 'favicon.svg'), path.join(out, 'favicon.svg'));
 
 // The lesson: sections assembled into the shell, maths rendered by KaTeX now, not in the browser.
 const { SECTIONS } = await import(path.join(web, 'content', 'sections.js'));
+const { FAMILIES, GALLERY, LESSON_CODE, LESSON_FRAMEWORKS } = await import(
+  path.join(web, 'content', 'gallery.es.js')
+);
+const content = {
+  gallery: GALLERY,
+  families: FAMILIES,
+  lessonCode: LESSON_CODE,
+  lessonFrameworks: LESSON_FRAMEWORKS,
+};
 const shell = await readFile(path.join(web, 'index.html'), 'utf8');
+const sectionsHtml = await renderSections(SECTIONS, path.join(web, 'content', 'sections'), content);
 const assembled = shell
   .replace('<!-- @toc -->', tableOfContents(SECTIONS))
-  .replace(
-    '<!-- @sections -->',
-    await renderSections(SECTIONS, path.join(web, 'content', 'sections')),
-  );
+  .replace('<!-- @sections -->', sectionsHtml);
 const { html, css } = renderMath(assembled);
 await writeFile(path.join(out, 'index.html'), html);
 await writeFile(path.join(out, 'assets', 'math.css'), css);

@@ -12,4 +12,5 @@ export const SECTIONS = [
   { anchor: 'softplus', title: 'Softplus', fn: 'softplus' },
   { anchor: 'exponencial', title: 'Exponencial', fn: 'exponential' },
   { anchor: 'comparacion', title: 'Comparación', nav: 'Comparación de funciones' },
+  { anchor: 'otras-funciones', title: 'Otras funciones de activación', nav: 'Otras funciones' },
 ];

@@ -1,0 +1,68 @@
+// Small HTML builders shared by the page's sections and the gallery's cards.
+
+export const escapeHtml = (text) =>
+  String(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+
+export function chartBox(label, extraClass = '') {
+  return `<div class="chart-box${extraClass}">
+  <canvas data-chart role="img" aria-label="${escapeHtml(label)}"></canvas>
+  <p class="chart-placeholder" data-placeholder>Cargando la gráfica…</p>
+</div>`;
+}
+
+export const FRAMEWORKS = [
+  { key: 'keras', label: 'Keras' },
+  { key: 'pytorch', label: 'PyTorch' },
+  { key: 'tfjs', label: 'TensorFlow.js' },
+  { key: 'numpy', label: 'NumPy' },
+];
+
+function snippet(codeHtml, attrs = '') {
+  return `<div class="snippet"${attrs}>
+  <pre tabindex="0"><code data-snippet-code>${codeHtml}</code></pre>
+  <button type="button" class="button copy-button" data-copy>Copiar</button>
+  <span class="copy-status" role="status" data-copy-status></span>
+</div>`;
+}
+
+/**
+ * One tab per framework, each with its code and a copy button. `codes` maps framework keys to
+ * HTML-escaped code; `liveFn` marks the Keras panel whose code the page updates (ELU's α).
+ */
+export function codeTabs(prefix, codes, { liveFn } = {}) {
+  const present = FRAMEWORKS.filter((f) => codes[f.key]);
+  if (present.length === 1)
+    return snippet(codes.keras, liveFn ? ` data-snippet-fn="${liveFn}"` : '');
+  const tabs = present
+    .map(
+      (f, i) =>
+        `<button type="button" role="tab" id="${prefix}-tab-${f.key}" aria-controls="${prefix}-panel-${f.key}" aria-selected="${i === 0}" tabindex="${i === 0 ? 0 : -1}">${f.label}</button>`,
+    )
+    .join('\n    ');
+  const panels = present
+    .map((f, i) => {
+      const live = liveFn && f.key === 'keras' ? ` data-snippet-fn="${liveFn}"` : '';
+      return `<div role="tabpanel" id="${prefix}-panel-${f.key}" aria-labelledby="${prefix}-tab-${f.key}"${i === 0 ? '' : ' hidden'}>
+  ${snippet(codes[f.key], live)}
+</div>`;
+    })
+    .join('\n');
+  return `<div class="code-tabs" data-tabs>
+  <div class="tab-list" role="tablist" aria-label="El mismo código en cada framework">
+    ${tabs}
+  </div>
+  ${panels}
+</div>`;
+}
+
+/** "Diferencias entre frameworks": plain text from the content, as a note. */
+export function frameworkNote(text) {
+  if (!text) return '';
+  return `<div class="framework-note" role="note">
+  <p><strong>Diferencias entre frameworks.</strong> ${escapeHtml(text)}</p>
+</div>`;
+}
