@@ -150,14 +150,20 @@ describe('function labs', () => {
     const page = await ctx.open('#elu');
     const alpha = page.locator('#elu').getByLabel('α (alpha)');
     assert.equal(await alpha.inputValue(), '1.5');
-    assert.match(await page.locator('#elu [data-snippet-code]').textContent(), /ELU\(alpha=1\.5\)/);
+    assert.match(
+      await page.locator('#elu [data-snippet-fn] [data-snippet-code]').textContent(),
+      /ELU\(alpha=1\.5\)/,
+    );
     await page
       .locator('#elu')
       .getByRole('button', { name: /valor de Keras/ })
       .click();
     assert.equal(await alpha.inputValue(), '1');
     await page.waitForFunction(
-      () => !document.querySelector('#elu [data-snippet-code]').textContent.includes('ELU(alpha'),
+      () =>
+        !document
+          .querySelector('#elu [data-snippet-fn] [data-snippet-code]')
+          .textContent.includes('ELU(alpha'),
     );
     await page.close();
   });
@@ -176,10 +182,12 @@ describe('function labs', () => {
       origin: ctx.server.url,
     });
     const page = await ctx.open('#relu', { context });
-    const snippet = page.locator('#relu .snippet');
+    const snippet = page.locator('#relu [role=tabpanel]:not([hidden]) .snippet');
     await snippet.getByRole('button', { name: 'Copiar' }).click();
     await page.waitForFunction(
-      () => document.querySelector('#relu [data-copy-status]').textContent !== '',
+      () =>
+        document.querySelector('#relu [role=tabpanel]:not([hidden]) [data-copy-status]')
+          .textContent !== '',
     );
     assert.match(await snippet.locator('[data-copy-status]').textContent(), /Copiado/);
     const copied = await page.evaluate(() => navigator.clipboard.readText());

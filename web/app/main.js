@@ -2,9 +2,12 @@
 import { loadActivations } from '../lib/activations.js';
 import { createComparison } from './sections/comparison.js';
 import { createFunctionLab } from './sections/function-lab.js';
+import { createGallery } from './sections/gallery.js';
 import { createSoftmaxLab } from './sections/softmax-lab.js';
 import { createStore } from './state/store.js';
 import { setUpCopyButtons } from './ui/copy.js';
+import { watchScrollables } from './ui/scrollables.js';
+import { setUpTabs } from './ui/tabs.js';
 import { describeError, showStatus } from './ui/status.js';
 import { onThemeChange } from './views/chart-setup.js';
 
@@ -30,6 +33,7 @@ const CREATE = {
     createFunctionLab({ root: lab, section, spec: ctx.specs.get(lab.dataset.fn), ...ctx }),
   softmax: (lab, section, ctx) => createSoftmaxLab({ root: lab, section, ...ctx }),
   compare: (_lab, section, ctx) => createComparison({ section, ...ctx }),
+  gallery: (_lab, section, ctx) => createGallery({ section, ...ctx }),
 };
 
 /** Sections with a lab, the linked one first, then by distance from what is on screen. */
@@ -57,7 +61,7 @@ async function buildLabs(api) {
   const labs = {};
   for (const section of labSections(store.activeAnchor())) {
     const lab = section.querySelector('[data-lab]');
-    labs[section.id] = CREATE[lab.dataset.lab](lab, section, ctx);
+    labs[section.id] = await CREATE[lab.dataset.lab](lab, section, ctx);
     if (Object.keys(labs).length === 1) performance.mark('activaciones:first-chart');
     await nextTask();
   }
@@ -92,6 +96,8 @@ function watchReader() {
 
 async function start() {
   setUpCopyButtons();
+  setUpTabs();
+  watchScrollables();
   const readerMoved = watchReader();
   let api;
   try {

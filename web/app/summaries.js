@@ -66,19 +66,34 @@ function range(values) {
   return [lo, hi];
 }
 
-/** One paragraph: the curve's range and shape, where f' peaks, and the saturation zones. */
-export function describeFunction({ name, paramText, z, f, df, threshold, intervals, kinks = [] }) {
+/**
+ * One paragraph: the curve's range and shape, where f' peaks, and (given a threshold) the
+ * saturation zones.
+ */
+export function describeFunction({
+  name,
+  paramText,
+  z,
+  f,
+  df,
+  threshold,
+  intervals = [],
+  kinks = [],
+}) {
   const zmin = z[0];
   const zmax = z.at(-1);
   const [lo, hi] = range(f);
   const zones = intervals.length
     ? intervals.map(([a, b]) => describeZ(a, b, zmin, zmax)).join(' y ')
     : 'ninguna en este intervalo';
+  const saturation =
+    threshold === undefined
+      ? ''
+      : ` Zona de saturación (|f′| < ${formatSignificant(threshold, 2)}): ${zones}.`;
   return (
     `${name}${paramText ? ` con ${paramText}` : ''}, para z entre ${formatNumber(zmin, 2)} y ` +
     `${formatNumber(zmax, 2)}: f ${monotonicity(f)} y toma valores de ${formatSignificant(lo)} a ` +
-    `${formatSignificant(hi)}. ${peak(z, df, kinks)}. Zona de saturación (|f′| < ` +
-    `${formatSignificant(threshold, 2)}): ${zones}.`
+    `${formatSignificant(hi)}. ${peak(z, df, kinks)}.${saturation}`
   );
 }
 

@@ -23,6 +23,7 @@ export const ANCHORS = [
   'softplus',
   'exponencial',
   'comparacion',
+  'otras-funciones',
 ];
 
 export const FIGURES = [

@@ -12,11 +12,36 @@ export const FUNCTION_TEXT = {
   softsign: { name: 'Softsign', symbol: 'softsign' },
   softplus: { name: 'Softplus', symbol: 'softplus' },
   exponential: { name: 'Exponencial', symbol: 'exp' },
+  gelu: { name: 'GELU' },
+  silu: { name: 'SiLU (swish)' },
+  mish: { name: 'Mish' },
+  leaky_relu: { name: 'Leaky ReLU' },
+  relu6: { name: 'ReLU6' },
+  hard_sigmoid: { name: 'Hard sigmoid' },
+  hard_silu: { name: 'Hard SiLU (hard swish)' },
+  hard_tanh: { name: 'Hard tanh' },
+  log_sigmoid: { name: 'Log-sigmoide' },
+  celu: { name: 'CELU' },
+  squareplus: { name: 'Squareplus' },
+  sparse_plus: { name: 'Sparse plus' },
+  sparse_sigmoid: { name: 'Sparse sigmoid' },
+  soft_shrink: { name: 'Soft shrink' },
+  hard_shrink: { name: 'Hard shrink' },
+  tanh_shrink: { name: 'Tanh shrink' },
+  threshold: { name: 'Threshold' },
+  linear: { name: 'Lineal' },
+  log_softmax: { name: 'Log-softmax' },
+  sparsemax: { name: 'Sparsemax' },
 };
 
 export const PARAM_TEXT = {
   alpha: { label: 'α (alpha)', symbol: 'α' },
   temperature: { label: 'Temperatura T', symbol: 'T' },
+  negative_slope: { label: 'Pendiente negativa (negative_slope)', symbol: 'pendiente' },
+  b: { label: 'Suavidad b', symbol: 'b' },
+  threshold: { label: 'Umbral (threshold)', symbol: 'umbral' },
+  default_value: { label: 'Valor bajo el umbral (default_value)', symbol: 'valor' },
+  approximate: { label: 'Aproximación con tanh (approximate)', symbol: 'approximate' },
 };
 
 export const CONSTANT_TEXT = {

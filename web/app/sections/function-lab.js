@@ -19,6 +19,7 @@ import {
   toPoints,
 } from '../views/curve-data.js';
 import { FunctionChart } from '../views/function-chart.js';
+import { frameworkLegend, frameworkOverlays, hasFrameworks } from './frameworks.js';
 import { createRenderScheduler } from './render-scheduler.js';
 
 const SAMPLES = 601;
@@ -45,6 +46,7 @@ function props(spec) {
     numberProp('z', { min: -Z.limit, max: Z.limit, step: PROBE_STEP, fallback: 0 }),
     numberProp('sat', { min: 10 ** SAT.min, max: 10 ** SAT.max, fallback: SAT.start }),
     boolProp('deriv', true),
+    boolProp('fw', false),
     ...spec.params.map((p) =>
       numberProp(p.name, {
         min: p.ui.min,
@@ -74,6 +76,8 @@ export function createFunctionLab({ root, section, spec, api, store }) {
   const summary = root.querySelector('[data-summary]');
   const readout = root.querySelector('[data-readout]');
   canvas.setAttribute('aria-describedby', summary.id);
+  const legend = root.querySelector('[data-legend]');
+  const fw = JSON.parse(root.dataset.frameworks ?? '{}');
   const snippet = section.querySelector('[data-snippet-fn] [data-snippet-code]');
   const baseSnippet = snippet?.textContent;
 
@@ -113,7 +117,24 @@ export function createFunctionLab({ root, section, spec, api, store }) {
     const at = api.evaluate(spec.id, [probeZ], params());
     const probe = { z: probeZ, f: at.f[0], df: at.df[0] };
     const intervals = saturationIntervals(sample.z, sample.df, values.sat);
+    const showFrameworks = hasFrameworks(fw) && values.fw;
+    const { overlays, extraMarkers } = showFrameworks
+      ? frameworkOverlays(
+          api,
+          spec,
+          fw,
+          params(),
+          sample.z,
+          values.zmin,
+          values.zmax,
+          sample.jumps,
+          values.deriv,
+        )
+      : { overlays: [], extraMarkers: [] };
+    frameworkLegend(legend, fw, showFrameworks);
     chart.update({
+      overlays,
+      extraMarkers,
       ...sample,
       zmin: values.zmin,
       zmax: values.zmax,
@@ -163,6 +184,17 @@ export function createFunctionLab({ root, section, spec, api, store }) {
       changed({ curves: false });
     },
   });
+  const frameworks = hasFrameworks(fw)
+    ? checkboxControl({
+        name: 'fw',
+        label: 'Comparar frameworks',
+        checked: false,
+        onChange(v) {
+          values.fw = v;
+          changed({ curves: false });
+        },
+      })
+    : null;
   const probe = sliderControl({
     name: 'z',
     label: 'Sonda: z',
@@ -252,7 +284,7 @@ export function createFunctionLab({ root, section, spec, api, store }) {
   });
 
   const groups = [
-    fieldset('Curvas', [derivative.element]),
+    fieldset('Curvas', [derivative.element, ...(frameworks ? [frameworks.element] : [])]),
     fieldset('Sonda y saturación', [probe.element, sat.element]),
     fieldset('Rango de z', [range.zmin.element, range.zmax.element]),
   ];
@@ -285,6 +317,7 @@ export function createFunctionLab({ root, section, spec, api, store }) {
 
   function showValues() {
     derivative.set(values.deriv);
+    frameworks?.set(values.fw);
     range.zmin.set(values.zmin);
     range.zmax.set(values.zmax);
     probe.setRange(values.zmin, values.zmax);

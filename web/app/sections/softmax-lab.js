@@ -1,8 +1,8 @@
 // The softmax lab: 3 to 6 logits and a temperature, the probabilities as bars and the full
 // Jacobian as a table, all from the wasm core.
 import { formatNumber, formatSignificant } from '../format.js';
-import { numberListProp, numberProp } from '../state/props.js';
-import { buttonControl, el, fieldset, sliderControl } from '../ui/controls.js';
+import { choiceProp, numberListProp, numberProp } from '../state/props.js';
+import { buttonControl, el, fieldset, radioControl, sliderControl } from '../ui/controls.js';
 import { renderJacobian } from '../views/jacobian-table.js';
 import { ProbabilityChart } from '../views/probability-chart.js';
 import { createRenderScheduler } from './render-scheduler.js';
@@ -11,24 +11,49 @@ const LOGIT = { min: -10, max: 10, step: 0.1 };
 const COUNT = { min: 3, max: 6 };
 const START = [2, 1, 0.1];
 
-function describe(logits, t, s, jacobian) {
-  const n = logits.length;
-  let best = 0;
-  for (let i = 1; i < n; i++) if (s[i] > s[best]) best = i;
-  let rowSum = 0;
+// The vector functions the lab can show: the same logits through softmax, sparsemax (exact zeros)
+// or log-softmax (log-probabilities).
+const OUTPUTS = {
+  softmax: { label: 'Softmax', apply: 'softmax', jacobian: 'softmaxJacobian' },
+  sparsemax: { label: 'Sparsemax', apply: 'sparsemax', jacobian: 'sparsemaxJacobian' },
+  log_softmax: { label: 'Log-softmax', apply: 'logSoftmax', jacobian: 'logSoftmaxJacobian' },
+};
+
+const JACOBIAN_NOTES = {
+  softmax:
+    'La fila i dice cómo cambia sᵢ al mover cada logit zⱼ. La diagonal (recuadrada) es ' +
+    'sᵢ(1 − sᵢ), lo único que da la fórmula elemento a elemento; fuera de ella, −sᵢsⱼ.',
+  sparsemax:
+    'Solo las clases con probabilidad positiva (el soporte) se mueven: en el soporte, ' +
+    '(δᵢⱼ − 1/k)/T, con k clases en él; fuera, ceros.',
+  log_softmax: 'La derivada de log sᵢ es (δᵢⱼ − sⱼ)/T: la diagonal vale 1 − sᵢ y cada fila suma 0.',
+};
+
+function rowDeviation(jacobian, n) {
+  let worst = 0;
   for (let i = 0; i < n; i++) {
     let sum = 0;
     for (let j = 0; j < n; j++) sum += jacobian[i * n + j];
-    rowSum = Math.max(rowSum, Math.abs(sum));
+    worst = Math.max(worst, Math.abs(sum));
   }
-  const list = Array.from(s, (v, i) => `clase ${i + 1}: ${formatSignificant(v, 3)}`).join(', ');
+  return worst;
+}
+
+function describe(fn, logits, t, y, jacobian) {
+  const n = logits.length;
+  const probs = fn === 'log_softmax' ? Array.from(y, Math.exp) : Array.from(y);
+  let best = 0;
+  for (let i = 1; i < n; i++) if (probs[i] > probs[best]) best = i;
+  const what = fn === 'log_softmax' ? 'las log-probabilidades' : 'las probabilidades';
+  const list = Array.from(y, (v, i) => `clase ${i + 1}: ${formatSignificant(v, 3)}`).join(', ');
+  const zeros = probs.filter((p) => p === 0).length;
+  const sum = probs.reduce((a, b) => a + b, 0);
   return (
-    `Con ${n} logits y T = ${formatNumber(t, 2)}, las probabilidades son ${list}; la clase ` +
-    `${best + 1} es la más probable. Suman ${formatSignificant(
-      s.reduce((a, b) => a + b, 0),
-      6,
-    )}, ` +
-    `y cada fila de la jacobiana suma 0 (la mayor desviación es ${formatSignificant(rowSum, 2)}).`
+    `${OUTPUTS[fn].label} con ${n} logits y T = ${formatNumber(t, 2)}: ${what} son ${list}; ` +
+    `la clase ${best + 1} es la más probable. Las probabilidades suman ${formatSignificant(sum, 6)}` +
+    (fn === 'sparsemax' ? `, y ${zeros} de ellas son exactamente 0` : '') +
+    `. Cada fila de la jacobiana suma 0 (la mayor desviación es ` +
+    `${formatSignificant(rowDeviation(jacobian, n), 2)}).`
   );
 }
 
@@ -36,6 +61,7 @@ export function createSoftmaxLab({ root, section, api, store }) {
   const spec = api.list().find((s) => s.id === 'softmax');
   const tSpec = spec.params.find((p) => p.name === 'temperature');
   const props = [
+    choiceProp('fn', Object.keys(OUTPUTS), 'softmax'),
     numberListProp('logits', {
       ...LOGIT,
       minLength: COUNT.min,
@@ -57,11 +83,12 @@ export function createSoftmaxLab({ root, section, api, store }) {
   const jacobianBox = root.querySelector('[data-jacobian]');
 
   const draw = createRenderScheduler(() => {
-    const s = api.softmax(values.logits, values.t);
-    const jacobian = api.softmaxJacobian(values.logits, values.t);
-    chart.update(s);
-    renderJacobian(jacobianBox, jacobian, values.logits.length);
-    summary.textContent = describe(values.logits, values.t, s, jacobian);
+    const output = OUTPUTS[values.fn];
+    const y = api[output.apply](values.logits, values.t);
+    const jacobian = api[output.jacobian](values.logits, values.t);
+    chart.update(y, { log: values.fn === 'log_softmax' });
+    renderJacobian(jacobianBox, jacobian, values.logits.length, JACOBIAN_NOTES[values.fn]);
+    summary.textContent = describe(values.fn, values.logits, values.t, y, jacobian);
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
   });
   const changed = () => {
@@ -123,18 +150,32 @@ export function createSoftmaxLab({ root, section, api, store }) {
     },
   });
 
+  const output = radioControl({
+    name: 'salida',
+    legend: 'Función de salida',
+    options: Object.entries(OUTPUTS).map(([value, o]) => ({ value, label: o.label })),
+    value: 'softmax',
+    onChange(v) {
+      values.fn = v;
+      changed();
+    },
+  });
+
   root
     .querySelector('[data-controls]')
     .replaceChildren(
+      output.element,
       fieldset('Logits', [logitList, el('div', { class: 'button-row' }, [add, remove])]),
       fieldset('Temperatura', [temperature.element]),
     );
 
   store.register(section.id, props, values, () => {
+    output.set(values.fn);
     buildLogits();
     temperature.set(values.t);
     draw();
   });
+  output.set(values.fn);
   buildLogits();
   temperature.set(values.t);
   root.querySelector('[data-placeholder]').hidden = true;

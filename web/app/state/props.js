@@ -80,3 +80,13 @@ export function subsetProp(key, choices, fallback) {
     format: (values) => values.join(','),
   };
 }
+
+/** A boolean parameter of the core (GELU's `approximate`), kept as 1 or 0. */
+export function flagProp(key, fallback) {
+  return {
+    key,
+    fallback,
+    parse: (text) => (text === '1' ? 1 : text === '0' ? 0 : fallback),
+    format: String,
+  };
+}

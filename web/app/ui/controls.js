@@ -116,3 +116,29 @@ export function lineSwatch(color, dash = []) {
   set(color, dash);
   return { element: svg, set };
 }
+
+/** A group of radio buttons; `options` is [{ value, label }]. */
+export function radioControl({ name, legend, options, value, onChange }) {
+  const inputs = options.map((o) => {
+    const id = uid(`${name}-${o.value}`);
+    const input = el('input', { id, type: 'radio', name: uid(name), value: o.value });
+    input.checked = o.value === value;
+    input.addEventListener('change', () => input.checked && onChange(o.value));
+    return {
+      input,
+      element: el('div', { class: 'control control-check' }, [
+        input,
+        el('label', { for: id, text: o.label }),
+      ]),
+    };
+  });
+  return {
+    element: fieldset(
+      legend,
+      inputs.map((i) => i.element),
+    ),
+    set(v) {
+      for (const { input } of inputs) input.checked = input.value === v;
+    },
+  };
+}

@@ -1,16 +1,24 @@
-// A comparison figure: several functions (or several derivatives) on fixed axes with the source
-// figure's reference lines. Created once; curves are updated and shown or hidden in place.
+// A comparison figure: several functions (or several derivatives) on the same axes, with
+// reference lines. Created once; curves are updated and shown or hidden in place. Fixed y limits
+// (the source's figures) or, with figure.y = null, limits that fit the visible curves.
 import { CURVE_COLORS, DERIVATIVE_DASH } from '../content/figures.es.js';
 import { functionName } from '../content/functions.es.js';
 import { applyThemeToAxes, baseLineOptions, Chart, themeColors } from './chart-setup.js';
-import { jumpMarkers } from './curve-data.js';
+import { jumpMarkers, paddedLimits } from './curve-data.js';
+
+const defaultStyle = {
+  color: (id, dark) => CURVE_COLORS[id][dark ? 'dark' : 'light'],
+  dash: (id, derivative) => (derivative ? DERIVATIVE_DASH[id] : []),
+};
 
 export class CompareChart {
-  constructor(canvas, figure) {
+  /** style: { color(id, dark), dash(id, derivative) }, for figures beyond the source's four. */
+  constructor(canvas, figure, style = defaultStyle) {
     this.figure = figure;
+    this.style = style;
     this.colors = themeColors();
     const derivative = figure.kind === 'df';
-    const options = baseLineOptions(this.colors, { x: figure.x, y: figure.y });
+    const options = baseLineOptions(this.colors, { x: figure.x, y: figure.y ?? [-1, 1] });
     options.plugins.referenceLines.x = figure.lines.x ?? [];
     options.plugins.referenceLines.y = figure.lines.y ?? [];
     // The checkboxes above the figure carry the legend (a line sample beside each name).
@@ -23,7 +31,7 @@ export class CompareChart {
           data: [],
           borderColor: this.color(id),
           borderWidth: derivative ? 2.25 : 2.5,
-          borderDash: derivative ? DERIVATIVE_DASH[id] : [],
+          borderDash: style.dash(id, derivative),
           fnId: id,
         })),
       },
@@ -34,11 +42,20 @@ export class CompareChart {
 
   /** The dash pattern each curve is drawn with. */
   dash(id) {
-    return this.figure.kind === 'df' ? DERIVATIVE_DASH[id] : [];
+    return this.style.dash(id, this.figure.kind === 'df');
   }
 
   color(id) {
-    return CURVE_COLORS[id][this.colors.dark ? 'dark' : 'light'];
+    return this.style.color(id, this.colors.dark);
+  }
+
+  /** Shows derivatives (dashed) instead of functions, or back. */
+  setKind(kind) {
+    this.figure = { ...this.figure, kind };
+    for (const dataset of this.chart.data.datasets) {
+      dataset.borderDash = this.dash(dataset.fnId);
+      dataset.label = `${functionName(dataset.fnId)}${kind === 'df' ? '′' : ''}`;
+    }
   }
 
   /** curves: { id: { points, jumps } }, visible: Set of ids. */
@@ -49,9 +66,14 @@ export class CompareChart {
       if (curve) dataset.data = curve.points;
       dataset.hidden = !visible.has(dataset.fnId);
     }
-    this.chart.options.plugins.markers.points = Object.entries(curves)
-      .filter(([id]) => visible.has(id))
-      .flatMap(([id, curve]) => jumpMarkers(curve.jumps ?? [], this.color(id)));
+    const shown = Object.entries(curves).filter(([id]) => visible.has(id));
+    this.chart.options.plugins.markers.points = shown.flatMap(([id, curve]) =>
+      jumpMarkers(curve.jumps ?? [], this.color(id)),
+    );
+    if (!this.figure.y) {
+      const [min, max] = paddedLimits(...shown.map(([, curve]) => curve.values));
+      Object.assign(this.chart.options.scales.y, { min, max });
+    }
     this.chart.update('none');
   }
 

@@ -20,14 +20,19 @@ export function kinkPositions(spec, params) {
  * The kinks inside (zmin, zmax) where f or f' really jumps: { f: [...], df: [...] }, each jump
  * with the value the convention gives and the two one-sided limits.
  */
-export function jumps(api, spec, params, zmin, zmax) {
-  const inside = kinkPositions(spec, params).filter((k) => k > zmin && k < zmax);
+export function jumps(api, spec, params, zmin, zmax, scale = 1) {
+  // With a scale, the curve is f(scale z): its kinks sit at k / scale, its slope is scaled too.
+  const inside = kinkPositions(spec, params)
+    .map((k) => k / scale)
+    .filter((k) => k > zmin && k < zmax);
   if (inside.length === 0) return { f: [], df: [] };
   const around = inside.flatMap((k) => {
-    const d = 1e-9 * Math.max(1, Math.abs(k));
-    return [k - d, k, k + d];
+    // A few ULP away: the one-sided values are then the limits to within a few ULP.
+    const d = 4 * Number.EPSILON * Math.max(1, Math.abs(k));
+    return [k - d, k, k + d].map((v) => scale * v);
   });
-  const values = api.evaluate(spec.id, around, params);
+  const raw = api.evaluate(spec.id, around, params);
+  const values = { f: raw.f, df: raw.df.map((v) => scale * v) };
   const pick = (v) =>
     inside
       .map((z, i) => ({ z, left: v[3 * i], value: v[3 * i + 1], right: v[3 * i + 2] }))

@@ -4,7 +4,7 @@
 import { formatNumber } from '../format.js';
 import { el } from '../ui/controls.js';
 
-export function renderJacobian(container, jacobian, n) {
+export function renderJacobian(container, jacobian, n, explanation) {
   let scale = 0;
   for (const v of jacobian) scale = Math.max(scale, Math.abs(v));
   const sub = (i) => String(i + 1).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[d]);
@@ -35,10 +35,7 @@ export function renderJacobian(container, jacobian, n) {
   ]);
   const note = el('p', {
     class: 'jacobian-note',
-    text:
-      'La fila i dice cómo cambia sᵢ al mover cada logit zⱼ. La diagonal (recuadrada) es ' +
-      'sᵢ(1 − sᵢ), lo único que da la fórmula elemento a elemento; fuera de ella, −sᵢsⱼ. ' +
-      'Naranja: positivo; azul: negativo.',
+    text: `${explanation} Naranja: positivo; azul: negativo.`,
   });
   container.replaceChildren(note, table);
 }

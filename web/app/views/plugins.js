@@ -68,8 +68,9 @@ export const bands = {
 };
 
 /**
- * options: { guide: z | null, guideColor, points: [{ x, y, color, open }] }. A guide is a
- * dashed vertical line; open points are hollow (a limit the function does not take).
+ * options: { guide: z | null, guideColor, points: [{ x, y, color, open, square }] }. A guide
+ * is a dashed vertical line; open points are hollow (a limit the function does not take); square
+ * ones mark another framework's value.
  */
 export const markers = {
   id: 'markers',
@@ -89,14 +90,11 @@ export const markers = {
       }
       for (const p of options.points ?? []) {
         if (!Number.isFinite(p.y)) continue;
+        const px = scales.x.getPixelForValue(p.x);
+        const py = scales.y.getPixelForValue(p.y);
         ctx.beginPath();
-        ctx.arc(
-          scales.x.getPixelForValue(p.x),
-          scales.y.getPixelForValue(p.y),
-          4.5,
-          0,
-          2 * Math.PI,
-        );
+        if (p.square) ctx.rect(px - 4, py - 4, 8, 8);
+        else ctx.arc(px, py, 4.5, 0, 2 * Math.PI);
         ctx.lineWidth = 2;
         ctx.strokeStyle = p.color;
         ctx.fillStyle = p.open ? options.background : p.color;

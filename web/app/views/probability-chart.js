@@ -39,11 +39,16 @@ export class ProbabilityChart {
     });
   }
 
-  update(probabilities) {
-    this.last = probabilities;
-    const { data } = this.chart;
-    data.labels = Array.from(probabilities, (_, i) => `Clase ${i + 1}`);
-    data.datasets[0].data = Array.from(probabilities);
+  /** Probabilities on [0, 1], or log-probabilities (negative) on [min, 0]. */
+  update(values, { log = false } = {}) {
+    this.last = [values, { log }];
+    const { data, options } = this.chart;
+    data.labels = Array.from(values, (_, i) => `Clase ${i + 1}`);
+    data.datasets[0].data = Array.from(values, (v) => (Number.isFinite(v) ? v : null));
+    data.datasets[0].label = log ? 'Log-probabilidad' : 'Probabilidad sᵢ';
+    const lowest = Math.min(...values.filter(Number.isFinite), -1);
+    Object.assign(options.scales.y, log ? { min: Math.floor(lowest), max: 0 } : { min: 0, max: 1 });
+    options.scales.y.title.text = log ? 'log-probabilidad' : 'probabilidad';
     this.chart.update('none');
   }
 
@@ -56,6 +61,6 @@ export class ProbabilityChart {
       if (axis.title) axis.title.color = this.colors.text;
     }
     options.scales.y.grid.color = this.colors.grid;
-    if (this.last) this.update(this.last);
+    if (this.last) this.update(...this.last);
   }
 }

@@ -1,0 +1,211 @@
+// "Otras funciones de activación": every card draws and follows its controls, the family filter
+// and the comparison work, frameworks can be compared, and the code comes in four frameworks.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { useBrowser } from './support/harness.mjs';
+import { nudge, renders, snapshot, waitForRender } from './support/lesson.mjs';
+
+const ctx = useBrowser();
+
+const ADDED = [
+  'gelu',
+  'silu',
+  'mish',
+  'leaky_relu',
+  'relu6',
+  'hard_sigmoid',
+  'hard_silu',
+  'hard_tanh',
+  'log_sigmoid',
+  'celu',
+  'squareplus',
+  'sparse_plus',
+  'sparse_sigmoid',
+  'soft_shrink',
+  'hard_shrink',
+  'tanh_shrink',
+  'threshold',
+  'linear',
+];
+
+const cardLab = (id) => `#funcion-${id} [data-lab-card]`;
+
+describe('the gallery of other functions', () => {
+  test('has a card per added Keras 3 function, each with formulas, a chart with data and code', async () => {
+    const page = await ctx.open('#otras-funciones');
+    const ids = await page.locator('[data-card]').evaluateAll((a) => a.map((e) => e.dataset.card));
+    assert.deepEqual(ids, ADDED);
+    for (const id of ADDED) {
+      const n = await page.evaluate(
+        (k) => window.activaciones.charts[`funcion-${k}`].data.datasets[0].data.length,
+        id,
+      );
+      assert.ok(n > 300, `${id} has data`);
+      assert.equal(await page.locator(`#funcion-${id} .formula .katex-display`).count(), 2, id);
+      assert.equal(await page.locator(`#funcion-${id} [role=tab]`).count(), 4, id);
+    }
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('every control of every card changes its chart', async () => {
+    const page = await ctx.open('#otras-funciones');
+    for (const id of ADDED) {
+      const lab = cardLab(id);
+      const key = `funcion-${id}`;
+      for (const input of await page.locator(`${lab} input`).all()) {
+        const name = await input.getAttribute('name');
+        const checkbox = (await input.getAttribute('type')) === 'checkbox';
+        const before = await snapshot(page, key);
+        const count = await renders(page, lab);
+        if (checkbox) await input.click();
+        else await nudge(page, input);
+        await waitForRender(page, lab, count);
+        assert.ok((await snapshot(page, key)) !== before, `${id}: ${name} changed nothing`);
+        if (checkbox && name.endsWith('-deriv')) {
+          const again = await renders(page, lab);
+          await input.click();
+          await waitForRender(page, lab, again);
+        }
+      }
+    }
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('the family filter shows only the cards of a family', async () => {
+    const page = await ctx.open('#otras-funciones');
+    for (const family of ['relu', 'sigmoid', 'smooth', 'sparse', 'shrink']) {
+      await page.locator(`[data-filter] input[value=${family}]`).check();
+      const cards = await page
+        .locator('[data-card]')
+        .evaluateAll((a) => a.map((e) => [e.dataset.families.split(' '), e.hidden]));
+      assert.ok(
+        cards.some(([, hidden]) => !hidden),
+        `${family} shows something`,
+      );
+      for (const [families, hidden] of cards) assert.equal(hidden, !families.includes(family));
+    }
+    await page.waitForFunction(() => location.hash.includes('otras-funciones.filtro=shrink'));
+    await page.locator('[data-filter] input[value=todas]').check();
+    assert.equal(await page.locator('[data-card][hidden]').count(), 0);
+    await page.close();
+  });
+
+  test('any card can be added to the comparison at the top, and removed', async () => {
+    const page = await ctx.open('#otras-funciones');
+    const visible = () =>
+      page.evaluate(() =>
+        window.activaciones.charts['otras-funciones'].data.datasets
+          .filter((d) => !d.hidden)
+          .map((d) => d.fnId),
+      );
+    assert.deepEqual(await visible(), ['gelu', 'silu', 'mish']);
+    const button = page.locator('#funcion-leaky_relu .compare-toggle');
+    assert.equal(await button.textContent(), 'Añadir a la comparación');
+    await button.click();
+    await page.waitForFunction(() =>
+      window.activaciones.charts['otras-funciones'].data.datasets.some(
+        (d) => d.fnId === 'leaky_relu' && !d.hidden,
+      ),
+    );
+    assert.equal(await button.getAttribute('aria-pressed'), 'true');
+    assert.deepEqual(await visible(), ['gelu', 'silu', 'mish', 'leaky_relu']);
+    // The comparison uses the card's own parameters.
+    const slope = page.locator(cardLab('leaky_relu')).getByLabel('negative_slope');
+    await slope.fill('0.5');
+    await page.waitForFunction(() => {
+      const d = window.activaciones.charts['otras-funciones'].data.datasets.find(
+        (x) => x.fnId === 'leaky_relu',
+      );
+      return d.data[0].y === -2.5;
+    });
+    await page
+      .locator('#funcion-leaky_relu')
+      .getByRole('button', { name: 'Quitar de la comparación' })
+      .click();
+    await page.waitForFunction(
+      () =>
+        !window.activaciones.charts['otras-funciones'].data.datasets.some(
+          (d) => d.fnId === 'leaky_relu' && !d.hidden,
+        ),
+    );
+    await page.getByLabel('Comparar las derivadas').check();
+    await page.waitForFunction(() =>
+      window.activaciones.charts['otras-funciones'].data.datasets[0].label.endsWith('′'),
+    );
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('"Comparar frameworks" overlays the other frameworks’ versions', async () => {
+    const page = await ctx.open('#otras-funciones');
+    for (const id of ['leaky_relu', 'hard_sigmoid', 'gelu']) {
+      const lab = cardLab(id);
+      const count = await renders(page, lab);
+      await page.locator(lab).getByLabel('Comparar frameworks').check();
+      await waitForRender(page, lab, count);
+      const labels = await page.evaluate(
+        (k) =>
+          window.activaciones.charts[`funcion-${k}`].data.datasets.slice(2).map((d) => d.label),
+        id,
+      );
+      assert.ok(labels.length >= 1, `${id} has overlays`);
+      assert.ok((await page.locator(`${lab} [data-legend] li`).count()) >= 1);
+    }
+    // hard_sigmoid's TF.js form is 0.2z + 0.5: at z = 1 it is 0.7.
+    const tfjs = await page.evaluate(() => {
+      const d = window.activaciones.charts['funcion-hard_sigmoid'].data.datasets[2].data;
+      return d.find((p) => Math.abs(p.x - 1) < 1e-9)?.y;
+    });
+    assert.ok(Math.abs(tfjs - 0.7) < 1e-12, `0.2·1 + 0.5 = ${tfjs}`);
+    await page.close();
+  });
+
+  test('the lesson’s ELU and SELU compare frameworks too', async () => {
+    const page = await ctx.open('#elu');
+    const lab = '#elu [data-lab]';
+    let count = await renders(page, lab);
+    await page.locator(lab).getByLabel('Comparar frameworks').check();
+    await waitForRender(page, lab, count);
+    const labels = await page.evaluate(() =>
+      window.activaciones.charts.elu.data.datasets.slice(2).map((d) => d.label),
+    );
+    assert.ok(
+      labels.some((l) => /TF\.js/.test(l)),
+      labels.join(),
+    );
+    const selu = '#selu [data-lab]';
+    count = await renders(page, selu);
+    await page.locator(selu).getByLabel('Comparar frameworks').check();
+    await waitForRender(page, selu, count);
+    const squares = await page.evaluate(() =>
+      window.activaciones.charts.selu.options.plugins.markers.points.filter((p) => p.square),
+    );
+    assert.equal(squares.length, 1);
+    assert.ok(Math.abs(squares[0].y - 1.6732632423543772 * 1.0507009873554805) < 1e-12, 'λα');
+    await page.close();
+  });
+
+  test('code tabs switch with the mouse and the keyboard, in the lesson and the gallery', async () => {
+    const page = await ctx.open('#sigmoide');
+    const tabs = page.locator('#sigmoide [role=tab]');
+    assert.deepEqual(await tabs.allTextContents(), ['Keras', 'PyTorch', 'TensorFlow.js', 'NumPy']);
+    await tabs.nth(1).click();
+    const panel = page.locator('#sigmoide [role=tabpanel]:not([hidden])');
+    assert.match(await panel.textContent(), /torch/);
+    await tabs.nth(1).press('ArrowRight');
+    assert.match(
+      await page.locator('#sigmoide [role=tabpanel]:not([hidden])').textContent(),
+      /tf\./,
+    );
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'TensorFlow.js');
+    await page.keyboard.press('End');
+    assert.match(
+      await page.locator('#sigmoide [role=tabpanel]:not([hidden])').textContent(),
+      /np\./,
+    );
+    assert.equal(await page.locator('#sigmoide [role=tabpanel]:not([hidden])').count(), 1);
+    await page.close();
+  });
+});

@@ -1,0 +1,58 @@
+// "Comparar frameworks": other frameworks' versions of a function, drawn over its chart. Every
+// number still comes from the core: a variant is the same function with other parameters, or
+// of a scaled input (TF.js's hard sigmoid 0.2z + 0.5 is Keras 3's at 1.2z).
+import { formatNumber } from '../format.js';
+import { el } from '../ui/controls.js';
+import { jumps, toPoints } from '../views/curve-data.js';
+
+/**
+ * Overlays and markers for `fw` ({ variants, conventions }) at the current parameters.
+ * `mainJumps.df` are the function's own f' jumps, whose one-sided limits the conventions pick.
+ */
+export function frameworkOverlays(api, spec, fw, params, z, zmin, zmax, mainJumps, derivative) {
+  const overlays = [];
+  for (const variant of fw.variants ?? []) {
+    const merged = { ...params, ...variant.params };
+    const scale = variant.scale ?? 1;
+    const { f, df } = api.evaluate(spec.id, scale === 1 ? z : z.map((v) => scale * v), merged);
+    const cut = jumps(api, spec, merged, zmin, zmax, scale);
+    overlays.push({ label: variant.label, points: toPoints(z, f, cut.f), dash: [7, 4] });
+    if (derivative) {
+      const slope = scale === 1 ? df : df.map((v) => scale * v);
+      overlays.push({
+        label: `${variant.label} (f′)`,
+        points: toPoints(z, slope, cut.df),
+        dash: [2, 3],
+        derivative: true,
+      });
+    }
+  }
+  const extraMarkers = [];
+  for (const c of derivative ? (fw.conventions ?? []) : []) {
+    const jump = mainJumps.df.find((j) => j.z === c.at);
+    if (jump) extraMarkers.push({ x: c.at, y: c.side === 'left' ? jump.left : jump.right });
+  }
+  return { overlays, extraMarkers };
+}
+
+/** A short legend for the overlays, under the chart. */
+export function frameworkLegend(container, fw, show) {
+  const items = [];
+  if (show) {
+    for (const v of fw.variants ?? []) {
+      items.push(el('li', { class: 'legend-variant', text: `Línea gris discontinua: ${v.label}` }));
+    }
+    for (const c of fw.conventions ?? []) {
+      items.push(
+        el('li', {
+          class: 'legend-convention',
+          text: `Cuadrado gris en z = ${formatNumber(c.at)}: ${c.label}`,
+        }),
+      );
+    }
+  }
+  container.replaceChildren(...items);
+  container.hidden = items.length === 0;
+}
+
+export const hasFrameworks = (fw) => Boolean(fw?.variants?.length || fw?.conventions?.length);

@@ -1,0 +1,215 @@
+// "Otras funciones de activación": a card per added Keras 3 function, a family filter, and a
+// comparison chart at the top that any card can be added to. One state object for the section;
+// cards are built one per task so the page stays responsive.
+import { functionName } from '../content/functions.es.js';
+import { formatSignificant } from '../format.js';
+import { boolProp, choiceProp, flagProp, numberProp, subsetProp } from '../state/props.js';
+import { range } from '../summaries.js';
+import { checkboxControl, el } from '../ui/controls.js';
+import { CompareChart } from '../views/compare-chart.js';
+import { jumps, linspace, toPoints } from '../views/curve-data.js';
+import { cardKey, createCardLab } from './card-lab.js';
+import { createRenderScheduler } from './render-scheduler.js';
+
+const COMPARE_RANGE = [-5, 5];
+const COMPARE_START = ['gelu', 'silu', 'mish'];
+// Okabe–Ito, then the same colours dashed: up to 14 curves stay distinguishable.
+const PALETTE = {
+  light: ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#1d1d1f'],
+  dark: ['#56b4e9', '#e69f00', '#2fc79a', '#cc79a7', '#f0e442', '#0072b2', '#ececec'],
+};
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+// What the page knows of each card, written by the build on its <article>: the id, its families,
+// the range its chart shows and the frameworks' variants.
+function readCards(root) {
+  return [...root.querySelectorAll('[data-card]')].map((article) => ({
+    id: article.dataset.card,
+    article,
+    families: article.dataset.families.split(' '),
+    z: article.dataset.z.split(' ').map(Number),
+    ...JSON.parse(article.dataset.frameworks ?? '{}'),
+  }));
+}
+
+function props(cards, families, specs) {
+  const ids = cards.map((c) => c.id);
+  const list = [
+    choiceProp('filtro', ['todas', ...families], 'todas'),
+    subsetProp('comparar', ids, COMPARE_START),
+    boolProp('derivadas', false),
+  ];
+  for (const card of cards) {
+    list.push(boolProp(cardKey(card.id, 'deriv'), true), boolProp(cardKey(card.id, 'fw'), false));
+    for (const p of specs.get(card.id).params) {
+      const key = cardKey(card.id, p.name);
+      list.push(
+        p.type === 'boolean'
+          ? flagProp(key, p.default)
+          : numberProp(key, { min: p.ui.min, max: p.ui.max, step: p.ui.step, fallback: p.default }),
+      );
+    }
+  }
+  return list;
+}
+
+export async function createGallery({ section, api, store, specs }) {
+  const values = {};
+  const root = section.querySelector('[data-gallery]');
+  const gallery = readCards(root);
+  const filterInputs = [...root.querySelectorAll('[data-filter] input[type=radio]')];
+  const families = filterInputs.map((i) => i.value).filter((v) => v !== 'todas');
+  const propList = props(gallery, families, specs);
+  const cards = new Map();
+
+  // The comparison at the top.
+  const compareRoot = root.querySelector('[data-gallery-compare]');
+  const compareCanvas = compareRoot.querySelector('[data-chart]');
+  const compareSummary = compareRoot.querySelector('[data-summary]');
+  compareCanvas.setAttribute('aria-describedby', compareSummary.id);
+  const ids = gallery.map((c) => c.id);
+  const color = (id, dark) => PALETTE[dark ? 'dark' : 'light'][ids.indexOf(id) % 7];
+  const dash = (id, derivative) => {
+    const second = ids.indexOf(id) >= 7;
+    if (derivative) return second ? [2, 3] : [8, 4];
+    return second ? [10, 4] : [];
+  };
+  const compareChart = new CompareChart(
+    compareCanvas,
+    { kind: 'f', ids, x: COMPARE_RANGE, y: null, lines: { x: [0], y: [0] } },
+    { color, dash },
+  );
+  const z = linspace(...COMPARE_RANGE, 401);
+  const drawCompare = createRenderScheduler(() => {
+    const kind = values.derivadas ? 'df' : 'f';
+    compareChart.setKind(kind);
+    const curves = {};
+    for (const id of values.comparar) {
+      const params = cards.get(id)?.params() ?? {};
+      const { f, df } = api.evaluate(id, z, params);
+      const cut = jumps(api, specs.get(id), params, ...COMPARE_RANGE)[kind];
+      const v = kind === 'df' ? df : f;
+      curves[id] = { values: v, points: toPoints(z, v, cut), jumps: cut };
+    }
+    compareChart.update(curves, new Set(values.comparar));
+    compareSummary.textContent = values.comparar.length
+      ? `Comparación de ${kind === 'df' ? 'las derivadas' : 'las funciones'}, para z entre −5 y 5: ` +
+        values.comparar
+          .map((id) => {
+            const [lo, hi] = range(curves[id].values);
+            return `${functionName(id)} va de ${formatSignificant(lo, 3)} a ${formatSignificant(hi, 3)}`;
+          })
+          .join('; ') +
+        '.'
+      : 'No hay ninguna función en la comparación: usa «Añadir a la comparación» en las tarjetas.';
+    compareLegend.replaceChildren(
+      ...values.comparar.map((id) =>
+        el('li', {}, [swatchFor(id, kind), document.createTextNode(functionName(id))]),
+      ),
+    );
+    compareRoot.dataset.renders = String(Number(compareRoot.dataset.renders ?? 0) + 1);
+  });
+  const compareLegend = compareRoot.querySelector('[data-legend]');
+  const swatchFor = (id, kind) => {
+    const s = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    s.setAttribute('class', 'swatch');
+    s.setAttribute('width', '30');
+    s.setAttribute('height', '10');
+    s.setAttribute('aria-hidden', 'true');
+    const line = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+    for (const [k, v] of Object.entries({ x1: 1, y1: 5, x2: 29, y2: 5, 'stroke-width': 2.5 })) {
+      line.setAttribute(k, String(v));
+    }
+    line.setAttribute('stroke', compareChart.color(id));
+    const d = dash(id, kind === 'df');
+    if (d.length) line.setAttribute('stroke-dasharray', d.join(' '));
+    s.append(line);
+    return s;
+  };
+  const derivatives = checkboxControl({
+    name: 'comparar-derivadas',
+    label: 'Comparar las derivadas',
+    checked: false,
+    onChange(on) {
+      values.derivadas = on;
+      changed();
+      drawCompare();
+    },
+  });
+  compareRoot.querySelector('[data-compare-controls]').append(derivatives.element);
+
+  // The family filter.
+  function applyFilter() {
+    for (const card of gallery) {
+      card.article.hidden = values.filtro !== 'todas' && !card.families.includes(values.filtro);
+    }
+    for (const input of filterInputs) input.checked = input.value === values.filtro;
+  }
+  for (const input of filterInputs) {
+    input.addEventListener('change', () => {
+      values.filtro = input.value;
+      changed();
+      applyFilter();
+    });
+  }
+
+  function changed() {
+    store.changed(section.id);
+  }
+
+  function toggleCompare(id) {
+    const set = new Set(values.comparar);
+    if (set.has(id)) set.delete(id);
+    else set.add(id);
+    values.comparar = ids.filter((i) => set.has(i));
+    cards.get(id)?.setCompared(set.has(id));
+    changed();
+    drawCompare();
+  }
+
+  function refresh() {
+    derivatives.set(values.derivadas);
+    applyFilter();
+    for (const card of cards.values()) {
+      card.setCompared(values.comparar.includes(card.id));
+      card.showValues();
+    }
+    drawCompare();
+  }
+
+  store.register(section.id, propList, values, refresh);
+  applyFilter();
+  compareRoot.querySelector('[data-placeholder]').hidden = true;
+
+  for (const card of gallery) {
+    const view = createCardLab({
+      root: card.article.querySelector('[data-lab-card]'),
+      card,
+      spec: specs.get(card.id),
+      api,
+      values,
+      changed: (id) => {
+        changed();
+        if (values.comparar.includes(id)) drawCompare();
+      },
+      onCompare: toggleCompare,
+    });
+    view.setCompared(values.comparar.includes(card.id));
+    cards.set(card.id, view);
+    await nextTask();
+  }
+  drawCompare();
+
+  return {
+    charts: {
+      'otras-funciones': compareChart.chart,
+      ...Object.fromEntries([...cards].map(([id, v]) => [`funcion-${id}`, v.chart])),
+    },
+    applyTheme() {
+      compareChart.applyTheme();
+      for (const card of cards.values()) card.applyTheme();
+      drawCompare();
+    },
+  };
+}
