@@ -245,6 +245,20 @@ TEST(Status, CodeNamesAreStable) {
   EXPECT_EQ(error_code_name(ErrorCode::kInvalidArgument), "invalid_argument");
 }
 
+TEST(Messages, NumbersAreWrittenPlainly) {
+  const auto message_for = [](double alpha) {
+    Resolved r;
+    const std::vector<NamedValue> given = {{"alpha", alpha}};
+    return resolve("elu", given, r).message();
+  };
+  EXPECT_THAT(message_for(-0.5), HasSubstr("= -0.5 is"));
+  EXPECT_THAT(message_for(-1e-300), HasSubstr("= -1e-300 is"));
+  EXPECT_THAT(message_for(-3.2e-5), HasSubstr("= -3.2e-05 is"));
+  EXPECT_THAT(message_for(-123456.75), HasSubstr("= -123456.75 is"));
+  EXPECT_THAT(message_for(-1.7976931348623157e308), HasSubstr("= -1.79769313486e+308 is"));
+  EXPECT_THAT(message_for(-0.1), HasSubstr("= -0.1 is"));
+}
+
 TEST(Interval, PrintsItsEnds) {
   EXPECT_EQ(to_string(Interval{0.0, kInf, true, false}), "[0, +inf)");
   EXPECT_EQ(to_string(Interval{-1.5, 2.0, false, true}), "(-1.5, 2]");
