@@ -16,4 +16,5 @@ EMSCRIPTEN_BINDINGS(activations) {
   emscripten::function("_evaluate", &activations::js::evaluate);
   emscripten::function("_apply", &activations::js::apply);
   emscripten::function("_jacobian", &activations::js::jacobian);
+  emscripten::function("_probe", &activations::js::probe);
 }

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "activations/probe.h"
 #include "activations/registry.h"
 
 namespace activations::js {
@@ -134,6 +135,57 @@ JsStatus jacobian(const std::string& id, const val& names, const val& values, co
   const Status status = activations::jacobian(id, params.values, g_in, g_out);
   if (status.ok()) copy_to_js(g_out, out);
   return to_js(status);
+}
+
+}  // namespace activations::js
+
+namespace activations::js {
+namespace {
+
+val to_array(const std::vector<double>& v) {
+  return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
+}
+
+}  // namespace
+
+val probe(const val& o) {
+  ProbeOptions options;
+  options.activation = o["activation"].as<std::string>();
+  const val names = o["paramNames"];
+  const val values = o["paramValues"];
+  for (unsigned i = 0; i < names["length"].as<unsigned>(); ++i) {
+    options.params.emplace_back(names[i].as<std::string>(), values[i].as<double>());
+  }
+  options.depth = o["depth"].as<int>();
+  options.width = o["width"].as<int>();
+  options.batch = o["batch"].as<int>();
+  options.init = o["init"].as<std::string>();
+  options.input_mean = o["inputMean"].as<double>();
+  options.input_std = o["inputStd"].as<double>();
+  options.seed = static_cast<std::uint64_t>(o["seed"].as<double>());
+  options.bottleneck = o["bottleneck"].as<int>();
+  options.histogram_bins = o["histogramBins"].as<int>();
+
+  ProbeResult r;
+  const Status status = run_probe(options, r);
+  val out = val::object();
+  out.set("code", std::string(error_code_name(status.code())));
+  out.set("culprit", status.culprit());
+  out.set("message", status.message());
+  if (!status.ok()) return out;
+  const auto column = [&](double ProbeLayer::*field) {
+    std::vector<double> v;
+    for (const auto& layer : r.layers) v.push_back(layer.*field);
+    return to_array(v);
+  };
+  out.set("mean", column(&ProbeLayer::mean));
+  out.set("std", column(&ProbeLayer::std));
+  out.set("saturated", column(&ProbeLayer::saturated));
+  out.set("dead", column(&ProbeLayer::dead));
+  out.set("gradientNorm", column(&ProbeLayer::gradient_norm));
+  out.set("edges", to_array(r.histogram_edges));
+  out.set("counts", to_array(r.histogram_counts));
+  return out;
 }
 
 }  // namespace activations::js

@@ -32,3 +32,11 @@ JsStatus jacobian(const std::string& id, const emscripten::val& names,
                   const emscripten::val& out);
 
 }  // namespace activations::js
+
+namespace activations::js {
+
+// Runs the network probe. `options` is a plain object already type-checked by the JS wrapper;
+// returns { code, culprit, message } on error, or the per-layer statistics as Float64Arrays.
+emscripten::val probe(const emscripten::val& options);
+
+}  // namespace activations::js

@@ -8,6 +8,7 @@
 import createActivationsCore from './activations-core.js';
 import { toFloat64Array } from './arrays.js';
 import { ActivationError, describe } from './errors.js';
+import { probeOptions } from './probe-options.js';
 
 export { ActivationError };
 
@@ -18,11 +19,34 @@ function isNode() {
   return typeof process === 'object' && typeof process.versions?.node === 'string';
 }
 
-async function coreOptions(options) {
-  if (options.wasmBinary || !isNode()) return { ...options };
+// The smallest module that uses a SIMD instruction: WebAssembly.validate tells whether this
+// engine has WebAssembly SIMD (all current browsers; not Safari before 16.4).
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15,
+  253, 98, 11,
+]);
+
+function supportsSimd() {
+  try {
+    return WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}
+
+/** Emscripten's options: which .wasm to use (with SIMD or without), and in Node its bytes. */
+async function coreOptions({ simd = supportsSimd(), ...options }) {
+  const file = simd ? 'activations-core.wasm' : 'activations-core-nosimd.wasm';
+  if (options.wasmBinary) return options;
+  if (!isNode()) {
+    return {
+      locateFile: (path, prefix) => prefix + (path.endsWith('.wasm') ? file : path),
+      ...options,
+    };
+  }
   // Emscripten 3.1.6 cannot fetch a file: URL in Node; hand it the bytes instead.
   const { readFile } = await import('node:fs/promises');
-  const wasmBinary = await readFile(new URL('./activations-core.wasm', import.meta.url));
+  const wasmBinary = await readFile(new URL(`./${file}`, import.meta.url));
   return { ...options, wasmBinary };
 }
 
@@ -80,8 +104,9 @@ function checkId(id, where) {
 }
 
 /**
- * Loads the WebAssembly core and resolves to the API. `options` go to the Emscripten module
- * (for example `wasmBinary`, the module's bytes, where it cannot be fetched).
+ * Loads the WebAssembly core and resolves to the API. `options.simd` (default: detected) picks
+ * the module with or without WebAssembly SIMD; other options go to the Emscripten module (for
+ * example `wasmBinary`, the module's bytes, where it cannot be fetched).
  */
 export async function loadActivations(options = {}) {
   const core = await createActivationsCore(await coreOptions(options));
@@ -162,6 +187,32 @@ export async function loadActivations(options = {}) {
     logSoftmaxJacobian(logits, temperature = 1) {
       const where = 'logSoftmaxJacobian';
       return vector('jacobian', 'log_softmax', logits, temperature, where, (n) => n * n);
+    },
+
+    /**
+     * A deep random dense network, one forward and one backward pass; statistics per layer.
+     * See probe-options.js for the options and their ranges.
+     */
+    probeNetwork(options = {}) {
+      const resolved = probeOptions(options);
+      const raw = core._probe(resolved);
+      check(raw);
+      const layers = Array.from(raw.mean, (mean, i) => ({
+        mean,
+        std: raw.std[i],
+        saturated: raw.saturated[i],
+        dead: raw.dead[i],
+        gradientNorm: raw.gradientNorm[i],
+      }));
+      const { paramNames, paramValues, ...rest } = resolved;
+      return {
+        options: {
+          ...rest,
+          params: Object.fromEntries(paramNames.map((n, i) => [n, paramValues[i]])),
+        },
+        layers,
+        histogram: { edges: raw.edges, counts: raw.counts },
+      };
     },
 
     /** sparsemax(logits / temperature): probabilities that sum to 1, many of them exactly 0. */

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "activations/probe.h"
 #include "reference.h"
 
 using namespace activations;
@@ -60,6 +61,44 @@ int main(int argc, char** argv) {
     print_list(out, y);
     std::fputc('\t', out);
     print_list(out, jac);
+    std::fputc('\n', out);
+  }
+  std::fclose(out);
+
+  // The network probe on a few configurations (the JS suite runs the same ones in wasm).
+  out = std::fopen((dir + "/native-probe.tsv").c_str(), "w");
+  if (out == nullptr) return 1;
+  std::fprintf(out,
+               "# activation\tinit\tdepth\twidth\tbatch\tseed\tbottleneck\tmean\tstd"
+               "\tsaturated\tdead\tgradientNorm (per layer, comma-separated)\n");
+  struct Config {
+    const char* activation;
+    const char* init;
+    int depth, width, batch, seed, bottleneck;
+  };
+  for (const Config& c : {Config{"selu", "lecun_normal", 50, 128, 256, 1, 0},
+                          Config{"sigmoid", "glorot_uniform", 30, 128, 256, 7, 0},
+                          Config{"relu", "he_normal", 20, 67, 33, 3, 2},
+                          Config{"gelu", "glorot_normal", 8, 16, 5, 11, 0}}) {
+    ProbeOptions o;
+    o.activation = c.activation;
+    o.init = c.init;
+    o.depth = c.depth;
+    o.width = c.width;
+    o.batch = c.batch;
+    o.seed = static_cast<std::uint64_t>(c.seed);
+    o.bottleneck = c.bottleneck;
+    ProbeResult r;
+    if (!run_probe(o, r).ok()) return 1;
+    std::fprintf(out, "%s\t%s\t%d\t%d\t%d\t%d\t%d", c.activation, c.init, c.depth, c.width, c.batch,
+                 c.seed, c.bottleneck);
+    for (double ProbeLayer::*field : {&ProbeLayer::mean, &ProbeLayer::std, &ProbeLayer::saturated,
+                                      &ProbeLayer::dead, &ProbeLayer::gradient_norm}) {
+      std::vector<double> column;
+      for (const auto& layer : r.layers) column.push_back(layer.*field);
+      std::fputc('\t', out);
+      print_list(out, column);
+    }
     std::fputc('\n', out);
   }
   std::fclose(out);

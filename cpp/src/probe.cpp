@@ -1,0 +1,261 @@
+#include "activations/probe.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "activations/random.h"
+#include "format.h"
+#include "gemm.h"
+
+namespace activations {
+namespace {
+
+using detail::format_number;
+
+struct InitSpec {
+  std::string_view name;
+  Init init;
+};
+constexpr InitSpec kInits[] = {
+    {"lecun_normal", Init::kLecunNormal},   {"glorot_uniform", Init::kGlorotUniform},
+    {"glorot_normal", Init::kGlorotNormal}, {"he_normal", Init::kHeNormal},
+    {"he_uniform", Init::kHeUniform},
+};
+
+// The standard deviation of a standard normal truncated to [-2, 2]: Keras divides by it so the
+// truncated initialisers still have the intended variance.
+constexpr double kTruncatedStd = 0.87962566103423978;
+
+Status option_error(std::string_view name, const std::string& message) {
+  return Status::Error(ErrorCode::kInvalidArgument, std::string(name),
+                       "probeNetwork: " + std::string(name) + " " + message);
+}
+
+Status check_int(std::string_view name, int value, int min, int max) {
+  if (value >= min && value <= max) return Status::Ok();
+  return option_error(name, "= " + std::to_string(value) + " is out of range; valid range is [" +
+                                std::to_string(min) + ", " + std::to_string(max) + "]");
+}
+
+struct Plan {
+  Resolved activation;
+  Init init = Init::kLecunNormal;
+  std::vector<int> widths;  // widths[0] is the input's; widths[l] the output of layer l
+};
+
+Status plan(const ProbeOptions& o, Plan& p) {
+  std::vector<NamedValue> given;
+  for (const auto& [name, value] : o.params) given.push_back({name, value});
+  if (Status s = resolve(o.activation, given, p.activation); !s.ok()) return s;
+  if (p.activation.spec->kind != Kind::kElementwise) {
+    return option_error("activation", "must be an elementwise function, not " + o.activation);
+  }
+  using L = ProbeLimits;
+  for (Status s : {check_int("depth", o.depth, 1, L::kMaxDepth),
+                   check_int("width", o.width, L::kMinWidth, L::kMaxWidth),
+                   check_int("batch", o.batch, 1, L::kMaxBatch),
+                   check_int("histogramBins", o.histogram_bins, 1, L::kMaxBins)}) {
+    if (!s.ok()) return s;
+  }
+  if (o.bottleneck != 0) {
+    if (Status s = check_int("bottleneck", o.bottleneck, 1, o.width); !s.ok()) return s;
+  }
+  const auto init = std::find_if(std::begin(kInits), std::end(kInits),
+                                 [&](const InitSpec& i) { return i.name == o.init; });
+  if (init == std::end(kInits)) {
+    return option_error("init", "\"" + o.init +
+                                    "\" is unknown; valid: lecun_normal, glorot_uniform, "
+                                    "glorot_normal, he_normal, he_uniform");
+  }
+  p.init = init->init;
+  if (!std::isfinite(o.input_mean) || std::fabs(o.input_mean) > 1e6) {
+    return option_error("inputMean", "= " + format_number(o.input_mean) +
+                                         " must be a finite number in [-1e6, 1e6]");
+  }
+  if (!std::isfinite(o.input_std) || o.input_std < 0 || o.input_std > 1e6) {
+    return option_error("inputStd",
+                        "= " + format_number(o.input_std) + " must be a finite number in [0, 1e6]");
+  }
+  p.widths.assign(static_cast<std::size_t>(o.depth) + 1, o.width);
+  if (o.bottleneck != 0) p.widths[(static_cast<std::size_t>(o.depth) + 1) / 2] = o.bottleneck;
+  std::size_t cells = 0;
+  for (std::size_t l = 1; l < p.widths.size(); ++l) {
+    cells += static_cast<std::size_t>(o.batch) * static_cast<std::size_t>(p.widths[l]);
+  }
+  if (cells > L::kMaxCells) {
+    return option_error("batch", "* width * depth = " + std::to_string(cells) +
+                                     " is more than this page keeps in memory (" +
+                                     std::to_string(L::kMaxCells) +
+                                     "); lower the depth, the width or the batch");
+  }
+  return Status::Ok();
+}
+
+struct Drawn {
+  const ProbeOptions* options;
+  const Plan* plan;
+};
+
+// Layer l's weights from the seed, as Keras's initialisers draw them (fan_in = inputs of the
+// layer, fan_out = its outputs).
+void draw_weights(void* context, int layer, float* wt) {
+  const auto& d = *static_cast<const Drawn*>(context);
+  const double fan_in = d.plan->widths[static_cast<std::size_t>(layer) - 1];
+  const double fan_out = d.plan->widths[static_cast<std::size_t>(layer)];
+  const auto n = static_cast<std::size_t>(fan_in * fan_out);
+  Random rng(d.options->seed, 1000 + static_cast<std::uint64_t>(layer));
+  const auto fill = [&](auto draw) {
+    for (std::size_t i = 0; i < n; ++i) wt[i] = static_cast<float>(draw());
+  };
+  switch (d.plan->init) {
+    case Init::kLecunNormal: {
+      const double s = std::sqrt(1.0 / fan_in) / kTruncatedStd;
+      return fill([&] { return s * rng.truncated_normal(); });
+    }
+    case Init::kGlorotNormal: {
+      const double s = std::sqrt(2.0 / (fan_in + fan_out)) / kTruncatedStd;
+      return fill([&] { return s * rng.truncated_normal(); });
+    }
+    case Init::kHeNormal: {
+      const double s = std::sqrt(2.0 / fan_in) / kTruncatedStd;
+      return fill([&] { return s * rng.truncated_normal(); });
+    }
+    case Init::kGlorotUniform: {
+      const double limit = std::sqrt(6.0 / (fan_in + fan_out));
+      return fill([&] { return (2.0 * rng.uniform() - 1.0) * limit; });
+    }
+    case Init::kHeUniform: {
+      const double limit = std::sqrt(6.0 / fan_in);
+      return fill([&] { return (2.0 * rng.uniform() - 1.0) * limit; });
+    }
+  }
+}
+
+// Mean and variance by Welford's method: no cancellation when the mean is large.
+struct Moments {
+  double n = 0, mean = 0, m2 = 0;
+  void add(double x) {
+    n += 1;
+    const double d = x - mean;
+    mean += d / n;
+    m2 += d * (x - mean);
+  }
+  double std() const { return n > 0 ? std::sqrt(m2 / n) : 0.0; }
+};
+
+void histogram(const std::vector<float>& values, int bins, ProbeResult& result) {
+  double lo = std::numeric_limits<double>::infinity();
+  double hi = -lo;
+  for (float v : values) {
+    if (std::isfinite(v)) {
+      lo = std::min(lo, static_cast<double>(v));
+      hi = std::max(hi, static_cast<double>(v));
+    }
+  }
+  if (!(lo <= hi)) lo = hi = 0;  // no finite value
+  if (lo == hi) {
+    lo -= 0.5;
+    hi += 0.5;
+  }
+  const auto b = static_cast<std::size_t>(bins);
+  result.histogram_edges.resize(b + 1);
+  for (std::size_t i = 0; i <= b; ++i) result.histogram_edges[i] = lo + (hi - lo) * i / b;
+  result.histogram_counts.assign(b, 0.0);
+  for (float v : values) {
+    if (!std::isfinite(v)) continue;
+    auto i = static_cast<std::size_t>((v - lo) / (hi - lo) * b);
+    result.histogram_counts[std::min(i, b - 1)] += 1;
+  }
+}
+
+}  // namespace
+
+Status run_network(const Resolved& activation, const std::vector<int>& widths, int batch,
+                   WeightSource weights, void* context, const float* input, const float* upstream,
+                   int histogram_bins, ProbeResult& result) {
+  const std::size_t depth = widths.size() - 1;
+  const auto rows = static_cast<std::size_t>(batch);
+  std::size_t max_width = 0;
+  for (int w : widths) max_width = std::max(max_width, static_cast<std::size_t>(w));
+
+  std::vector<float> a(input, input + rows * static_cast<std::size_t>(widths[0]));
+  std::vector<float> z(rows * max_width);
+  std::vector<float> wt(max_width * max_width);
+  std::vector<std::vector<float>> slopes(depth + 1);  // f'(z) per layer, for the backward pass
+  std::vector<double> zd(max_width), fd(max_width), dfd(max_width);
+  result.layers.assign(depth, ProbeLayer{});
+
+  for (std::size_t l = 1; l <= depth; ++l) {
+    const auto in = static_cast<std::size_t>(widths[l - 1]);
+    const auto out = static_cast<std::size_t>(widths[l]);
+    weights(context, static_cast<int>(l), wt.data());
+    detail::gemm(a.data(), wt.data(), z.data(), rows, in, out);
+    std::vector<float> next(rows * out);
+    auto& slope = slopes[l];
+    slope.resize(rows * out);
+    Moments moments;
+    std::size_t saturated = 0;
+    std::vector<char> alive(out, 0);
+    for (std::size_t r = 0; r < rows; ++r) {
+      for (std::size_t j = 0; j < out; ++j) zd[j] = z[r * out + j];
+      activation.spec->batch(zd.data(), out, activation.params.data(), fd.data(), dfd.data());
+      for (std::size_t j = 0; j < out; ++j) {
+        const auto value = static_cast<float>(fd[j]);
+        next[r * out + j] = value;
+        slope[r * out + j] = static_cast<float>(dfd[j]);
+        moments.add(value);
+        if (std::fabs(dfd[j]) < kSaturationThreshold) ++saturated;
+        if (value != 0) alive[j] = 1;
+      }
+    }
+    auto& layer = result.layers[l - 1];
+    layer.mean = moments.mean;
+    layer.std = moments.std();
+    layer.saturated = static_cast<double>(saturated) / static_cast<double>(rows * out);
+    layer.dead =
+        static_cast<double>(std::count(alive.begin(), alive.end(), 0)) / static_cast<double>(out);
+    a = std::move(next);
+  }
+  histogram(a, histogram_bins, result);
+
+  // Backward: g holds dL/da of the current layer; delta = g * f'(z) is dL/dz.
+  std::vector<float> g(upstream, upstream + rows * static_cast<std::size_t>(widths[depth]));
+  std::vector<float> w(max_width * max_width);
+  for (std::size_t l = depth; l >= 1; --l) {
+    const auto in = static_cast<std::size_t>(widths[l - 1]);
+    const auto out = static_cast<std::size_t>(widths[l]);
+    double sum = 0;
+    for (std::size_t i = 0; i < rows * out; ++i) {
+      g[i] *= slopes[l][i];
+      sum += static_cast<double>(g[i]) * g[i];
+    }
+    result.layers[l - 1].gradient_norm = std::sqrt(sum / static_cast<double>(rows * out));
+    if (l == 1) break;
+    weights(context, static_cast<int>(l), wt.data());
+    detail::transpose(wt.data(), w.data(), in, out);  // W: out x in
+    std::vector<float> previous(rows * in);
+    detail::gemm(g.data(), w.data(), previous.data(), rows, out, in);
+    g = std::move(previous);
+  }
+  return Status::Ok();
+}
+
+Status run_probe(const ProbeOptions& options, ProbeResult& result) {
+  Plan p;
+  if (Status s = plan(options, p); !s.ok()) return s;
+  const auto rows = static_cast<std::size_t>(options.batch);
+  std::vector<float> input(rows * static_cast<std::size_t>(p.widths.front()));
+  Random inputs(options.seed, 1);
+  for (float& x : input) {
+    x = static_cast<float>(options.input_mean + options.input_std * inputs.normal());
+  }
+  std::vector<float> upstream(rows * static_cast<std::size_t>(p.widths.back()));
+  Random gradients(options.seed, 2);
+  for (float& x : upstream) x = static_cast<float>(gradients.normal());
+  Drawn drawn{&options, &p};
+  return run_network(p.activation, p.widths, options.batch, &draw_weights, &drawn, input.data(),
+                     upstream.data(), options.histogram_bins, result);
+}
+
+}  // namespace activations

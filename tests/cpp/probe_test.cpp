@@ -1,0 +1,170 @@
+// The network probe: a hand-checked small network, SELU's self-normalisation, sigmoid's
+// vanishing gradient, determinism, and the options' checks.
+
+#include "activations/probe.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace activations {
+namespace {
+
+using ::testing::HasSubstr;
+
+struct Fixed {
+  std::vector<std::vector<float>> wt;  // per layer, in x out
+};
+
+void fixed_weights(void* context, int layer, float* wt) {
+  const auto& w = static_cast<Fixed*>(context)->wt[static_cast<std::size_t>(layer) - 1];
+  std::copy(w.begin(), w.end(), wt);
+}
+
+Resolved resolved(std::string_view id) {
+  Resolved r;
+  EXPECT_TRUE(resolve(id, {}, r).ok());
+  return r;
+}
+
+TEST(Probe, OneLayerMatchesAHandComputation) {
+  // x = [1, 2]; W^T = [[0.5, -1], [0.25, 2]] so z = [1, 3]; tanh; upstream g = [1, -1].
+  Fixed f{{{0.5f, -1.0f, 0.25f, 2.0f}}};
+  const float input[] = {1.0f, 2.0f};
+  const float upstream[] = {1.0f, -1.0f};
+  ProbeResult r;
+  ASSERT_TRUE(
+      run_network(resolved("tanh"), {2, 2}, 1, &fixed_weights, &f, input, upstream, 4, r).ok());
+  ASSERT_EQ(r.layers.size(), 1u);
+  const double a1 = std::tanh(1.0), a2 = std::tanh(3.0);
+  EXPECT_NEAR(r.layers[0].mean, (a1 + a2) / 2, 1e-7);
+  EXPECT_NEAR(r.layers[0].std, std::fabs(a1 - a2) / 2, 1e-7);
+  const double d1 = 1 - a1 * a1, d2 = -(1 - a2 * a2);
+  EXPECT_NEAR(r.layers[0].gradient_norm, std::sqrt((d1 * d1 + d2 * d2) / 2), 1e-7);
+  EXPECT_EQ(r.layers[0].saturated, 0.5);  // tanh'(3) = 0.00987 < 0.01; tanh'(1) = 0.42 is not
+  EXPECT_EQ(r.histogram_counts.size(), 4u);
+}
+
+TEST(Probe, TwoLayersBackpropagateThroughTheWeights) {
+  // Layer 1: identity; layer 2: W^T = [[2, 0], [0, -1]]. relu keeps positive values.
+  Fixed f{{{1, 0, 0, 1}, {2, 0, 0, -1}}};
+  const float input[] = {0.5f, 1.5f};
+  const float upstream[] = {3.0f, 4.0f};
+  ProbeResult r;
+  ASSERT_TRUE(
+      run_network(resolved("relu"), {2, 2, 2}, 1, &fixed_weights, &f, input, upstream, 4, r).ok());
+  // Layer 2: z = [1, -1.5] -> relu' = [1, 0] -> delta2 = [3, 0]; norm sqrt(9/2).
+  EXPECT_NEAR(r.layers[1].gradient_norm, std::sqrt(4.5), 1e-7);
+  EXPECT_EQ(r.layers[1].dead, 0.5);  // unit 2 is 0 for the whole (one-sample) batch
+  // Back through W: g1 = delta2 * W = [3 * 2 + 0, 3 * 0 + 0 * -1] = [6, 0]; relu'(z1) = [1, 1].
+  EXPECT_NEAR(r.layers[0].gradient_norm, std::sqrt(36.0 / 2), 1e-6);
+}
+
+ProbeResult probe(ProbeOptions o) {
+  ProbeResult r;
+  const Status s = run_probe(o, r);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return r;
+}
+
+// With LeCun-normal weights and standardised inputs, SELU keeps every layer near mean 0 and
+// standard deviation 1 (Klambauer et al., 2017). A finite network wanders around that fixed
+// point: over 50 layers of width 128, seeds 1-5 gave |mean| <= 0.044 and std in [0.909, 1.063].
+// The bounds 0.1 and [0.85, 1.15] leave room for other seeds and still fail for ReLU (std -> 0),
+// tanh (std ~ 0.1) or ELU (std ~ 0.05) with the same weights, and for He initialisation.
+TEST(Probe, SeluSelfNormalisesOverFiftyLayers) {
+  ProbeOptions o;
+  o.activation = "selu";
+  o.depth = 50;
+  o.init = "lecun_normal";
+  const auto r = probe(o);
+  for (std::size_t l = 0; l < r.layers.size(); ++l) {
+    EXPECT_NEAR(r.layers[l].mean, 0.0, 0.1) << "layer " << l + 1;
+    EXPECT_NEAR(r.layers[l].std, 1.0, 0.15) << "layer " << l + 1;
+  }
+}
+
+TEST(Probe, SelfNormalisationFailsWithoutItsConditions) {
+  ProbeOptions o;
+  o.activation = "selu";
+  o.depth = 50;
+  o.init = "he_normal";  // twice LeCun's variance
+  EXPECT_GT(probe(o).layers.back().std, 1.5);
+  o.init = "lecun_normal";
+  o.activation = "relu";  // no self-normalisation: the std drifts away from 1
+  EXPECT_GT(std::fabs(probe(o).layers.back().std - 1.0), 0.3);
+}
+
+TEST(Probe, SigmoidGradientVanishesWithDepth) {
+  ProbeOptions o;
+  o.activation = "sigmoid";
+  o.depth = 30;
+  o.init = "glorot_uniform";
+  const auto r = probe(o);
+  // Each layer multiplies the gradient by at most 1/4 of the weights' gain.
+  EXPECT_LT(r.layers.front().gradient_norm, 1e-6 * r.layers.back().gradient_norm);
+  o.activation = "relu";
+  o.init = "he_normal";
+  const auto relu = probe(o);
+  EXPECT_GT(relu.layers.front().gradient_norm, 0.1 * relu.layers.back().gradient_norm);
+}
+
+TEST(Probe, TheSameSeedGivesTheSameResult) {
+  ProbeOptions o;
+  o.activation = "tanh";
+  o.depth = 10;
+  const auto a = probe(o);
+  const auto b = probe(o);
+  for (std::size_t l = 0; l < a.layers.size(); ++l) {
+    EXPECT_EQ(a.layers[l].mean, b.layers[l].mean);
+    EXPECT_EQ(a.layers[l].gradient_norm, b.layers[l].gradient_norm);
+  }
+  EXPECT_EQ(a.histogram_counts, b.histogram_counts);
+  o.seed = 2;
+  EXPECT_NE(probe(o).layers[0].mean, a.layers[0].mean);
+}
+
+TEST(Probe, BottleneckNarrowsTheMiddleLayer) {
+  ProbeOptions o;
+  o.depth = 5;
+  o.bottleneck = 2;
+  const auto r = probe(o);
+  EXPECT_EQ(r.layers.size(), 5u);
+}
+
+Status probe_status(ProbeOptions o) {
+  ProbeResult r;
+  return run_probe(o, r);
+}
+
+TEST(Probe, BadOptionsAreClearErrors) {
+  ProbeOptions o;
+  o.depth = 0;
+  EXPECT_THAT(probe_status(o).message(),
+              HasSubstr("depth = 0 is out of range; valid range is [1, 100]"));
+  o = {};
+  o.width = 1000000000;
+  EXPECT_THAT(probe_status(o).message(), HasSubstr("width = 1000000000 is out of range"));
+  o = {};
+  o.init = "zeros";
+  EXPECT_THAT(probe_status(o).message(), HasSubstr("\"zeros\" is unknown"));
+  o = {};
+  o.activation = "softmax";
+  EXPECT_THAT(probe_status(o).message(), HasSubstr("must be an elementwise function"));
+  o = {};
+  o.activation = "elu";
+  o.params = {{"alpha", -1.0}};
+  EXPECT_EQ(probe_status(o).code(), ErrorCode::kParameterOutOfRange);
+  o = {};
+  o.depth = 100;
+  o.width = 512;
+  o.batch = 2048;
+  EXPECT_THAT(probe_status(o).message(), HasSubstr("is more than this page keeps in memory"));
+  o = {};
+  o.input_std = -1;
+  EXPECT_THAT(probe_status(o).message(), HasSubstr("inputStd"));
+}
+
+}  // namespace
+}  // namespace activations

@@ -1,0 +1,107 @@
+// probeNetwork in wasm: the same numbers as the native build, the same with and without SIMD,
+// deterministic, and clear errors for bad options.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { API_URL, REFERENCE_DIR } from './support/paths.mjs';
+import { parseNumber } from './support/reference.mjs';
+
+const { loadActivations, ActivationError } = await import(API_URL);
+let api;
+let plain;
+before(async () => {
+  api = await loadActivations();
+  plain = await loadActivations({ simd: false });
+});
+
+const FIELDS = ['mean', 'std', 'saturated', 'dead', 'gradientNorm'];
+const nativeRuns = readFileSync(path.join(REFERENCE_DIR, 'native-probe.tsv'), 'utf8')
+  .split('\n')
+  .filter((l) => l && !l.startsWith('#'))
+  .map((l) => {
+    const [activation, init, depth, width, batch, seed, bottleneck, ...columns] = l.split('\t');
+    const options = { activation, init, depth: +depth, width: +width, batch: +batch, seed: +seed };
+    options.bottleneck = +bottleneck;
+    return { options, columns: columns.map((c) => c.split(',').map(parseNumber)) };
+  });
+
+describe('probeNetwork', () => {
+  // The weights, the inputs and the matrix products are bit-identical in both builds; only libm
+  // (glibc or musl) differs, by an ULP or two in the activations and the random normals, and
+  // deep networks amplify such differences a little. 1e-9 relative leaves room for that.
+  test('wasm agrees with the native build within 1e-9 relative', () => {
+    assert.equal(nativeRuns.length, 4);
+    for (const { options, columns } of nativeRuns) {
+      const r = api.probeNetwork(options);
+      FIELDS.forEach((field, f) => {
+        r.layers.forEach((layer, l) => {
+          const want = columns[f][l];
+          const tolerance = 1e-9 * Math.max(1e-300, Math.abs(want)) + 1e-300;
+          assert.ok(
+            Math.abs(layer[field] - want) <= tolerance,
+            `${options.activation} layer ${l + 1} ${field}: ${layer[field]} vs native ${want}`,
+          );
+        });
+      });
+    }
+  });
+
+  test('the module without SIMD gives the same bits', () => {
+    const options = { activation: 'tanh', depth: 12, width: 37, batch: 19, seed: 5 };
+    assert.deepEqual(plain.probeNetwork(options), api.probeNetwork(options));
+  });
+
+  test('is deterministic for a seed and reports what it ran', () => {
+    const a = api.probeNetwork({ activation: 'elu', params: { alpha: 1.5 }, depth: 5, seed: 9 });
+    assert.deepEqual(
+      api.probeNetwork({ activation: 'elu', params: { alpha: 1.5 }, depth: 5, seed: 9 }),
+      a,
+    );
+    assert.equal(a.layers.length, 5);
+    assert.equal(a.options.params.alpha, 1.5);
+    assert.equal(a.histogram.edges.length, 41);
+    assert.equal(
+      a.histogram.counts.reduce((x, y) => x + y),
+      256 * 128,
+    );
+    assert.notDeepEqual(
+      api.probeNetwork({ activation: 'elu', depth: 5, seed: 10 }).layers,
+      a.layers,
+    );
+  });
+
+  test('sigmoid’s gradient vanishes and SELU self-normalises, in wasm too', () => {
+    const sigmoid = api.probeNetwork({ activation: 'sigmoid', init: 'glorot_uniform' });
+    assert.ok(sigmoid.layers[0].gradientNorm < 1e-6 * sigmoid.layers.at(-1).gradientNorm);
+    const selu = api.probeNetwork({ activation: 'selu', depth: 50 });
+    for (const layer of selu.layers) {
+      assert.ok(Math.abs(layer.mean) < 0.1 && Math.abs(layer.std - 1) < 0.15);
+    }
+  });
+
+  test('bad options are clear errors, and the module stays usable', () => {
+    const cases = [
+      [{ depth: 0 }, /depth = 0 is out of range; valid range is \[1, 100\]/],
+      [{ width: 1e9 }, /width = 1000000000 is out of range/],
+      [{ width: 1e12 }, /width = 1000000000000 must be a whole number/],
+      [{ init: 'zeros' }, /"zeros" is unknown; valid: lecun_normal/],
+      [{ depth: 2.5 }, /depth = 2.5 must be a whole number/],
+      [{ dept: 3 }, /unknown option "dept"/],
+      [{ activation: 'softmax' }, /must be an elementwise function/],
+      [{ activation: 'swishy' }, /unknown activation "swishy"/],
+      [{ params: { alpha: 1 } }, /selu has no parameter "alpha"/],
+      [{ inputStd: NaN }, /inputStd/],
+      [{ depth: 100, width: 512, batch: 2048 }, /more than this page keeps in memory/],
+      [{ seed: -1 }, /seed = -1 is out of range/],
+      [null, /options must be an object/],
+    ];
+    for (const [options, pattern] of cases) {
+      assert.throws(
+        () => api.probeNetwork(options),
+        (e) => e instanceof ActivationError && pattern.test(e.message),
+      );
+    }
+    assert.equal(api.probeNetwork({ depth: 2 }).layers.length, 2);
+  });
+});
