@@ -13,5 +13,8 @@ echo
 echo "==> API JS sobre WebAssembly (Node)"
 node tests/bench/api-bench.mjs
 echo
+echo "==> La sonda de red frente a TensorFlow.js (Node)"
+node tests/bench/probe-bench.mjs 2>&1 | grep -v -e '^Hi, looks like' -e '^=*$'
+echo
 echo "==> La página en Chromium sin interfaz"
 node tests/bench/page-bench.mjs

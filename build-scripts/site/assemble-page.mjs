@@ -53,6 +53,32 @@ ${codeTabs(`codigo-${section.anchor}`, codes, { liveFn })}`;
   },
 
   'gallery-lab': (_attrs, _body, _section, content) => galleryLab(content),
+
+  'gradient-lab': () => `<div class="lab lab-network" data-lab="gradient">
+  <div class="lab-figure">
+    <p class="lab-status" data-status hidden>Calculando…</p>
+    <p class="chart-title">Norma del gradiente en cada capa (escala logarítmica)</p>
+    ${chartBox('Norma del gradiente por capa, en escala logarítmica')}
+    <p class="chart-title">Unidades saturadas (|f′| &lt; 0,01) y muertas (0 en todo el lote)</p>
+    ${chartBox('Fracción de unidades saturadas y muertas por capa', ' chart-box-short')}
+    <p class="chart-summary" id="resumen-gradiente" data-summary></p>
+  </div>
+  <form class="lab-controls controls" data-controls aria-label="Activaciones y red"></form>
+</div>`,
+
+  'selu-lab': () => `<div class="lab lab-network" data-lab="selu">
+  <div class="lab-figure">
+    <p class="lab-status" data-status hidden>Calculando…</p>
+    <p class="chart-title">Media de las activaciones en cada capa</p>
+    ${chartBox('Media de las activaciones por capa', ' chart-box-short')}
+    <p class="chart-title">Desviación típica de las activaciones en cada capa</p>
+    ${chartBox('Desviación típica de las activaciones por capa', ' chart-box-short')}
+    <p class="chart-title">Histograma de la última capa con SELU, frente a la normal estándar</p>
+    ${chartBox('Histograma de las activaciones de la última capa con SELU', ' chart-box-short')}
+    <p class="chart-summary" id="resumen-autonormalizacion" data-summary></p>
+  </div>
+  <form class="lab-controls controls" data-controls aria-label="Condiciones de SELU y red"></form>
+</div>`,
 };
 
 function attributes(text) {
@@ -65,7 +91,7 @@ function expandTags(html, section, content) {
       TAGS['keras-snippet'](attributes(attrs), body, section, content),
     )
     .replace(
-      /<(function-lab|softmax-lab|compare-figure|gallery-lab)\b([^>]*)>([\s\S]*?)<\/\1>/g,
+      /<(function-lab|softmax-lab|compare-figure|gallery-lab|gradient-lab|selu-lab)\b([^>]*)>([\s\S]*?)<\/\1>/g,
       (_, tag, attrs, body) => TAGS[tag](attributes(attrs), body, section, content),
     );
 }

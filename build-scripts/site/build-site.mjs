@@ -9,7 +9,11 @@ import { renderSections, tableOfContents } from './assemble-page.mjs';
 import { copyKatexAssets, renderMath } from './render-math.mjs';
 
 const { values: args } = parseArgs({
-  options: { core: { type: 'string' }, out: { type: 'string' } },
+  options: {
+    core: { type: 'string' },
+    'core-nosimd': { type: 'string' },
+    out: { type: 'string' },
+  },
 });
 if (!args.core || !args.out) {
   console.error('usage: build-site.mjs --core path/to/activations-core.js --out dist');
@@ -28,6 +32,13 @@ await mkdir(path.join(out, 'assets'), { recursive: true });
 await cp(path.join(web, 'lib'), path.join(out, 'lib'), { recursive: true });
 await cp(coreJs, path.join(out, 'lib', 'activations-core.js'));
 await cp(coreJs.replace(/\.js$/, '.wasm'), path.join(out, 'lib', 'activations-core.wasm'));
+// The module without SIMD ships only its .wasm: its JS glue must be the same as the other's.
+const plainJs = path.resolve(args['core-nosimd']);
+const glue = (file) => readFile(file, 'utf8').then((t) => t.replaceAll('-nosimd', ''));
+if ((await glue(coreJs)) !== (await glue(plainJs))) {
+  throw new Error('the SIMD and non-SIMD builds have different JS glue; load them separately');
+}
+await cp(plainJs.replace(/\.js$/, '.wasm'), path.join(out, 'lib', 'activations-core-nosimd.wasm'));
 
 // The page uses the public API the way any user would: from dist/lib, not a bundled copy.
 const publicApiExternal = {
@@ -48,6 +59,17 @@ await esbuild.build({
   target: 'es2020',
   plugins: [publicApiExternal],
   outfile: path.join(out, 'assets', 'app.js'),
+  logLevel: 'warning',
+});
+// The labs' worker: its own bundle next to app.js, importing the API from ../lib like the page.
+await esbuild.build({
+  entryPoints: [path.join(web, 'app', 'workers', 'lab-worker.js')],
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2020',
+  plugins: [publicApiExternal],
+  outfile: path.join(out, 'assets', 'lab-worker.js'),
   logLevel: 'warning',
 });
 await esbuild.build({

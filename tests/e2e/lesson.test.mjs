@@ -57,6 +57,8 @@ describe('the lesson page', () => {
         'Exponencial',
         'Comparación',
         'Otras funciones de activación',
+        'El gradiente a través de la profundidad',
+        'SELU y la autonormalización',
       ],
     );
     // The table of contents links every section.

@@ -3,6 +3,9 @@ import { loadActivations } from '../lib/activations.js';
 import { createComparison } from './sections/comparison.js';
 import { createFunctionLab } from './sections/function-lab.js';
 import { createGallery } from './sections/gallery.js';
+import { createGradientLab } from './sections/gradient-lab.js';
+import { createSeluLab } from './sections/selu-lab.js';
+import { createLabClient } from './lab-client.js';
 import { createSoftmaxLab } from './sections/softmax-lab.js';
 import { createStore } from './state/store.js';
 import { setUpCopyButtons } from './ui/copy.js';
@@ -34,6 +37,9 @@ const CREATE = {
   softmax: (lab, section, ctx) => createSoftmaxLab({ root: lab, section, ...ctx }),
   compare: (_lab, section, ctx) => createComparison({ section, ...ctx }),
   gallery: (_lab, section, ctx) => createGallery({ section, ...ctx }),
+  gradient: (lab, section, ctx) =>
+    createGradientLab({ root: lab, section, ...ctx, client: ctx.client() }),
+  selu: (lab, section, ctx) => createSeluLab({ root: lab, section, ...ctx, client: ctx.client() }),
 };
 
 /** Sections with a lab, the linked one first, then by distance from what is on screen. */
@@ -57,7 +63,14 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
  */
 async function buildLabs(api) {
   const store = createStore();
-  const ctx = { api, store, specs: new Map(api.list().map((s) => [s.id, s])) };
+  let client = null;
+  const ctx = {
+    api,
+    store,
+    specs: new Map(api.list().map((s) => [s.id, s])),
+    // One worker for every lab, started by the first lab that needs it.
+    client: () => (client ??= createLabClient(api)),
+  };
   const labs = {};
   for (const section of labSections(store.activeAnchor())) {
     const lab = section.querySelector('[data-lab]');

@@ -24,6 +24,8 @@ export const ANCHORS = [
   'exponencial',
   'comparacion',
   'otras-funciones',
+  'gradiente',
+  'autonormalizacion',
 ];
 
 export const FIGURES = [

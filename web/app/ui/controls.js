@@ -142,3 +142,20 @@ export function radioControl({ name, legend, options, value, onChange }) {
     },
   };
 }
+
+/** A labelled <select>; `options` is [{ value, label }]. */
+export function selectControl({ name, label, options, value, onChange }) {
+  const id = uid(name);
+  const select = el('select', { id, name });
+  for (const o of options) select.append(el('option', { value: o.value, text: o.label }));
+  select.value = value;
+  select.addEventListener('change', () => onChange(select.value));
+  const element = el('div', { class: 'control' }, [el('label', { for: id, text: label }), select]);
+  return {
+    element,
+    input: select,
+    set(v) {
+      select.value = v;
+    },
+  };
+}

@@ -8,6 +8,7 @@ import {
   Legend,
   LinearScale,
   LineController,
+  LogarithmicScale,
   LineElement,
   PointElement,
 } from 'chart.js';
@@ -18,6 +19,7 @@ Chart.register(
   LineElement,
   PointElement,
   LinearScale,
+  LogarithmicScale,
   BarController,
   BarElement,
   CategoryScale,

@@ -1,0 +1,214 @@
+// The two network labs: they draw from the worker, every control changes their charts, the
+// sentence reads the numbers, and a heavy run in flight never blocks the page.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { useBrowser } from './support/harness.mjs';
+import { nudge, renders, snapshot, waitForRender } from './support/lesson.mjs';
+
+const ctx = useBrowser();
+const GRADIENT = '#gradiente [data-lab]';
+const SELU = '#autonormalizacion [data-lab]';
+const GRADIENT_CHARTS = ['gradiente-norma', 'gradiente-unidades'];
+const SELU_CHARTS = [
+  'autonormalizacion-media',
+  'autonormalizacion-desviacion',
+  'autonormalizacion-histograma',
+];
+
+async function drawn(page, lab) {
+  await page.waitForFunction(
+    (s) => Number(document.querySelector(s).dataset.renders ?? 0) > 0,
+    lab,
+    {
+      timeout: 20000,
+    },
+  );
+}
+
+const snapshots = (page, keys) =>
+  Promise.all(keys.map((k) => snapshot(page, k))).then((s) => s.join());
+
+async function changes(page, lab, keys, act, what) {
+  const before = await snapshots(page, keys);
+  const count = await renders(page, lab);
+  await act();
+  await page.waitForFunction(
+    ([s, n]) => Number(document.querySelector(s).dataset.renders ?? 0) > n,
+    [lab, count],
+    {
+      timeout: 20000,
+    },
+  );
+  assert.ok((await snapshots(page, keys)) !== before, `${what} changed nothing`);
+}
+
+describe('the network labs', () => {
+  test('draw the gradient and the self-normalisation from the worker', async () => {
+    const page = await ctx.open('#gradiente');
+    await drawn(page, GRADIENT);
+    await drawn(page, SELU);
+    const norms = await page.evaluate(() =>
+      window.activaciones.charts['gradiente-norma'].data.datasets.map((d) => [
+        d.label,
+        d.data.length,
+      ]),
+    );
+    assert.deepEqual(norms, [
+      ['Sigmoide', 30],
+      ['Tangente hiperbólica', 30],
+      ['ReLU', 30],
+      ['SELU', 30],
+    ]);
+    const sentence = await page.locator(`${GRADIENT} [data-summary]`).textContent();
+    assert.match(
+      sentence,
+      /^Con sigmoide, el gradiente en la capa 1 es 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+ veces el de la capa 30/,
+    );
+    assert.match(sentence, /con ReLU, el gradiente/);
+    const selu = await page.locator(`${SELU} [data-summary]`).textContent();
+    assert.match(selu, /^SELU se autonormaliza/);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('every control of the gradient lab changes its charts', async () => {
+    const page = await ctx.open('#gradiente');
+    await drawn(page, GRADIENT);
+    const lab = page.locator(GRADIENT);
+    for (let i = 1; i <= 4; i++) {
+      await changes(
+        page,
+        GRADIENT,
+        GRADIENT_CHARTS,
+        () => lab.getByLabel(`Activación ${i}`).selectOption('gelu'),
+        `activation ${i}`,
+      );
+    }
+    await changes(
+      page,
+      GRADIENT,
+      GRADIENT_CHARTS,
+      () => nudge(page, lab.getByLabel('Profundidad (capas)')),
+      'depth',
+    );
+    await changes(
+      page,
+      GRADIENT,
+      GRADIENT_CHARTS,
+      () => lab.getByLabel('Anchura (unidades por capa)').selectOption('32'),
+      'width',
+    );
+    await changes(
+      page,
+      GRADIENT,
+      GRADIENT_CHARTS,
+      () => lab.getByLabel('Inicialización de los pesos').selectOption('he_normal'),
+      'init',
+    );
+    await changes(
+      page,
+      GRADIENT,
+      GRADIENT_CHARTS,
+      () => lab.getByRole('button', { name: 'Otra red al azar' }).click(),
+      'seed',
+    );
+    await page.waitForFunction(
+      () =>
+        /gradiente\.a1=gelu/.test(location.hash) && /gradiente\.init=he_normal/.test(location.hash),
+    );
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('every switch of the SELU lab changes its charts and its verdict', async () => {
+    const page = await ctx.open('#autonormalizacion');
+    await drawn(page, SELU);
+    const lab = page.locator(SELU);
+    await changes(
+      page,
+      SELU,
+      SELU_CHARTS,
+      () => lab.getByLabel(/Entradas sin estandarizar/).check(),
+      'raw inputs',
+    );
+    await changes(
+      page,
+      SELU,
+      SELU_CHARTS,
+      () => lab.getByLabel(/Entradas sin estandarizar/).uncheck(),
+      'raw inputs off',
+    );
+    await changes(
+      page,
+      SELU,
+      SELU_CHARTS,
+      () => lab.getByLabel('Inicialización de los pesos').selectOption('he_normal'),
+      'init',
+    );
+    assert.match(
+      await lab.locator('[data-summary]').textContent(),
+      /SELU ya no se autonormaliza.*inicialización He normal/,
+    );
+    await changes(
+      page,
+      SELU,
+      SELU_CHARTS,
+      () => lab.getByLabel('Inicialización de los pesos').selectOption('lecun_normal'),
+      'init back',
+    );
+    await changes(
+      page,
+      SELU,
+      SELU_CHARTS,
+      () => lab.getByLabel(/cuello de botella/).check(),
+      'bottleneck',
+    );
+    await changes(
+      page,
+      SELU,
+      SELU_CHARTS,
+      () => nudge(page, lab.getByLabel('Profundidad (capas)')),
+      'depth',
+    );
+    await changes(
+      page,
+      SELU,
+      SELU_CHARTS,
+      () => lab.getByRole('button', { name: 'Otra red al azar' }).click(),
+      'seed',
+    );
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('a heavy run in the worker leaves the page responsive (no long task over 50 ms)', async () => {
+    const page = await ctx.open('#gradiente');
+    await drawn(page, GRADIENT);
+    await drawn(page, SELU);
+    await page.evaluate(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) =>
+        window.__longTasks.push(...list.getEntries().map((e) => e.duration)),
+      ).observe({
+        type: 'longtask',
+      });
+    });
+    const lab = page.locator(GRADIENT);
+    await lab.getByLabel('Anchura (unidades por capa)').selectOption('512');
+    // While the worker is busy with four 512-wide networks, drag the depth slider about.
+    const slider = lab.getByLabel('Profundidad (capas)');
+    const box = await slider.boundingBox();
+    await page.mouse.move(box.x + 5, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 0; i <= 40; i++) {
+      await page.mouse.move(box.x + 5 + (i / 40) * (box.width - 10), box.y + box.height / 2);
+      await page.waitForTimeout(20);
+    }
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    assert.equal(await lab.locator('[data-status]').isVisible(), true, 'the busy indicator shows');
+    const longTasks = await page.evaluate(() => window.__longTasks);
+    assert.deepEqual(longTasks, [], `long tasks on the main thread: ${longTasks}`);
+    await page.close();
+  });
+});

@@ -1,0 +1,215 @@
+// "El gradiente a través de la profundidad": up to four activations through the same deep random
+// network; the gradient norm per layer on a log scale, the saturated and dead units per layer,
+// and a sentence read off the numbers. The runs happen in the lab worker.
+import { functionName } from '../content/functions.es.js';
+import { formatSignificant } from '../format.js';
+import { choiceProp, numberProp } from '../state/props.js';
+import { el, fieldset, selectControl, sliderControl } from '../ui/controls.js';
+import { describeError } from '../ui/status.js';
+import { LayerChart, powerOfTen } from '../views/layer-chart.js';
+import { seriesStyle } from './series-style.js';
+
+const SLOTS = 4;
+const START = ['sigmoid', 'tanh', 'relu', 'selu'];
+const WIDTHS = ['8', '16', '32', '64', '128', '256', '512'];
+export const INITS = {
+  glorot_uniform: 'Glorot uniforme (Keras)',
+  glorot_normal: 'Glorot normal',
+  he_normal: 'He normal',
+  he_uniform: 'He uniforme',
+  lecun_normal: 'LeCun normal',
+};
+
+/** "10⁻⁹" for 1e-9: an order of magnitude a reader takes in at a glance. */
+function orderOf(ratio) {
+  if (!(ratio > 0) || !Number.isFinite(ratio)) return formatSignificant(ratio, 2);
+  const e = Math.round(Math.log10(ratio));
+  return Math.abs(e) <= 1 ? formatSignificant(ratio, 2) : powerOfTen(e);
+}
+
+/** "sigmoide", "tangente hiperbólica", but "ReLU" and "SELU" as they are. */
+function inSentence(name) {
+  return /^[A-ZÁÉÍÓÚ][^A-Z]*$/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
+}
+
+export function describeGradients(runs, depth) {
+  const parts = runs.map(({ id, result }) => {
+    const first = result.layers[0].gradientNorm;
+    const last = result.layers.at(-1).gradientNorm;
+    return `con ${inSentence(functionName(id))}, el gradiente en la capa 1 es ${orderOf(first / last)} veces el de la capa ${depth}`;
+  });
+  if (parts.length === 0) return 'Elige al menos una activación.';
+  const text = parts.join('; ');
+  return `${text[0].toUpperCase()}${text.slice(1)}.`;
+}
+
+export function createGradientLab({ root, section, api, store, specs, client }) {
+  const ids = [...specs.values()].filter((s) => s.kind === 'elementwise').map((s) => s.id);
+  const props = [
+    ...START.map((id, i) => choiceProp(`a${i + 1}`, ['ninguna', ...ids], id)),
+    numberProp('depth', { min: 1, max: 100, step: 1, fallback: 30 }),
+    choiceProp('width', WIDTHS, '128'),
+    choiceProp('init', Object.keys(INITS), 'glorot_uniform'),
+    numberProp('seed', { min: 1, max: 1e9, step: 1, fallback: 1 }),
+  ];
+  const values = {};
+  const channel = client.channel('gradiente');
+  const [normCanvas, unitsCanvas] = root.querySelectorAll('[data-chart]');
+  const summary = root.querySelector('[data-summary]');
+  const status = root.querySelector('[data-status]');
+  normCanvas.setAttribute('aria-describedby', summary.id);
+  unitsCanvas.setAttribute('aria-describedby', summary.id);
+  const norms = new LayerChart(normCanvas, {
+    y: { log: true, title: 'norma del gradiente (RMS)' },
+  });
+  const units = new LayerChart(unitsCanvas, {
+    y: { min: 0, max: 1, title: 'fracción de unidades' },
+  });
+
+  const chosen = () =>
+    Array.from({ length: SLOTS }, (_, i) => values[`a${i + 1}`]).filter((id) => id !== 'ninguna');
+
+  async function run() {
+    const active = chosen();
+    const options = active.map((id) => ({
+      activation: id,
+      depth: values.depth,
+      width: Number(values.width),
+      init: values.init,
+      seed: values.seed,
+    }));
+    let results;
+    try {
+      results = await channel.request(options, (busy) => {
+        status.hidden = !busy;
+      });
+    } catch (error) {
+      summary.textContent = describeError(error);
+      return;
+    }
+    if (!results) return; // a newer request took over
+    render(active.map((id, i) => ({ id, result: results[i] })));
+  }
+
+  let lastRuns = null;
+  function render(runs) {
+    lastRuns = runs;
+    norms.update(
+      runs.map(({ id, result }, i) => ({
+        label: functionName(id),
+        values: result.layers.map((l) => l.gradientNorm),
+        ...seriesStyle(i),
+      })),
+    );
+    units.update(
+      runs.flatMap(({ id, result }, i) => [
+        // Colour tells the activation apart; solid is saturated, dashed is dead.
+        {
+          label: `${functionName(id)}: saturadas`,
+          values: result.layers.map((l) => l.saturated),
+          ...seriesStyle(i),
+          dash: [],
+        },
+        {
+          label: `${functionName(id)}: muertas`,
+          values: result.layers.map((l) => l.dead),
+          ...seriesStyle(i),
+          dash: [5, 4],
+        },
+      ]),
+    );
+    summary.textContent = describeGradients(runs, values.depth);
+    root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
+  }
+
+  const changed = () => {
+    store.changed(section.id);
+    run();
+  };
+
+  const slots = Array.from({ length: SLOTS }, (_, i) =>
+    selectControl({
+      name: `a${i + 1}`,
+      label: `Activación ${i + 1}`,
+      options: [
+        { value: 'ninguna', label: '(ninguna)' },
+        ...ids.map((id) => ({ value: id, label: functionName(id) })),
+      ],
+      value: values[`a${i + 1}`] ?? START[i],
+      onChange(v) {
+        values[`a${i + 1}`] = v;
+        changed();
+      },
+    }),
+  );
+  const depth = sliderControl({
+    name: 'depth',
+    label: 'Profundidad (capas)',
+    min: 1,
+    max: 100,
+    step: 1,
+    value: 30,
+    format: (v) => String(v),
+    onInput(v) {
+      values.depth = v;
+      changed();
+    },
+  });
+  const width = selectControl({
+    name: 'width',
+    label: 'Anchura (unidades por capa)',
+    options: WIDTHS.map((w) => ({ value: w, label: w })),
+    value: '128',
+    onChange(v) {
+      values.width = v;
+      changed();
+    },
+  });
+  const init = selectControl({
+    name: 'init',
+    label: 'Inicialización de los pesos',
+    options: Object.entries(INITS).map(([value, label]) => ({ value, label })),
+    value: 'glorot_uniform',
+    onChange(v) {
+      values.init = v;
+      changed();
+    },
+  });
+  const reseed = el('button', { type: 'button', class: 'button', text: 'Otra red al azar' });
+  reseed.addEventListener('click', () => {
+    values.seed = (values.seed % 1e9) + 1;
+    changed();
+  });
+
+  root.querySelector('[data-controls]').replaceChildren(
+    fieldset(
+      'Activaciones',
+      slots.map((s) => s.element),
+    ),
+    fieldset('Red', [depth.element, width.element, init.element, reseed]),
+  );
+
+  function showValues() {
+    slots.forEach((s, i) => s.set(values[`a${i + 1}`]));
+    depth.set(values.depth);
+    width.set(values.width);
+    init.set(values.init);
+  }
+
+  store.register(section.id, props, values, () => {
+    showValues();
+    run();
+  });
+  showValues();
+  for (const p of root.querySelectorAll('[data-placeholder]')) p.hidden = true;
+  run();
+
+  return {
+    charts: { [`${section.id}-norma`]: norms.chart, [`${section.id}-unidades`]: units.chart },
+    applyTheme() {
+      norms.applyTheme();
+      units.applyTheme();
+      if (lastRuns) render(lastRuns);
+    },
+  };
+}

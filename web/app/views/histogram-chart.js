@@ -1,0 +1,94 @@
+// The histogram of the last layer's activations, as a density (so it can be compared with the
+// standard normal drawn over it).
+import { Chart, themeColors } from './chart-setup.js';
+
+const normalPdf = (x) => Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI);
+
+export class HistogramChart {
+  constructor(canvas) {
+    this.colors = themeColors();
+    this.chart = new Chart(canvas, {
+      type: 'bar',
+      data: {
+        datasets: [
+          {
+            type: 'bar',
+            label: 'Activaciones de la última capa',
+            data: [],
+            backgroundColor: this.colors.f,
+            barPercentage: 1,
+            categoryPercentage: 1,
+          },
+          {
+            type: 'line',
+            label: 'Normal estándar N(0, 1)',
+            data: [],
+            borderColor: this.colors.df,
+            borderDash: [6, 4],
+            borderWidth: 2,
+            pointRadius: 0,
+          },
+        ],
+      },
+      options: {
+        locale: 'es-ES',
+        animation: false,
+        parsing: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        events: [],
+        plugins: { legend: { labels: { color: this.colors.text } }, tooltip: { enabled: false } },
+        scales: {
+          x: {
+            type: 'linear',
+            offset: false,
+            ticks: { color: this.colors.text },
+            grid: { color: this.colors.grid },
+            title: { display: true, text: 'activación', color: this.colors.text },
+          },
+          y: {
+            beginAtZero: true,
+            ticks: { color: this.colors.text },
+            grid: { color: this.colors.grid },
+            title: { display: true, text: 'densidad', color: this.colors.text },
+          },
+        },
+      },
+    });
+  }
+
+  /** edges: bins + 1 numbers; counts: bins numbers. */
+  update({ edges, counts }) {
+    this.last = { edges, counts };
+    const total = counts.reduce((a, b) => a + b, 0) || 1;
+    const width = edges[1] - edges[0];
+    const [bars, curve] = this.chart.data.datasets;
+    bars.data = Array.from(counts, (c, i) => ({
+      x: (edges[i] + edges[i + 1]) / 2,
+      y: c / total / width,
+    }));
+    const lo = Math.min(edges[0], -4);
+    const hi = Math.max(edges.at(-1), 4);
+    curve.data = Array.from({ length: 121 }, (_, i) => {
+      const x = lo + ((hi - lo) * i) / 120;
+      return { x, y: normalPdf(x) };
+    });
+    Object.assign(this.chart.options.scales.x, { min: lo, max: hi });
+    this.chart.update('none');
+  }
+
+  applyTheme() {
+    this.colors = themeColors();
+    const [bars, curve] = this.chart.data.datasets;
+    bars.backgroundColor = this.colors.f;
+    curve.borderColor = this.colors.df;
+    const { options } = this.chart;
+    options.plugins.legend.labels.color = this.colors.text;
+    for (const axis of Object.values(options.scales)) {
+      axis.ticks.color = this.colors.text;
+      axis.grid.color = this.colors.grid;
+      axis.title.color = this.colors.text;
+    }
+    if (this.last) this.update(this.last);
+  }
+}
