@@ -92,6 +92,7 @@ val registry_to_js() {
     entry.set("kinks", kinks);
     entry.set("aliases", aliases);
     entry.set("monotonic", spec.monotonic);
+    entry.set("init", std::string(spec.init));
     if (spec.kind == Kind::kVector) {
       entry.set("maxLength", kMaxVectorLength);
       entry.set("maxJacobianLength", kMaxJacobianLength);
@@ -140,22 +141,32 @@ JsStatus jacobian(const std::string& id, const val& names, const val& values, co
 }  // namespace activations::js
 
 namespace activations::js {
-namespace {
+namespace {}  // namespace
 
 val to_array(const std::vector<double>& v) {
   return val(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
 }
 
-}  // namespace
+val status_object(const Status& status) {
+  val out = val::object();
+  out.set("code", std::string(error_code_name(status.code())));
+  out.set("culprit", status.culprit());
+  out.set("message", status.message());
+  return out;
+}
+
+std::vector<std::pair<std::string, double>> params_from_js(const val& names, const val& values) {
+  std::vector<std::pair<std::string, double>> params;
+  for (unsigned i = 0; i < names["length"].as<unsigned>(); ++i) {
+    params.emplace_back(names[i].as<std::string>(), values[i].as<double>());
+  }
+  return params;
+}
 
 val probe(const val& o) {
   ProbeOptions options;
   options.activation = o["activation"].as<std::string>();
-  const val names = o["paramNames"];
-  const val values = o["paramValues"];
-  for (unsigned i = 0; i < names["length"].as<unsigned>(); ++i) {
-    options.params.emplace_back(names[i].as<std::string>(), values[i].as<double>());
-  }
+  options.params = params_from_js(o["paramNames"], o["paramValues"]);
   options.depth = o["depth"].as<int>();
   options.width = o["width"].as<int>();
   options.batch = o["batch"].as<int>();
@@ -168,10 +179,7 @@ val probe(const val& o) {
 
   ProbeResult r;
   const Status status = run_probe(options, r);
-  val out = val::object();
-  out.set("code", std::string(error_code_name(status.code())));
-  out.set("culprit", status.culprit());
-  out.set("message", status.message());
+  val out = status_object(status);
   if (!status.ok()) return out;
   const auto column = [&](double ProbeLayer::*field) {
     std::vector<double> v;

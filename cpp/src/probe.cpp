@@ -7,35 +7,22 @@
 #include "activations/random.h"
 #include "format.h"
 #include "gemm.h"
+#include "initializers.h"
+#include "option_checks.h"
 
 namespace activations {
 namespace {
 
 using detail::format_number;
 
-struct InitSpec {
-  std::string_view name;
-  Init init;
-};
-constexpr InitSpec kInits[] = {
-    {"lecun_normal", Init::kLecunNormal},   {"glorot_uniform", Init::kGlorotUniform},
-    {"glorot_normal", Init::kGlorotNormal}, {"he_normal", Init::kHeNormal},
-    {"he_uniform", Init::kHeUniform},
-};
-
-// The standard deviation of a standard normal truncated to [-2, 2]: Keras divides by it so the
-// truncated initialisers still have the intended variance.
-constexpr double kTruncatedStd = 0.87962566103423978;
+constexpr std::string_view kApi = "probeNetwork";
 
 Status option_error(std::string_view name, const std::string& message) {
-  return Status::Error(ErrorCode::kInvalidArgument, std::string(name),
-                       "probeNetwork: " + std::string(name) + " " + message);
+  return detail::option_error(kApi, name, message);
 }
 
 Status check_int(std::string_view name, int value, int min, int max) {
-  if (value >= min && value <= max) return Status::Ok();
-  return option_error(name, "= " + std::to_string(value) + " is out of range; valid range is [" +
-                                std::to_string(min) + ", " + std::to_string(max) + "]");
+  return detail::check_int(kApi, name, value, min, max);
 }
 
 struct Plan {
@@ -61,14 +48,10 @@ Status plan(const ProbeOptions& o, Plan& p) {
   if (o.bottleneck != 0) {
     if (Status s = check_int("bottleneck", o.bottleneck, 1, o.width); !s.ok()) return s;
   }
-  const auto init = std::find_if(std::begin(kInits), std::end(kInits),
-                                 [&](const InitSpec& i) { return i.name == o.init; });
-  if (init == std::end(kInits)) {
-    return option_error("init", "\"" + o.init +
-                                    "\" is unknown; valid: lecun_normal, glorot_uniform, "
-                                    "glorot_normal, he_normal, he_uniform");
+  if (!detail::parse_init(o.init, p.init)) {
+    return option_error("init",
+                        "\"" + o.init + "\" is unknown; valid: " + std::string(detail::kInitNames));
   }
-  p.init = init->init;
   if (!std::isfinite(o.input_mean) || std::fabs(o.input_mean) > 1e6) {
     return option_error("inputMean", "= " + format_number(o.input_mean) +
                                          " must be a finite number in [-1e6, 1e6]");
@@ -105,31 +88,7 @@ void draw_weights(void* context, int layer, float* wt) {
   const double fan_out = d.plan->widths[static_cast<std::size_t>(layer)];
   const auto n = static_cast<std::size_t>(fan_in * fan_out);
   Random rng(d.options->seed, 1000 + static_cast<std::uint64_t>(layer));
-  const auto fill = [&](auto draw) {
-    for (std::size_t i = 0; i < n; ++i) wt[i] = static_cast<float>(draw());
-  };
-  switch (d.plan->init) {
-    case Init::kLecunNormal: {
-      const double s = std::sqrt(1.0 / fan_in) / kTruncatedStd;
-      return fill([&] { return s * rng.truncated_normal(); });
-    }
-    case Init::kGlorotNormal: {
-      const double s = std::sqrt(2.0 / (fan_in + fan_out)) / kTruncatedStd;
-      return fill([&] { return s * rng.truncated_normal(); });
-    }
-    case Init::kHeNormal: {
-      const double s = std::sqrt(2.0 / fan_in) / kTruncatedStd;
-      return fill([&] { return s * rng.truncated_normal(); });
-    }
-    case Init::kGlorotUniform: {
-      const double limit = std::sqrt(6.0 / (fan_in + fan_out));
-      return fill([&] { return (2.0 * rng.uniform() - 1.0) * limit; });
-    }
-    case Init::kHeUniform: {
-      const double limit = std::sqrt(6.0 / fan_in);
-      return fill([&] { return (2.0 * rng.uniform() - 1.0) * limit; });
-    }
-  }
+  detail::initialize(d.plan->init, fan_in, fan_out, rng, wt, n);
 }
 
 // Mean and variance by Welford's method: no cancellation when the mean is large.

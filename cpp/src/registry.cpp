@@ -24,11 +24,17 @@ void batch(const double* z, std::size_t n, const double* p, double* f, double* d
   }
 }
 
+template <class K>
+void values(const double* z, std::size_t n, const double* p, double* f) {
+  for (std::size_t i = 0; i < n; ++i) f[i] = K::f(z[i], p);
+}
+
 struct Extras {
   std::span<const ParamSpec> params = {};
   std::span<const ConstantSpec> constants = {};
   std::span<const Kink> kinks = {};
   std::span<const std::string_view> aliases = {};
+  std::string_view init = "glorot_uniform";
 };
 
 template <class K>
@@ -40,9 +46,11 @@ constexpr ActivationSpec elementwise(std::string_view id, bool monotonic, Extras
           .kinks = extras.kinks,
           .aliases = extras.aliases,
           .monotonic = monotonic,
+          .init = extras.init,
           .f = &K::f,
           .df = &K::df,
-          .batch = &batch<K>};
+          .batch = &batch<K>,
+          .values = &values<K>};
 }
 
 template <void (*Apply)(const double*, std::size_t, double, double*),
@@ -55,6 +63,7 @@ constexpr ActivationSpec vector(std::string_view id, std::span<const ParamSpec> 
           .kinks = {},
           .aliases = {},
           .monotonic = false,
+          .init = "glorot_uniform",
           .apply = [](const double* x, std::size_t n, const double* p,
                       double* out) { Apply(x, n, p[0], out); },
           .jacobian = [](const double* x, std::size_t n, const double* p,
@@ -95,33 +104,36 @@ constexpr Kink kAtPlusMinusThreshold[] = {{0.0, 0, -1.0}, {0.0, 0, 1.0}};
 constexpr Kink kAtThreshold[] = {{0.0, 0, 1.0}};
 
 constexpr std::string_view kSiluAliases[] = {"swish"};
+constexpr std::string_view kHe = "he_normal";
 constexpr std::string_view kHardSiluAliases[] = {"hard_swish"};
 
 constexpr ActivationSpec kRegistry[] = {
     // The lesson's functions, in its order.
     elementwise<k::Sigmoid>("sigmoid", true),
     elementwise<k::Tanh>("tanh", true),
-    elementwise<k::Relu>("relu", true, {.kinks = kAtZero}),
-    elementwise<k::Elu>("elu", true, {.params = kEluParams, .kinks = kAtZero}),
-    elementwise<k::Selu>("selu", true, {.constants = kSeluConstants, .kinks = kAtZero}),
+    elementwise<k::Relu>("relu", true, {.kinks = kAtZero, .init = kHe}),
+    elementwise<k::Elu>("elu", true, {.params = kEluParams, .kinks = kAtZero, .init = kHe}),
+    elementwise<k::Selu>("selu", true,
+                         {.constants = kSeluConstants, .kinks = kAtZero, .init = "lecun_normal"}),
     vector<softmax, softmax_jacobian>("softmax", kTemperature),
     elementwise<k::Softsign>("softsign", true),
-    elementwise<k::Softplus>("softplus", true),
+    elementwise<k::Softplus>("softplus", true, {.init = kHe}),
     elementwise<k::Exponential>("exponential", true),
     // Every other elementwise activation of Keras 3.
-    elementwise<k::Gelu>("gelu", false, {.params = kGeluParams}),
-    elementwise<k::Silu>("silu", false, {.aliases = kSiluAliases}),
-    elementwise<k::Mish>("mish", false),
-    elementwise<k::LeakyRelu>("leaky_relu", true, {.params = kLeakyParams, .kinks = kAtZero}),
-    elementwise<k::Relu6>("relu6", true, {.kinks = kAtZeroAndSix}),
+    elementwise<k::Gelu>("gelu", false, {.params = kGeluParams, .init = kHe}),
+    elementwise<k::Silu>("silu", false, {.aliases = kSiluAliases, .init = kHe}),
+    elementwise<k::Mish>("mish", false, {.init = kHe}),
+    elementwise<k::LeakyRelu>("leaky_relu", true,
+                              {.params = kLeakyParams, .kinks = kAtZero, .init = kHe}),
+    elementwise<k::Relu6>("relu6", true, {.kinks = kAtZeroAndSix, .init = kHe}),
     elementwise<k::HardSigmoid>("hard_sigmoid", true, {.kinks = kAtPlusMinusThree}),
-    elementwise<k::HardSilu>("hard_silu", false,
-                             {.kinks = kAtPlusMinusThree, .aliases = kHardSiluAliases}),
+    elementwise<k::HardSilu>(
+        "hard_silu", false, {.kinks = kAtPlusMinusThree, .aliases = kHardSiluAliases, .init = kHe}),
     elementwise<k::HardTanh>("hard_tanh", true, {.kinks = kAtPlusMinusOne}),
     elementwise<k::LogSigmoid>("log_sigmoid", true),
-    elementwise<k::Celu>("celu", true, {.params = kCeluParams}),
-    elementwise<k::Squareplus>("squareplus", true, {.params = kSquareplusParams}),
-    elementwise<k::SparsePlus>("sparse_plus", true),
+    elementwise<k::Celu>("celu", true, {.params = kCeluParams, .init = kHe}),
+    elementwise<k::Squareplus>("squareplus", true, {.params = kSquareplusParams, .init = kHe}),
+    elementwise<k::SparsePlus>("sparse_plus", true, {.init = kHe}),
     elementwise<k::SparseSigmoid>("sparse_sigmoid", true, {.kinks = kAtPlusMinusOne}),
     elementwise<k::SoftShrink>("soft_shrink", true,
                                {.params = kShrinkParams, .kinks = kAtPlusMinusThreshold}),
@@ -129,7 +141,7 @@ constexpr ActivationSpec kRegistry[] = {
                                {.params = kShrinkParams, .kinks = kAtPlusMinusThreshold}),
     elementwise<k::TanhShrink>("tanh_shrink", true),
     elementwise<k::Threshold>("threshold", false,
-                              {.params = kThresholdParams, .kinks = kAtThreshold}),
+                              {.params = kThresholdParams, .kinks = kAtThreshold, .init = kHe}),
     elementwise<k::Linear>("linear", true),
     // Beside softmax.
     vector<log_softmax, log_softmax_jacobian>("log_softmax", kTemperature),

@@ -71,6 +71,7 @@ std::string_view kind_name(Kind kind);
 using ScalarFn = double (*)(double z, const double* params);
 using BatchFn = void (*)(const double* z, std::size_t n, const double* params, double* f,
                          double* df);
+using ValuesFn = void (*)(const double* z, std::size_t n, const double* params, double* f);
 // `out` has n elements (apply) or n*n, row-major (jacobian). Inputs are already validated.
 using VectorFn = void (*)(const double* x, std::size_t n, const double* params, double* out);
 
@@ -83,10 +84,14 @@ struct ActivationSpec {
   std::span<const Kink> kinks;
   std::span<const std::string_view> aliases;  // other Keras names ("swish" for silu)
   bool monotonic;  // non-decreasing on the whole real line, for every valid parameter
+  // The weight initialiser that suits it: "he_normal" for ReLU-like functions, "lecun_normal"
+  // for SELU, "glorot_uniform" (Keras's default) for the rest.
+  std::string_view init = "glorot_uniform";
   // Elementwise functions.
   ScalarFn f = nullptr;
   ScalarFn df = nullptr;  // at a kink: what TensorFlow's gradient returns
   BatchFn batch = nullptr;
+  ValuesFn values = nullptr;  // f alone, for forward passes that need no slopes
   // Vector functions.
   VectorFn apply = nullptr;
   VectorFn jacobian = nullptr;
