@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 
 #include "helpers.h"
+#include "trainer_handle.h"
 
 EMSCRIPTEN_BINDINGS(activations) {
   using activations::js::JsStatus;
@@ -17,4 +18,14 @@ EMSCRIPTEN_BINDINGS(activations) {
   emscripten::function("_apply", &activations::js::apply);
   emscripten::function("_jacobian", &activations::js::jacobian);
   emscripten::function("_probe", &activations::js::probe);
+
+  using activations::js::TrainerHandle;
+  emscripten::class_<TrainerHandle>("_Trainer")
+      .constructor<>()
+      .function("create", &TrainerHandle::create)
+      .function("step", &TrainerHandle::step)
+      .function("predictGrid", &TrainerHandle::predict_grid)
+      .function("layers", &TrainerHandle::layers)
+      .function("deadUnits", &TrainerHandle::dead_units)
+      .function("points", &TrainerHandle::points);
 }

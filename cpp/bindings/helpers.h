@@ -5,6 +5,10 @@
 #include <emscripten/val.h>
 
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "activations/status.h"
 
 namespace activations::js {
 
@@ -34,6 +38,16 @@ JsStatus jacobian(const std::string& id, const emscripten::val& names,
 }  // namespace activations::js
 
 namespace activations::js {
+
+// A copy of `v` as a new Float64Array.
+emscripten::val to_array(const std::vector<double>& v);
+
+// { code, culprit, message }, to which results are added on success.
+emscripten::val status_object(const Status& status);
+
+// Parameter names (strings) and values (numbers), as the JS wrapper splits them.
+std::vector<std::pair<std::string, double>> params_from_js(const emscripten::val& names,
+                                                           const emscripten::val& values);
 
 // Runs the network probe. `options` is a plain object already type-checked by the JS wrapper;
 // returns { code, culprit, message } on error, or the per-layer statistics as Float64Arrays.

@@ -3,10 +3,13 @@
 
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "activations/registry.h"
+#include "activations/trainer.h"
 
 namespace {
 
@@ -37,7 +40,44 @@ void BM_SoftmaxJacobian(benchmark::State& state) {
   }
 }
 
+// The training lab with TensorFlow Playground's defaults (xor, [4, 2], batch 10, 250 training
+// points): one epoch, and the 100 x 100 boundary grid.
+std::unique_ptr<activations::Trainer> playground(std::string_view activation) {
+  activations::TrainerOptions o;
+  o.dataset = "xor";
+  o.activation = std::string(activation);
+  std::unique_ptr<activations::Trainer> t;
+  if (!activations::Trainer::create(o, t).ok()) std::abort();
+  return t;
+}
+
+void BM_TrainerEpoch(benchmark::State& state, std::string_view activation) {
+  auto t = playground(activation);
+  activations::Trainer::Progress p{};
+  for (auto _ : state) {
+    auto s = t->step(1, p);
+    benchmark::DoNotOptimize(s);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(t->train_points().size()));
+}
+
+void BM_TrainerGrid(benchmark::State& state, std::string_view activation) {
+  auto t = playground(activation);
+  std::vector<double> grid;
+  for (auto _ : state) {
+    auto s = t->predict_grid(100, grid);
+    benchmark::DoNotOptimize(s);
+    benchmark::DoNotOptimize(grid.data());
+  }
+}
+
 }  // namespace
+
+BENCHMARK_CAPTURE(BM_TrainerEpoch, tanh, "tanh")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_TrainerEpoch, relu, "relu")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_TrainerGrid, tanh, "tanh")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_TrainerGrid, relu, "relu")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_TrainerGrid, linear, "linear")->Unit(benchmark::kMicrosecond);
 
 BENCHMARK(BM_SoftmaxJacobian)->Arg(6)->Arg(100)->Unit(benchmark::kMicrosecond);
 

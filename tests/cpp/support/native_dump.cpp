@@ -1,11 +1,14 @@
 // Evaluates the native core on every reference point and writes the results beside the
 // reference files, so the JS suite can check that wasm and native agree.
 
+#include <algorithm>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "activations/probe.h"
+#include "activations/trainer.h"
 #include "reference.h"
 
 using namespace activations;
@@ -17,6 +20,67 @@ void print_list(std::FILE* out, const std::vector<double>& values) {
   for (std::size_t i = 0; i < values.size(); ++i) {
     std::fprintf(out, "%s%.17g", i == 0 ? "" : ",", values[i]);
   }
+}
+
+std::vector<std::string> split(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+// The trainer on a few configurations: losses after every 5 epochs and a 6 x 6 grid at the end
+// (the JS suite trains the same ones in wasm).
+bool dump_trainer(const std::string& dir) {
+  std::FILE* out = std::fopen((dir + "/native-trainer.tsv").c_str(), "w");
+  if (out == nullptr) return false;
+  std::fprintf(out,
+               "# dataset\tnoise\tactivation\toptimizer\tlearningRate\tfeatures\thidden"
+               "\ttrainLoss\ttestLoss\tgrid (every 5 epochs, 20 epochs)\n");
+  struct Config {
+    const char *dataset, *activation, *optimizer, *features, *hidden;
+    double noise, learning_rate;
+  };
+  for (const Config& c :
+       {Config{"xor", "tanh", "sgd", "x1,x2", "4,2", 0.0, 0.03},
+        Config{"spiral", "relu", "adam", "x1,x2,sinx1,sinx2", "8,8,4", 0.2, 0.01},
+        Config{"circle", "selu", "momentum", "x1,x2,x1sq,x2sq,x1x2", "6", 0.1, 0.01},
+        Config{"moons", "gelu", "adam", "x1,x2", "5,5", 0.3, 0.02},
+        Config{"gauss", "softplus", "sgd", "x1,x2", "3", 0.5, 0.1}}) {
+    TrainerOptions o;
+    o.dataset = c.dataset;
+    o.noise = c.noise;
+    o.activation = c.activation;
+    o.optimizer = c.optimizer;
+    o.learning_rate = c.learning_rate;
+    o.features = split(c.features);
+    o.hidden.clear();
+    for (const std::string& h : split(c.hidden)) o.hidden.push_back(std::stoi(h));
+    std::unique_ptr<Trainer> t;
+    if (!Trainer::create(o, t).ok()) return false;
+    std::vector<double> train, test, grid;
+    for (int i = 0; i < 4; ++i) {
+      Trainer::Progress p{};
+      if (!t->step(5, p).ok()) return false;
+      train.push_back(p.train_loss);
+      test.push_back(p.test_loss);
+    }
+    if (!t->predict_grid(6, grid).ok()) return false;
+    std::fprintf(out, "%s\t%.17g\t%s\t%s\t%.17g\t%s\t%s\t", c.dataset, c.noise, c.activation,
+                 c.optimizer, c.learning_rate, c.features, c.hidden);
+    print_list(out, train);
+    std::fputc('\t', out);
+    print_list(out, test);
+    std::fputc('\t', out);
+    print_list(out, grid);
+    std::fputc('\n', out);
+  }
+  std::fclose(out);
+  return true;
 }
 
 }  // namespace
@@ -102,5 +166,5 @@ int main(int argc, char** argv) {
     std::fputc('\n', out);
   }
   std::fclose(out);
-  return 0;
+  return dump_trainer(dir) ? 0 : 1;
 }
