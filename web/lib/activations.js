@@ -8,7 +8,9 @@
 import createActivationsCore from './activations-core.js';
 import { toFloat64Array } from './arrays.js';
 import { ActivationError, describe } from './errors.js';
+import { echoOptions } from './options.js';
 import { probeOptions } from './probe-options.js';
+import { makeTrainer } from './trainer.js';
 
 export { ActivationError };
 
@@ -204,15 +206,19 @@ export async function loadActivations(options = {}) {
         dead: raw.dead[i],
         gradientNorm: raw.gradientNorm[i],
       }));
-      const { paramNames, paramValues, ...rest } = resolved;
       return {
-        options: {
-          ...rest,
-          params: Object.fromEntries(paramNames.map((n, i) => [n, paramValues[i]])),
-        },
+        options: echoOptions(resolved),
         layers,
         histogram: { edges: raw.edges, counts: raw.counts },
       };
+    },
+
+    /**
+     * A small network to train on a 2-D toy problem (see trainer-options.js for the options and
+     * trainer.js for its methods). Call dispose() when done with it.
+     */
+    createTrainer(options = {}) {
+      return makeTrainer(core, check, options);
     },
 
     /** sparsemax(logits / temperature): probabilities that sum to 1, many of them exactly 0. */

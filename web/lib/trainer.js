@@ -1,0 +1,110 @@
+import { ActivationError, describe } from './errors.js';
+import { echoOptions } from './options.js';
+import { trainerOptions } from './trainer-options.js';
+
+const MAX_GRID = 512;
+
+// Frees trainers that were dropped without dispose(), whenever the JS engine collects them.
+const orphans =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry((handle) => handle.delete())
+    : null;
+
+function whole(value, name, where) {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new ActivationError(`${where}: ${name} must be a whole number, got ${describe(value)}`, {
+      culprit: name,
+    });
+  }
+}
+
+/**
+ * Makes a trainer on the core `core` (see createTrainer in activations.js); `check` turns a
+ * core status into a thrown ActivationError.
+ */
+export function makeTrainer(core, check, options) {
+  const resolved = trainerOptions(options);
+  const handle = new core._Trainer();
+  try {
+    check(handle.create(resolved));
+  } catch (error) {
+    handle.delete();
+    throw error;
+  }
+  let live = true;
+  const token = {};
+  orphans?.register(token, handle, token);
+  const use = (where) => {
+    if (!live) {
+      throw new ActivationError(`trainer.${where}: this trainer was disposed`, {
+        culprit: 'trainer',
+      });
+    }
+    return handle;
+  };
+
+  return Object.freeze({
+    /** The options in force, defaults filled in. */
+    options: Object.freeze(echoOptions(resolved)),
+
+    /** Trains `epochs` more epochs (0 to 1000); returns { epoch, trainLoss, testLoss }. */
+    step(epochs = 1) {
+      whole(epochs, 'epochs', 'trainer.step');
+      const raw = use('step').step(epochs);
+      check(raw);
+      return { epoch: raw.epoch, trainLoss: raw.trainLoss, testLoss: raw.testLoss };
+    },
+
+    /**
+     * P(class 1) on an n×n grid over [-6, 6]², row-major from the top left: row i has
+     * x₂ = 6 − 12i/(n−1), column j has x₁ = −6 + 12j/(n−1). n in [2, 512]. Pass `out` (a
+     * Float64Array of n·n) to reuse a buffer.
+     */
+    predictGrid(n = 100, out = undefined) {
+      const where = 'trainer.predictGrid';
+      whole(n, 'n', where);
+      if (n < 2 || n > MAX_GRID) {
+        throw new ActivationError(
+          `${where}: n = ${n} is out of range; valid range is [2, ${MAX_GRID}]`,
+          { culprit: 'n' },
+        );
+      }
+      const target = out ?? new Float64Array(n * n);
+      if (!(target instanceof Float64Array) || target.length !== n * n) {
+        throw new ActivationError(
+          `${where}: out must be a Float64Array of ${n * n} elements, got ${describe(target)}`,
+          { culprit: 'out' },
+        );
+      }
+      check(use('predictGrid').predictGrid(n, target));
+      return target;
+    },
+
+    /** Every layer's weights (out × in, row-major) and biases, as copies. */
+    weights() {
+      return use('weights').layers();
+    },
+
+    /** Per hidden layer, the indices of the units that are 0 on every training point. */
+    deadUnits() {
+      return use('deadUnits').deadUnits();
+    },
+
+    /** The training and test points, as Float64Arrays of (x₁, x₂, label) triples. */
+    points() {
+      return use('points').points();
+    },
+
+    /** Frees the trainer's memory in the core; any later call throws. */
+    dispose() {
+      if (!live) return;
+      live = false;
+      orphans?.unregister(token);
+      handle.delete();
+    },
+
+    get disposed() {
+      return !live;
+    },
+  });
+}
