@@ -79,6 +79,30 @@ ${codeTabs(`codigo-${section.anchor}`, codes, { liveFn })}`;
   </div>
   <form class="lab-controls controls" data-controls aria-label="Condiciones de SELU y red"></form>
 </div>`,
+
+  'training-lab': () => `<div class="lab lab-train" data-lab="training">
+  <div class="lab-figure">
+    <div class="train-actions" data-actions></div>
+    <p class="lab-status" data-status role="status" hidden></p>
+    <div class="train-view">
+      <div class="train-boundary">
+        <div data-single>
+          <canvas class="train-map" data-map role="img" aria-label="Frontera de decisión de la red sobre los datos"></canvas>
+          <p class="map-caption">x₁ en horizontal y x₂ en vertical, de −6 a 6. Fondo: la probabilidad que da la red, <span class="class-0">naranja</span> para la clase 0 y <span class="class-1">azul</span> para la 1.</p>
+        </div>
+        <div class="thumbs" data-compare hidden></div>
+      </div>
+      <div class="train-loss">
+        <p class="chart-title">Pérdida en cada época</p>
+        ${chartBox('Pérdida de entrenamiento y de prueba en cada época', ' chart-box-short')}
+        <p class="train-readout" data-readout></p>
+        <div class="dead-units" data-dead></div>
+      </div>
+    </div>
+    <p class="chart-summary" id="resumen-entrenamiento" data-summary></p>
+  </div>
+  <form class="lab-controls controls" data-controls aria-label="Datos, red y entrenamiento"></form>
+</div>`,
 };
 
 function attributes(text) {
@@ -91,7 +115,7 @@ function expandTags(html, section, content) {
       TAGS['keras-snippet'](attributes(attrs), body, section, content),
     )
     .replace(
-      /<(function-lab|softmax-lab|compare-figure|gallery-lab|gradient-lab|selu-lab)\b([^>]*)>([\s\S]*?)<\/\1>/g,
+      /<(function-lab|softmax-lab|compare-figure|gallery-lab|gradient-lab|selu-lab|training-lab)\b([^>]*)>([\s\S]*?)<\/\1>/g,
       (_, tag, attrs, body) => TAGS[tag](attributes(attrs), body, section, content),
     );
 }

@@ -61,15 +61,16 @@ await esbuild.build({
   outfile: path.join(out, 'assets', 'app.js'),
   logLevel: 'warning',
 });
-// The labs' worker: its own bundle next to app.js, importing the API from ../lib like the page.
+// The workers (the network labs', the training lab's): their own bundles next to app.js,
+// importing the API from ../lib like the page.
 await esbuild.build({
-  entryPoints: [path.join(web, 'app', 'workers', 'lab-worker.js')],
+  entryPoints: ['lab-worker.js', 'train-worker.js'].map((f) => path.join(web, 'app', 'workers', f)),
   bundle: true,
   format: 'esm',
   minify: true,
   target: 'es2020',
   plugins: [publicApiExternal],
-  outfile: path.join(out, 'assets', 'lab-worker.js'),
+  outdir: path.join(out, 'assets'),
   logLevel: 'warning',
 });
 await esbuild.build({

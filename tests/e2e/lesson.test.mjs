@@ -59,6 +59,7 @@ describe('the lesson page', () => {
         'Otras funciones de activación',
         'El gradiente a través de la profundidad',
         'SELU y la autonormalización',
+        'Entrena una red',
       ],
     );
     // The table of contents links every section.

@@ -7,6 +7,7 @@ import { createGradientLab } from './sections/gradient-lab.js';
 import { createSeluLab } from './sections/selu-lab.js';
 import { createLabClient } from './lab-client.js';
 import { createSoftmaxLab } from './sections/softmax-lab.js';
+import { createTrainingLab } from './sections/training-lab.js';
 import { createStore } from './state/store.js';
 import { setUpCopyButtons } from './ui/copy.js';
 import { watchScrollables } from './ui/scrollables.js';
@@ -40,6 +41,7 @@ const CREATE = {
   gradient: (lab, section, ctx) =>
     createGradientLab({ root: lab, section, ...ctx, client: ctx.client() }),
   selu: (lab, section, ctx) => createSeluLab({ root: lab, section, ...ctx, client: ctx.client() }),
+  training: (lab, section, ctx) => createTrainingLab({ root: lab, section, ...ctx }),
 };
 
 /** Sections with a lab, the linked one first, then by distance from what is on screen. */

@@ -19,4 +19,5 @@ export const SECTIONS = [
     nav: 'El gradiente en una red profunda',
   },
   { anchor: 'autonormalizacion', title: 'SELU y la autonormalización' },
+  { anchor: 'entrenamiento', title: 'Entrena una red', nav: 'Entrena una red' },
 ];

@@ -26,6 +26,7 @@ export const ANCHORS = [
   'otras-funciones',
   'gradiente',
   'autonormalizacion',
+  'entrenamiento',
 ];
 
 export const FIGURES = [

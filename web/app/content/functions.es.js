@@ -44,6 +44,15 @@ export const PARAM_TEXT = {
   approximate: { label: 'Aproximación con tanh (approximate)', symbol: 'approximate' },
 };
 
+// Keras's weight initialisers, by their API names.
+export const INITS = {
+  glorot_uniform: 'Glorot uniforme (Keras)',
+  glorot_normal: 'Glorot normal',
+  he_normal: 'He normal',
+  he_uniform: 'He uniforme',
+  lecun_normal: 'LeCun normal',
+};
+
 export const CONSTANT_TEXT = {
   alpha: 'α (alpha)',
   scale: 'λ (scale)',

@@ -1,7 +1,7 @@
 // "El gradiente a través de la profundidad": up to four activations through the same deep random
 // network; the gradient norm per layer on a log scale, the saturated and dead units per layer,
 // and a sentence read off the numbers. The runs happen in the lab worker.
-import { functionName } from '../content/functions.es.js';
+import { functionName, INITS } from '../content/functions.es.js';
 import { formatSignificant } from '../format.js';
 import { choiceProp, numberProp } from '../state/props.js';
 import { el, fieldset, selectControl, sliderControl } from '../ui/controls.js';
@@ -12,13 +12,6 @@ import { seriesStyle } from './series-style.js';
 const SLOTS = 4;
 const START = ['sigmoid', 'tanh', 'relu', 'selu'];
 const WIDTHS = ['8', '16', '32', '64', '128', '256', '512'];
-export const INITS = {
-  glorot_uniform: 'Glorot uniforme (Keras)',
-  glorot_normal: 'Glorot normal',
-  he_normal: 'He normal',
-  he_uniform: 'He uniforme',
-  lecun_normal: 'LeCun normal',
-};
 
 /** "10⁻⁹" for 1e-9: an order of magnitude a reader takes in at a glance. */
 function orderOf(ratio) {

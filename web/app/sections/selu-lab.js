@@ -1,14 +1,13 @@
 // "SELU y la autonormalización": the mean and the standard deviation of every layer for SELU
 // against ReLU, tanh and ELU, the histogram of SELU's last layer against N(0, 1), and three
 // switches that break SELU's conditions. The runs happen in the lab worker.
-import { functionName } from '../content/functions.es.js';
+import { functionName, INITS } from '../content/functions.es.js';
 import { formatNumber } from '../format.js';
 import { boolProp, choiceProp, numberProp } from '../state/props.js';
 import { checkboxControl, el, fieldset, selectControl, sliderControl } from '../ui/controls.js';
 import { describeError } from '../ui/status.js';
 import { HistogramChart } from '../views/histogram-chart.js';
 import { LayerChart } from '../views/layer-chart.js';
-import { INITS } from './gradient-lab.js';
 import { seriesStyle } from './series-style.js';
 
 const ACTIVATIONS = ['selu', 'relu', 'tanh', 'elu'];

@@ -1,0 +1,305 @@
+// "Entrena una red": play trains and the loss falls, the comparison draws every curve and
+// thumbnail, every control changes the run and lands in the URL, a link reproduces the exact
+// run, ReLU units die where the lesson says they do, and a diverging or worker-less run never
+// breaks the page.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { useBrowser } from './support/harness.mjs';
+import { nudge } from './support/lesson.mjs';
+
+const ctx = useBrowser();
+const LAB = '#entrenamiento [data-lab]';
+const CHART = 'entrenamiento-perdida';
+
+const epoch = (page) => page.locator(LAB).evaluate((el) => Number(el.dataset.epoch ?? -1));
+
+/** Waits until the lab has drawn an epoch in [min, max]. */
+async function waitForEpoch(page, min, max = min) {
+  await page.waitForFunction(
+    ([s, lo, hi]) => {
+      const e = Number(document.querySelector(s).dataset.epoch ?? -1);
+      return e >= lo && e <= hi;
+    },
+    [LAB, min, max],
+    { timeout: 30000 },
+  );
+}
+
+/** The loss curves as drawn: [{ label, data: [{ x, y }] }]. */
+const curves = (page) =>
+  page.evaluate(
+    (k) =>
+      window.activaciones.charts[k].data.datasets.map((d) => ({
+        label: d.label,
+        data: d.data.map((p) => ({ x: p.x, y: p.y })),
+      })),
+    CHART,
+  );
+
+async function open(hash = '') {
+  const page = await ctx.open(`#entrenamiento${hash}`);
+  await waitForEpoch(page, 0);
+  return page;
+}
+
+const control = (page, name) => page.locator(`${LAB} [name="${name}"]`);
+const button = (page, text) => page.locator(`${LAB} button`, { hasText: text });
+
+/** Clicks "Una época" and returns the training loss after that epoch. */
+async function oneEpoch(page) {
+  await waitForEpoch(page, 0);
+  await button(page, 'Una época').click();
+  await waitForEpoch(page, 1);
+  return (await curves(page))[0].data.at(-1).y;
+}
+
+async function noProblems(page) {
+  assert.deepEqual(await page.problems(), []);
+}
+
+describe('the training lab', () => {
+  test('play trains, the loss falls, and pause stops it; the page stays responsive', async () => {
+    const page = await open('?entrenamiento.datos=xor');
+    await page.evaluate(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+      }).observe({ type: 'longtask' });
+    });
+    const play = page.locator(`${LAB} [data-play]`);
+    assert.equal(await play.textContent(), 'Entrenar');
+    await play.click();
+    assert.equal(await play.textContent(), 'Pausa');
+    await waitForEpoch(page, 150, Infinity);
+    await play.click();
+    assert.equal(await play.textContent(), 'Entrenar');
+    const stopped = await epoch(page);
+    await page.waitForTimeout(400);
+    assert.ok((await epoch(page)) - stopped <= 2, 'training stops on pause');
+    const [train, test] = await curves(page);
+    assert.deepEqual([train.label, test.label], ['Entrenamiento', 'Prueba']);
+    assert.equal(train.data[0].x, 0);
+    assert.ok(train.data.length > 20, 'one point per frame');
+    assert.ok(
+      train.data.at(-1).y < 0.5 * train.data[0].y,
+      `train loss ${JSON.stringify(train.data.at(-1))}`,
+    );
+    assert.ok(test.data.at(-1).y < 0.5 * test.data[0].y);
+    assert.match(await page.locator(`${LAB} [data-readout]`).textContent(), /^Época \d+ · pérdida/);
+    assert.match(
+      await page.locator('#resumen-entrenamiento').textContent(),
+      /Tangente hiperbólica/,
+    );
+    const longTasks = await page.evaluate(() => window.__longTasks);
+    assert.deepEqual(longTasks, [], `long tasks on the main thread: ${longTasks}`);
+    await noProblems(page);
+    await page.close();
+  });
+
+  test('the boundary map is drawn in both classes’ colours, with the points', async () => {
+    const page = await open(
+      '?entrenamiento.datos=gauss&entrenamiento.parar=20&entrenamiento.velocidad=10',
+    );
+    await page.locator(`${LAB} [data-play]`).click();
+    await waitForEpoch(page, 20);
+    const colours = await page.locator(`${LAB} [data-map]`).evaluate((canvas) => {
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let bluish = 0;
+      let orangish = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 2] > data[i] + 40) bluish += 1;
+        if (data[i] > data[i + 2] + 40) orangish += 1;
+      }
+      return { bluish, orangish, pixels: data.length / 4 };
+    });
+    // Gaussian blobs at (2, 2) and (-2, -2): after 20 epochs each half of the map is its class's.
+    assert.ok(
+      colours.bluish > 0.2 * colours.pixels && colours.orangish > 0.2 * colours.pixels,
+      JSON.stringify(colours),
+    );
+    await noProblems(page);
+    await page.close();
+  });
+
+  test('"Comparar activaciones" draws a curve and a thumbnail per activation', async () => {
+    const page = await open('?entrenamiento.comparar=1&entrenamiento.c4=elu');
+    assert.equal(await page.locator(`${LAB} [data-single]`).isVisible(), false);
+    const thumbs = page.locator(`${LAB} .thumb-map`);
+    await page.locator(`${LAB} [data-play]`).click();
+    await waitForEpoch(page, 20, Infinity);
+    await page.locator(`${LAB} [data-play]`).click();
+    const lines = await curves(page);
+    assert.deepEqual(
+      lines.map((l) => l.label),
+      ['Tangente hiperbólica', 'ReLU', 'Sigmoide', 'ELU'],
+    );
+    for (const l of lines)
+      assert.ok(l.data.length > 5 && l.data.every((p) => Number.isFinite(p.y)));
+    // The same data and initial weights: only the activation differs, so the curves do too.
+    assert.equal(new Set(lines.map((l) => l.data.at(-1).y)).size, 4);
+    assert.equal(await thumbs.count(), 4);
+    for (let i = 0; i < 4; i += 1) {
+      const drawn = await thumbs.nth(i).evaluate((c) => {
+        const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+        const shades = new Set();
+        for (let i = 0; i < data.length; i += 4) {
+          shades.add((data[i] >> 4) * 256 + (data[i + 1] >> 4) * 16 + (data[i + 2] >> 4));
+        }
+        return c.width > 0 && shades.size > 4;
+      });
+      assert.ok(drawn, `thumbnail ${i + 1} is drawn`);
+    }
+    assert.match(
+      await page.locator('#resumen-entrenamiento').textContent(),
+      /Pérdida de prueba: Tangente/,
+    );
+    // The chart can show the training loss instead.
+    await page.locator(LAB).getByRole('radio', { name: 'De entrenamiento' }).check();
+    await page.waitForFunction(() => location.hash.includes('entrenamiento.curva=entrenamiento'));
+    await noProblems(page);
+    await page.close();
+  });
+
+  test('every control changes the run, and lands in the URL', async () => {
+    const page = await open();
+    let previous = await oneEpoch(page);
+    const runControls = [
+      ['datos', () => control(page, 'datos').selectOption('xor')],
+      ['ruido', () => nudge(page, control(page, 'ruido'))],
+      ['entreno', () => nudge(page, control(page, 'entreno'))],
+      ['entradas', () => control(page, 'entrada-x1sq').check()],
+      ['capas', () => nudge(page, control(page, 'capas'))],
+      ['capas', () => nudge(page, control(page, 'capa-1'))],
+      ['act', () => control(page, 'act').selectOption('elu')],
+      ['alpha', () => nudge(page, control(page, 'alpha'))],
+      ['opt', () => control(page, 'opt').selectOption('adam')],
+      ['tasa', () => control(page, 'tasa').selectOption('0.1')],
+      ['lote', () => nudge(page, control(page, 'lote'))],
+      ['l2', () => control(page, 'l2').selectOption('0.01')],
+      ['init', () => control(page, 'init').selectOption('he_uniform')],
+      ['semilla', () => button(page, 'Otros datos y pesos').click()],
+    ];
+    for (const [key, act] of runControls) {
+      await act();
+      await waitForEpoch(page, 0); // a new run
+      const loss = await oneEpoch(page);
+      assert.notEqual(loss, previous, `${key} changed the run`);
+      previous = loss;
+      await page.waitForFunction((k) => location.hash.includes(`entrenamiento.${k}=`), key);
+    }
+    // Speed, stop and what is shown change the URL but not the run.
+    for (const [key, act] of [
+      ['velocidad', () => control(page, 'velocidad').selectOption('10')],
+      ['parar', () => control(page, 'parar').selectOption('300')],
+      ['prueba', () => control(page, 'prueba').check()],
+      ['discreto', () => control(page, 'discreto').check()],
+    ]) {
+      await act();
+      await page.waitForFunction((k) => location.hash.includes(`entrenamiento.${k}=`), key);
+      assert.equal(await epoch(page), 1, `${key} keeps the run`);
+    }
+    await control(page, 'comparar').check();
+    await waitForEpoch(page, 0);
+    assert.equal((await curves(page)).length, 3);
+    await control(page, 'c4').selectOption('gelu');
+    await page.waitForFunction(
+      (k) => window.activaciones.charts[k].data.datasets.length === 4,
+      CHART,
+    );
+    await noProblems(page);
+    await page.close();
+  });
+
+  test('a link reproduces the exact run, controls included', async () => {
+    const page = await open(
+      '?entrenamiento.datos=moons&entrenamiento.ruido=0.2&entrenamiento.entreno=0.7' +
+        '&entrenamiento.semilla=5&entrenamiento.entradas=x1,x2,x1x2&entrenamiento.capas=6,3' +
+        '&entrenamiento.act=elu&entrenamiento.alpha=0.5&entrenamiento.opt=adam' +
+        '&entrenamiento.tasa=0.01&entrenamiento.lote=20&entrenamiento.l2=0.001' +
+        '&entrenamiento.init=he_uniform',
+    );
+    assert.equal(await control(page, 'datos').inputValue(), 'moons');
+    assert.equal(await control(page, 'act').inputValue(), 'elu');
+    assert.equal(await control(page, 'alpha').inputValue(), '0.5');
+    assert.equal(await control(page, 'capa-2').inputValue(), '3');
+    assert.equal(await control(page, 'entrada-x1x2').isChecked(), true);
+    const loss = await oneEpoch(page);
+    const expected = await page.evaluate(() => {
+      const t = window.activaciones.api.createTrainer({
+        dataset: 'moons',
+        samples: 500,
+        noise: 0.2,
+        trainFraction: 0.7,
+        seed: 5,
+        features: ['x1', 'x2', 'x1x2'],
+        hidden: [6, 3],
+        activation: 'elu',
+        params: { alpha: 0.5 },
+        optimizer: 'adam',
+        learningRate: 0.01,
+        batchSize: 20,
+        l2: 0.001,
+        init: 'he_uniform',
+      });
+      const { trainLoss } = t.step(1);
+      t.dispose();
+      return trainLoss;
+    });
+    assert.equal(loss, expected);
+    await noProblems(page);
+    await page.close();
+  });
+
+  test('ReLU units die at a high learning rate, and «Parar en» stops the run', async () => {
+    const page = await open(
+      '?entrenamiento.act=relu&entrenamiento.datos=spiral&entrenamiento.tasa=1' +
+        '&entrenamiento.capas=8,8,8&entrenamiento.parar=100&entrenamiento.velocidad=10',
+    );
+    await page.locator(`${LAB} [data-play]`).click();
+    await page.waitForFunction((s) => document.querySelector(s).dataset.playing === '0', LAB, {
+      timeout: 30000,
+    });
+    assert.equal(await epoch(page), 100);
+    assert.match(
+      await page.locator(`${LAB} [data-status]`).textContent(),
+      /detenido en la época 100/,
+    );
+    const dead = await page.locator(`${LAB} .unit-dead`).count();
+    assert.ok(dead > 0, 'some ReLU units died');
+    assert.match(
+      await page.locator('#resumen-entrenamiento').textContent(),
+      new RegExp(`${dead} de 24 unidades muertas`),
+    );
+    await noProblems(page);
+    await page.close();
+  });
+
+  test('a diverging run stops with a Spanish explanation, and the page stays usable', async () => {
+    const page = await open('?entrenamiento.act=exponential&entrenamiento.tasa=10');
+    await page.locator(`${LAB} [data-play]`).click();
+    await page.waitForFunction((s) => document.querySelector(s).dataset.playing === '0', LAB, {
+      timeout: 30000,
+    });
+    assert.match(await page.locator(`${LAB} [data-status]`).textContent(), /ha divergido/);
+    await control(page, 'tasa').selectOption('0.03');
+    await control(page, 'act').selectOption('tanh');
+    assert.ok(Number.isFinite(await oneEpoch(page)));
+    assert.equal(await page.locator(`${LAB} [data-status]`).isVisible(), false);
+    await noProblems(page);
+    await page.close();
+  });
+
+  test('without its worker the lab trains on the main thread', async () => {
+    const page = await ctx.open('#entrenamiento?entrenamiento.datos=xor', {
+      route: (p) => p.route('**/train-worker.js', (r) => r.abort()),
+    });
+    await waitForEpoch(page, 0);
+    await page.locator(`${LAB} [data-play]`).click();
+    await waitForEpoch(page, 20, Infinity);
+    const [train] = await curves(page);
+    assert.ok(train.data.at(-1).y < train.data[0].y);
+    const problems = (await page.problems()).filter((p) => !p.includes('net::ERR_FAILED'));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});

@@ -1,0 +1,191 @@
+// "Entrena una red": a small network trained in the browser with any activation of the
+// registry, or two to four of them side by side on the same data and initial weights. The
+// session runs in a worker (training/session.js); this module holds the state (all of it in
+// the URL), the controls, and the histories the charts show.
+import { functionName } from '../content/functions.es.js';
+import { formatNumber } from '../format.js';
+import { createTrainingClient } from '../training/client.js';
+import { buildTrainingControls } from '../training/controls.js';
+import { trainerRuns, trainingProps } from '../training/props.js';
+import { createTrainingView } from '../training/view.js';
+import { describeError } from '../ui/status.js';
+
+const GRID = 100;
+const THUMB_GRID = 50;
+const MAX_POINTS = 1500; // per loss curve: older points are thinned beyond this
+
+function thin(points) {
+  if (points.length <= MAX_POINTS) return;
+  const kept = points.filter((_, i) => i % 2 === 0 || i === points.length - 1);
+  points.splice(0, points.length, ...kept);
+}
+
+function labelOf(options) {
+  const params = Object.entries(options.params ?? {});
+  const name = functionName(options.activation);
+  if (params.length === 0) return name;
+  return `${name} (${params.map(([k, v]) => `${k} ${formatNumber(v)}`).join(', ')})`;
+}
+
+export function createTrainingLab({ root, section, api, store, specs }) {
+  const elementwise = [...specs.values()].filter((s) => s.kind === 'elementwise');
+  const ids = elementwise.map((s) => s.id);
+  const paramNames = [...new Set(elementwise.flatMap((s) => s.params.map((p) => p.name)))];
+  const props = trainingProps(ids, paramNames);
+  const values = {};
+  const status = root.querySelector('[data-status]');
+  const view = createTrainingView(root, `resumen-${section.id}`);
+
+  let generation = 0;
+  let runs = []; // [{ options, label, train: [{x, y}], test: [{x, y}], grid, n, dead }]
+  let points = null;
+  let epoch = 0;
+  let playing = false;
+  let frame = 0;
+  let seq = 0; // commands sent to the session
+
+  const say = (text) => {
+    status.textContent = text;
+    status.hidden = !text;
+  };
+
+  const stopAt = () => (values.parar === 'no' ? Infinity : Number(values.parar));
+  const pace = () => ({ speed: Number(values.velocidad), stopAt: stopAt() });
+
+  function draw() {
+    frame = 0;
+    view.render({
+      compare: values.comparar,
+      epoch,
+      runs,
+      hidden: values.capas,
+      points,
+      showTest: values.prueba,
+      discretize: values.discreto,
+      curve: values.curva,
+    });
+    root.dataset.epoch = String(epoch);
+    root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
+    client.send({ type: 'drawn', generation });
+  }
+
+  const redraw = () => {
+    if (!frame) frame = requestAnimationFrame(draw);
+  };
+
+  function setPlaying(on) {
+    playing = on;
+    controls.showPlaying(on);
+    root.dataset.playing = on ? '1' : '0';
+  }
+
+  function onMessage(message) {
+    if (message.generation !== undefined && message.generation !== generation) return;
+    if (message.type === 'error') {
+      setPlaying(false);
+      say(describeError(Object.assign(new Error(message.error.message), message.error)));
+      return;
+    }
+    if (message.points) points = message.points;
+    epoch = message.epoch;
+    message.losses.forEach((l, i) => {
+      const run = runs[i];
+      run.train.push({ x: l.epoch, y: l.trainLoss });
+      run.test.push({ x: l.epoch, y: l.testLoss });
+      thin(run.train);
+      thin(run.test);
+      run.grid = message.grids[i];
+      run.dead = message.dead[i];
+    });
+    // Only an answer to the latest command says whether the session is still playing; an
+    // older update may have been on its way when the reader pressed pause.
+    if (message.seq === seq) setPlaying(message.playing);
+    if (message.diverged) {
+      say(
+        'La pérdida ha dejado de ser un número finito: la red ha divergido. Baja la tasa de ' +
+          'aprendizaje y pulsa «Reiniciar».',
+      );
+    } else if (!message.playing && epoch >= stopAt() && epoch > 0) {
+      say(`Entrenamiento detenido en la época ${epoch}, como pide «Parar en».`);
+    } else say('');
+    redraw();
+  }
+
+  const session = createTrainingClient(api, onMessage);
+  const client = {
+    send(message) {
+      if (message.type !== 'drawn') seq += 1;
+      session.send({ ...message, seq });
+    },
+  };
+
+  /** Starts a new run from epoch 0 with the current options, playing if it was. */
+  function configure(play = playing) {
+    generation += 1;
+    const options = trainerRuns(values, specs);
+    const n = values.comparar ? THUMB_GRID : GRID;
+    runs = options.map((o) => ({ options: o, label: labelOf(o), train: [], test: [], n }));
+    epoch = 0;
+    say('');
+    if (options.length === 0) {
+      setPlaying(false);
+      say('Elige al menos una activación para entrenar.');
+      return;
+    }
+    client.send({
+      type: 'configure',
+      generation,
+      runs: options,
+      grid: n,
+      ...pace(),
+      playing: play,
+    });
+    setPlaying(play);
+  }
+
+  const controls = buildTrainingControls({
+    root,
+    values,
+    specs,
+    ids,
+    onChange(kind) {
+      store.changed(section.id);
+      if (kind === 'view') redraw();
+      else if (kind === 'pace') client.send({ type: 'pace', ...pace() });
+      else configure();
+    },
+    onPlay() {
+      if (playing) {
+        client.send({ type: 'pause' });
+        setPlaying(false);
+      } else if (epoch >= stopAt()) {
+        configure(true); // at the limit, play starts over
+      } else {
+        client.send({ type: 'play' });
+        setPlaying(true);
+      }
+    },
+    onStep() {
+      client.send({ type: 'step' });
+      setPlaying(false);
+    },
+    onReset() {
+      configure(false);
+    },
+  });
+
+  store.register(section.id, props, values, () => {
+    controls.show();
+    configure(false);
+  });
+  controls.show();
+  for (const p of root.querySelectorAll('[data-placeholder]')) p.hidden = true;
+  configure(false);
+
+  return {
+    charts: { [`${section.id}-perdida`]: view.chart },
+    applyTheme() {
+      view.applyTheme();
+    },
+  };
+}
