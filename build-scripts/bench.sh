@@ -16,5 +16,8 @@ echo
 echo "==> La sonda de red frente a TensorFlow.js (Node)"
 node tests/bench/probe-bench.mjs 2>&1 | grep -v -e '^Hi, looks like' -e '^=*$'
 echo
+echo "==> El laboratorio de entrenamiento frente a TensorFlow.js (Node)"
+node tests/bench/trainer-bench.mjs 2>&1 | grep -v -e '^Hi, looks like' -e '^=*$'
+echo
 echo "==> La página en Chromium sin interfaz"
 node tests/bench/page-bench.mjs
