@@ -37,6 +37,9 @@ export async function startStaticServer({ root, port = 0, host = '127.0.0.1', he
         'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         'Content-Length': info.size,
         'Cache-Control': 'no-cache',
+        // As GitHub Pages does: a frame sandboxed without allow-same-origin has an opaque
+        // origin, and loads the page's modules and wasm cross-origin.
+        'Access-Control-Allow-Origin': '*',
         ...headers,
       });
       if (req.method === 'HEAD') res.end();

@@ -1,11 +1,15 @@
-// Builds the static site: copies the JS API and the wasm module to dist/lib (importable as-is),
-// bundles the page's code with Chart.js into dist/assets, and writes the HTML.
+// Builds the static site in dist/:
+// - lib/: the JS API and the wasm modules, exactly as written, at a stable URL for API users;
+// - assets/<hash>/: everything the page loads (a copy of lib/, the bundles, CSS, KaTeX), in a
+//   directory named by its content hash, so a new deploy never mixes old and new files;
+// - index.html, and sw.js (the service worker that keeps the lesson working offline).
 // Run by CMake (the wasm preset's `site` target), not by hand.
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import * as esbuild from 'esbuild';
 import { renderSections, tableOfContents } from './assemble-page.mjs';
+import { bundle } from './bundle.mjs';
 import { copyKatexAssets, renderMath } from './render-math.mjs';
 
 const { values: args } = parseArgs({
@@ -15,8 +19,10 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
   },
 });
-if (!args.core || !args.out) {
-  console.error('usage: build-site.mjs --core path/to/activations-core.js --out dist');
+if (!args.core || !args['core-nosimd'] || !args.out) {
+  console.error(
+    'usage: build-site.mjs --core activations-core.js --core-nosimd activations-core-nosimd.js --out dist',
+  );
   process.exit(2);
 }
 
@@ -24,72 +30,36 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
 const web = path.join(root, 'web');
 const out = path.resolve(args.out);
 const coreJs = path.resolve(args.core);
+const plainJs = path.resolve(args['core-nosimd']);
+const wasm = (js) => js.replace(/\.js$/, '.wasm');
+
+async function files(dir, prefix = '') {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((e) =>
+      e.isDirectory() ? files(path.join(dir, e.name), `${prefix}${e.name}/`) : [prefix + e.name],
+    ),
+  );
+  return nested.flat().sort();
+}
 
 await rm(out, { recursive: true, force: true });
-await mkdir(path.join(out, 'assets'), { recursive: true });
+const staging = path.join(out, 'assets', 'staging');
+await mkdir(staging, { recursive: true });
 
-// The API, exactly as written, next to the module it wraps.
-await cp(path.join(web, 'lib'), path.join(out, 'lib'), { recursive: true });
-await cp(coreJs, path.join(out, 'lib', 'activations-core.js'));
-await cp(coreJs.replace(/\.js$/, '.wasm'), path.join(out, 'lib', 'activations-core.wasm'));
-// The module without SIMD ships only its .wasm: its JS glue must be the same as the other's.
-const plainJs = path.resolve(args['core-nosimd']);
+// The API next to the module it wraps. The module without SIMD ships only its .wasm: its JS glue
+// must be the same as the other's.
 const glue = (file) => readFile(file, 'utf8').then((t) => t.replaceAll('-nosimd', ''));
 if ((await glue(coreJs)) !== (await glue(plainJs))) {
   throw new Error('the SIMD and non-SIMD builds have different JS glue; load them separately');
 }
-await cp(plainJs.replace(/\.js$/, '.wasm'), path.join(out, 'lib', 'activations-core-nosimd.wasm'));
-
-// The page uses the public API the way any user would: from dist/lib, not a bundled copy.
-const publicApiExternal = {
-  name: 'public-api-external',
-  setup(build) {
-    build.onResolve({ filter: /\/lib\/activations\.js$/ }, () => ({
-      path: '../lib/activations.js',
-      external: true,
-    }));
-  },
-};
-
-await esbuild.build({
-  entryPoints: [path.join(web, 'app', 'main.js')],
-  bundle: true,
-  format: 'esm',
-  minify: true,
-  target: 'es2020',
-  plugins: [publicApiExternal],
-  outfile: path.join(out, 'assets', 'app.js'),
-  logLevel: 'warning',
-});
-// The workers (the network labs', the training lab's): their own bundles next to app.js,
-// importing the API from ../lib like the page.
-await esbuild.build({
-  entryPoints: ['lab-worker.js', 'train-worker.js'].map((f) => path.join(web, 'app', 'workers', f)),
-  bundle: true,
-  format: 'esm',
-  minify: true,
-  target: 'es2020',
-  plugins: [publicApiExternal],
-  outdir: path.join(out, 'assets'),
-  logLevel: 'warning',
-});
-await esbuild.build({
-  entryPoints: [path.join(web, 'app', 'boot.js')],
-  bundle: false,
-  minify: true,
-  target: 'es5',
-  outfile: path.join(out, 'assets', 'boot.js'),
-  logLevel: 'warning',
-});
-await esbuild.build({
-  entryPoints: [path.join(web, 'styles', 'main.css')],
-  bundle: true,
-  minify: true,
-  outfile: path.join(out, 'assets', 'main.css'),
-  logLevel: 'warning',
-});
-
-await cp(path.join(web, 'favicon.svg'), path.join(out, 'favicon.svg'));
+for (const lib of [path.join(out, 'lib'), path.join(staging, 'lib')]) {
+  await cp(path.join(web, 'lib'), lib, { recursive: true });
+  await cp(coreJs, path.join(lib, 'activations-core.js'));
+  await cp(wasm(coreJs), path.join(lib, 'activations-core.wasm'));
+  await cp(wasm(plainJs), path.join(lib, 'activations-core-nosimd.wasm'));
+}
+await bundle({ web, assets: staging, simdWasm: wasm(coreJs), plainWasm: wasm(plainJs) });
 
 // The lesson: sections assembled into the shell, maths rendered by KaTeX now, not in the browser.
 const { SECTIONS } = await import(path.join(web, 'content', 'sections.js'));
@@ -104,11 +74,42 @@ const content = {
 };
 const shell = await readFile(path.join(web, 'index.html'), 'utf8');
 const sectionsHtml = await renderSections(SECTIONS, path.join(web, 'content', 'sections'), content);
-const assembled = shell
-  .replace('<!-- @toc -->', tableOfContents(SECTIONS))
-  .replace('<!-- @sections -->', sectionsHtml);
-const { html, css } = renderMath(assembled);
-await writeFile(path.join(out, 'index.html'), html);
-await writeFile(path.join(out, 'assets', 'math.css'), css);
-await copyKatexAssets(path.join(out, 'assets', 'katex'));
-console.log(`site written to ${path.relative(root, out) || out}`);
+const { html, css } = renderMath(
+  shell
+    .replace('<!-- @toc -->', tableOfContents(SECTIONS))
+    .replace('<!-- @sections -->', sectionsHtml),
+);
+await writeFile(path.join(staging, 'math.css'), css);
+await copyKatexAssets(path.join(staging, 'katex'));
+
+// Name the asset directory by its content.
+const hash = createHash('sha256');
+const assetFiles = await files(staging);
+for (const file of assetFiles) {
+  hash.update(`${file}\0`);
+  hash.update(await readFile(path.join(staging, file)));
+}
+const digest = hash.digest('hex').slice(0, 12);
+const assets = `assets/${digest}`;
+await rename(staging, path.join(out, assets));
+
+// The modules the page needs first, preloaded by boot.js.
+const preload = (await files(path.join(out, assets, 'lib')))
+  .filter((f) => f.endsWith('.js') || f === 'activations-core.wasm')
+  .map((f) => `lib/${f}`);
+const page = html.replaceAll('@ASSETS@', assets).replace('@PRELOAD@', preload.join(' '));
+await writeFile(path.join(out, 'index.html'), page);
+await cp(path.join(web, 'favicon.svg'), path.join(out, 'favicon.svg'));
+
+// app-file.js is for pages that cannot have a service worker anyway (file://, opaque origins).
+const precache = [
+  './',
+  'index.html',
+  'favicon.svg',
+  ...assetFiles.filter((f) => f !== 'app-file.js').map((f) => `${assets}/${f}`),
+];
+const sw = (await readFile(path.join(web, 'sw.js'), 'utf8'))
+  .replace('@HASH@', digest)
+  .replace("'@PRECACHE@'", JSON.stringify(precache));
+await writeFile(path.join(out, 'sw.js'), sw);
+console.log(`site written to ${path.relative(root, out) || out} (assets/${digest})`);

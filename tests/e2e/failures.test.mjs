@@ -22,9 +22,24 @@ describe('when something is missing', () => {
     await page.close();
   });
 
-  test('without the app bundle the boot script explains what happened', async () => {
+  test('where the modules cannot load, the classic bundle runs the whole lesson', async () => {
+    const page = await ctx.open('#elu', {
+      route: (p) => p.route(/\/app\.js$/, (r) => r.abort()),
+    });
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'ready');
+    const points = await page.evaluate(
+      () => window.activaciones.charts.elu.data.datasets[0].data.length,
+    );
+    assert.ok(points > 100);
+    const problems = (await page.problems()).filter((p) => !p.includes('net::ERR_FAILED'));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('without the app bundles the boot script explains what happened', async () => {
+    // app.js (the modules) first, then app-file.js (the classic fallback): both missing.
     const page = await ctx.open('', {
-      route: (p) => p.route('**/assets/app.js', (r) => r.abort()),
+      route: (p) => p.route(/\/app(-file)?\.js$/, (r) => r.abort()),
     });
     const status = page.locator('#app-status');
     assert.ok(await status.isVisible());

@@ -1,8 +1,12 @@
-// A classic script in ES5, so that it runs where the module bundle cannot: if app.js never
-// starts (an old browser without ES modules, a missing file), the page says so in Spanish
-// instead of staying half-drawn.
+// A classic script in ES5, so that it runs where the module bundle cannot. It loads the app:
+// as ES modules where it can, or as one classic script with the core inside where modules
+// cannot load (a page opened from file://, a sandboxed frame whose host sends no CORS headers).
+// If neither starts, the page says so in Spanish instead of staying half-drawn.
 (function () {
   var root = document.documentElement;
+  var me = document.currentScript;
+  var base = me.src.replace(/[^/]*$/, '');
+  var classicLoading = false;
 
   function fail(message) {
     if (root.getAttribute('data-app') === 'error') return;
@@ -17,27 +21,64 @@
     }
   }
 
-  window.addEventListener(
-    'error',
-    function (event) {
-      var target = event.target;
-      if (target && target.tagName === 'SCRIPT') {
-        fail(
-          'No se ha podido cargar el código de la lección (' +
-            (target.getAttribute('src') || 'script') +
-            '). Comprueba la conexión y vuelve a cargar la página.'
-        );
-      }
-    },
-    true
-  );
+  function missing(src) {
+    fail(
+      'No se ha podido cargar el código de la lección (' +
+        src +
+        '). Comprueba la conexión y vuelve a cargar la página.'
+    );
+  }
 
-  window.addEventListener('load', function () {
+  function add(tag, attributes) {
+    var node = document.createElement(tag);
+    for (var key in attributes) node.setAttribute(key, attributes[key]);
+    document.head.appendChild(node);
+    return node;
+  }
+
+  function classic() {
+    if (classicLoading) return;
+    classicLoading = true;
+    var script = add('script', { src: base + me.getAttribute('data-classic') });
+    script.onerror = function () {
+      missing(script.getAttribute('src'));
+    };
+    script.onload = checkStarted;
+  }
+
+  function checkStarted() {
     if (!root.hasAttribute('data-app')) {
       fail(
-        'Tu navegador no puede ejecutar esta lección: necesita módulos de JavaScript y ' +
+        'Tu navegador no puede ejecutar esta lección: necesita JavaScript moderno y ' +
           'WebAssembly. Ábrela con una versión reciente de Firefox, Chrome, Edge o Safari.'
       );
     }
+  }
+
+  var modules = 'noModule' in document.createElement('script');
+  if (location.protocol === 'file:' || !modules) {
+    classic();
+  } else {
+    // The core and its module graph, fetched in parallel instead of one import at a time.
+    var preload = (me.getAttribute('data-preload') || '').split(' ');
+    for (var i = 0; i < preload.length; i++) {
+      if (/\.wasm$/.test(preload[i])) {
+        add('link', {
+          rel: 'preload',
+          href: base + preload[i],
+          as: 'fetch',
+          type: 'application/wasm',
+          crossorigin: ''
+        });
+      } else if (preload[i]) {
+        add('link', { rel: 'modulepreload', href: base + preload[i] });
+      }
+    }
+    var app = add('script', { type: 'module', src: base + me.getAttribute('data-module') });
+    app.onerror = classic;
+  }
+
+  window.addEventListener('load', function () {
+    if (!classicLoading) checkStarted();
   });
 })();

@@ -1,11 +1,13 @@
 // Entry point: load the wasm core through the public API, then build every section's lab.
 import { loadActivations } from '../lib/activations.js';
+import { CORE_OPTIONS } from './core-source.js';
 import { createComparison } from './sections/comparison.js';
 import { createFunctionLab } from './sections/function-lab.js';
 import { createGallery } from './sections/gallery.js';
 import { createGradientLab } from './sections/gradient-lab.js';
 import { createSeluLab } from './sections/selu-lab.js';
 import { createLabClient } from './lab-client.js';
+import { keepOffline } from './offline.js';
 import { createSoftmaxLab } from './sections/softmax-lab.js';
 import { createTrainingLab } from './sections/training-lab.js';
 import { createStore } from './state/store.js';
@@ -117,7 +119,7 @@ async function start() {
   let api;
   try {
     if (typeof WebAssembly !== 'object') throw new Error('WebAssembly unavailable');
-    api = await loadActivations();
+    api = await loadActivations(CORE_OPTIONS);
     performance.mark('activaciones:core-loaded');
   } catch (error) {
     console.warn(error);
@@ -140,6 +142,7 @@ async function start() {
     performance.mark('activaciones:ready');
     root.dataset.app = 'ready';
     scrollToAnchor(store, readerMoved);
+    keepOffline();
   } catch (error) {
     console.warn(error);
     failed('La página no ha podido preparar las gráficas. Prueba a recargarla.');

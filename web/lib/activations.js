@@ -36,9 +36,15 @@ function supportsSimd() {
   }
 }
 
-/** Emscripten's options: which .wasm to use (with SIMD or without), and in Node its bytes. */
-async function coreOptions({ simd = supportsSimd(), ...options }) {
+/**
+ * Emscripten's options: which .wasm to use (with SIMD or without), and in Node its bytes. Where
+ * nothing can be fetched (a page opened from file://), `wasmBinaries: { simd, plain }` hands over
+ * both modules' bytes and the API picks one.
+ */
+async function coreOptions({ simd = supportsSimd(), wasmBinaries, ...options }) {
   const file = simd ? 'activations-core.wasm' : 'activations-core-nosimd.wasm';
+  if (wasmBinaries)
+    return { ...options, wasmBinary: simd ? wasmBinaries.simd : wasmBinaries.plain };
   if (options.wasmBinary) return options;
   if (!isNode()) {
     return {

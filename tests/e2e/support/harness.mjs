@@ -27,7 +27,13 @@ export function useBrowser() {
     hash = '',
     { viewport = { width: 1280, height: 900 }, colorScheme = 'light', route, context } = {},
   ) => {
-    const page = await (context ?? ctx.browser).newPage({ viewport, colorScheme });
+    // No service worker unless a test brings its own context: a worker that serves files from
+    // its cache would hide the routes a test sets up.
+    const page = await (context ?? ctx.browser).newPage({
+      viewport,
+      colorScheme,
+      serviceWorkers: 'block',
+    });
     const problems = [];
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
