@@ -57,8 +57,21 @@ std::vector<dd::DD> scaled_all(const double* x, std::size_t n, double t) {
   return z;
 }
 
+// z - max(z): sparsemax is shift invariant, and the outputs (of order 1) must be resolved next
+// to z's largest entry, which can be near 1e308 with a tiny temperature; even double-double
+// cannot hold 1e300 + 1, but after the shift the largest entry is exactly 0.
+void shift_to_max(std::vector<dd::DD>& z) {
+  const dd::DD top = *std::max_element(z.begin(), z.end(), [](const dd::DD& a, const dd::DD& b) {
+    return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo);
+  });
+  for (dd::DD& v : z) {
+    if (v.hi != -HUGE_VAL) v = dd::add(v, dd::neg(top));
+  }
+}
+
 Projection project(std::vector<dd::DD> z) {
   Projection p;
+  shift_to_max(z);
   p.z = std::move(z);
   const std::size_t n = p.z.size();
   std::vector<std::size_t> order(n);

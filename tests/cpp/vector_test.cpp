@@ -120,3 +120,21 @@ TEST(Softmax, SpecialValues) {
 
 }  // namespace
 }  // namespace activations::testing
+
+namespace activations {
+namespace {
+
+// A temperature so small that z = x / T is near 1e300: the outputs (of order 1) are below even
+// double-double's resolution next to z, unless the projection works relative to max(z).
+TEST(Sparsemax, TinyTemperaturesStillGiveTheArgMax) {
+  const std::vector<double> x = {1, 2, 3};
+  for (double t : {1e-300, 1e-320, 5e-324, 1e-200}) {
+    std::vector<double> out(3);
+    const std::vector<NamedValue> params = {{"temperature", t}};
+    ASSERT_TRUE(apply("sparsemax", params, x, out).ok());
+    EXPECT_EQ(out, (std::vector<double>{0, 0, 1})) << t;
+  }
+}
+
+}  // namespace
+}  // namespace activations
