@@ -7,12 +7,9 @@
 #include "trainer_handle.h"
 
 EMSCRIPTEN_BINDINGS(activations) {
-  using activations::js::JsStatus;
-  emscripten::value_object<JsStatus>("Status")
-      .field("code", &JsStatus::code)
-      .field("culprit", &JsStatus::culprit)
-      .field("message", &JsStatus::message);
-
+  // Statuses cross as plain objects built field by field (status_object), not as an Embind
+  // value_object: its glue walks the field table with for…in, which a polluted
+  // Object.prototype (another script on an LMS page) turns into a crash.
   emscripten::function("_registry", &activations::js::registry_to_js);
   emscripten::function("_evaluate", &activations::js::evaluate);
   emscripten::function("_apply", &activations::js::apply);

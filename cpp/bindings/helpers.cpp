@@ -17,10 +17,6 @@ std::vector<double> g_in;
 std::vector<double> g_out;
 std::vector<double> g_out2;
 
-JsStatus to_js(const Status& status) {
-  return {std::string(error_code_name(status.code())), status.culprit(), status.message()};
-}
-
 void copy_from_js(const val& source, std::vector<double>& target) {
   target.resize(source["length"].as<std::size_t>());
   // The view is made after resize(): a heap view must never outlive a possible growth.
@@ -102,8 +98,8 @@ val registry_to_js() {
   return list;
 }
 
-JsStatus evaluate(const std::string& id, const val& names, const val& values, const val& z,
-                  const val& f, const val& df) {
+val evaluate(const std::string& id, const val& names, const val& values, const val& z, const val& f,
+             const val& df) {
   const Params params(names, values);
   copy_from_js(z, g_in);
   g_out.resize(g_in.size());
@@ -113,21 +109,21 @@ JsStatus evaluate(const std::string& id, const val& names, const val& values, co
     copy_to_js(g_out, f);
     copy_to_js(g_out2, df);
   }
-  return to_js(status);
+  return status_object(status);
 }
 
-JsStatus apply(const std::string& id, const val& names, const val& values, const val& x,
-               const val& out) {
+val apply(const std::string& id, const val& names, const val& values, const val& x,
+          const val& out) {
   const Params params(names, values);
   copy_from_js(x, g_in);
   g_out.resize(g_in.size());
   const Status status = activations::apply(id, params.values, g_in, g_out);
   if (status.ok()) copy_to_js(g_out, out);
-  return to_js(status);
+  return status_object(status);
 }
 
-JsStatus jacobian(const std::string& id, const val& names, const val& values, const val& x,
-                  const val& out) {
+val jacobian(const std::string& id, const val& names, const val& values, const val& x,
+             const val& out) {
   const Params params(names, values);
   copy_from_js(x, g_in);
   // Checked by the core, but the buffer must not be sized from an unchecked length.
@@ -135,7 +131,7 @@ JsStatus jacobian(const std::string& id, const val& names, const val& values, co
   g_out.resize(n * n);
   const Status status = activations::jacobian(id, params.values, g_in, g_out);
   if (status.ok()) copy_to_js(g_out, out);
-  return to_js(status);
+  return status_object(status);
 }
 
 }  // namespace activations::js

@@ -12,28 +12,22 @@
 
 namespace activations::js {
 
-// A Status as the JS wrapper reads it; code "ok" means success.
-struct JsStatus {
-  std::string code;
-  std::string culprit;
-  std::string message;
-};
-
 // The registry as plain JS objects (the wrapper freezes and documents them).
 emscripten::val registry_to_js();
 
 // `names` is an array of strings and `values` an array of numbers of the same length; `z`, `f`
 // and `df` are Float64Arrays of one length. Results are written into `f` and `df`.
-JsStatus evaluate(const std::string& id, const emscripten::val& names,
-                  const emscripten::val& values, const emscripten::val& z, const emscripten::val& f,
-                  const emscripten::val& df);
+emscripten::val evaluate(const std::string& id, const emscripten::val& names,
+                         const emscripten::val& values, const emscripten::val& z,
+                         const emscripten::val& f, const emscripten::val& df);
 
 // Vector functions: `out` has x's length (apply) or its square (jacobian).
-JsStatus apply(const std::string& id, const emscripten::val& names, const emscripten::val& values,
-               const emscripten::val& x, const emscripten::val& out);
-JsStatus jacobian(const std::string& id, const emscripten::val& names,
-                  const emscripten::val& values, const emscripten::val& x,
-                  const emscripten::val& out);
+emscripten::val apply(const std::string& id, const emscripten::val& names,
+                      const emscripten::val& values, const emscripten::val& x,
+                      const emscripten::val& out);
+emscripten::val jacobian(const std::string& id, const emscripten::val& names,
+                         const emscripten::val& values, const emscripten::val& x,
+                         const emscripten::val& out);
 
 }  // namespace activations::js
 

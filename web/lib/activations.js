@@ -105,7 +105,8 @@ function checkId(id, where) {
       `${where}: the id must be a string such as "relu", got ${describe(id)}`,
       {
         code: 'unknown_activation',
-        culprit: String(id),
+        // describe(), not String(): a symbol or an object whose toString throws must not.
+        culprit: describe(id),
       },
     );
   }

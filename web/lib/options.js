@@ -18,7 +18,8 @@ export function checkOptions(api, options, defaults, kinds) {
   }
   const out = { ...defaults };
   for (const key of Object.keys(options)) {
-    if (!(key in defaults)) {
+    // Own keys only: "toString" or "__proto__" are not options.
+    if (!Object.hasOwn(defaults, key)) {
       fail(`unknown option "${key}"; valid options: ${Object.keys(defaults).join(', ')}`, key);
     }
     out[key] = options[key];

@@ -1,0 +1,383 @@
+// The JS API against bad input: wrong types, NaN and ±∞ parameters, empty, huge and sparse
+// arrays, getters that throw, prototype pollution, unknown ids, 10⁷ elements. Every case must
+// throw a clear Error or return a correct result, and the module must answer the next call.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { API_URL } from './support/paths.mjs';
+
+const { loadActivations, ActivationError } = await import(API_URL);
+let api;
+before(async () => {
+  api = await loadActivations();
+});
+
+const throwing = (what) =>
+  new Proxy([1, 2, 3], {
+    get(target, key) {
+      if (key === 'length' || key === '1') throw new Error(`${what} getter`);
+      return Reflect.get(target, key);
+    },
+  });
+const getterObject = (key) =>
+  Object.defineProperty({}, key, {
+    enumerable: true,
+    get() {
+      throw new Error(`${key} getter`);
+    },
+  });
+const sparse = (n) => {
+  const a = [];
+  a.length = n;
+  a[0] = 1;
+  return a;
+};
+const huge = 'x'.repeat(1e5);
+const BAD_IDS = [
+  undefined,
+  null,
+  0,
+  1.5,
+  NaN,
+  true,
+  {},
+  [],
+  () => 'relu',
+  Symbol('relu'),
+  '',
+  'RELU',
+  'relu7',
+  ' relu',
+  'relu ',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  huge,
+  '\u0000',
+  'réLU',
+  {
+    toString: () => {
+      throw new Error('toString');
+    },
+  },
+];
+const BAD_Z = [
+  undefined,
+  null,
+  5,
+  'abc',
+  {},
+  { length: -1 },
+  { length: 1e10 },
+  { length: NaN },
+  { length: 2 },
+  ['1', '2'],
+  [1n],
+  [{}],
+  [[1]],
+  [1, null],
+  [1, undefined],
+  new BigInt64Array(2),
+  sparse(5),
+  throwing('z'),
+  new Array(2 ** 24 + 1),
+  new DataView(new ArrayBuffer(8)),
+];
+const BAD_PARAMS = [
+  5,
+  'alpha',
+  [],
+  [1.5],
+  { alpha: NaN },
+  { alpha: Infinity },
+  { alpha: -Infinity },
+  { alpha: -1 },
+  { alpha: '1.5' },
+  { alpha: null },
+  { alpha: undefined },
+  { alpha: {} },
+  { alpha: 1e308 * 10 },
+  { beta: 1 },
+  { alpha: 1, beta: 2 },
+  JSON.parse('{"__proto__": 1}'),
+  getterObject('alpha'),
+  { alpha: 1n },
+  { alpha: [1] },
+];
+const BAD_TEMPERATURES = [0, -1, NaN, Infinity, -Infinity, '1', null, {}, [1], -0, -5e-324];
+const BAD_LOGITS = [
+  null,
+  5,
+  'abc',
+  ['1'],
+  sparse(3),
+  [1, '2'],
+  [true, false],
+  throwing('logits'),
+  new Float64Array(2 ** 20 + 1),
+  { length: -5 },
+];
+const BAD_PROBE = [
+  null,
+  5,
+  'x',
+  [],
+  { depth: 0 },
+  { depth: 101 },
+  { depth: 2.5 },
+  { depth: '3' },
+  { width: 1 },
+  { width: 1e9 },
+  { batch: 0 },
+  { batch: -1 },
+  { init: 'zeros' },
+  { init: 5 },
+  { activation: 'softmax' },
+  { activation: 'nope' },
+  { activation: 5 },
+  { params: 5 },
+  { params: { alpha: 1 } },
+  { inputMean: NaN },
+  { inputStd: -1 },
+  { inputStd: Infinity },
+  { seed: -1 },
+  { seed: 2 ** 60 },
+  { seed: 1.5 },
+  { bottleneck: 1000 },
+  { histogramBins: 0 },
+  { dept: 3 },
+  { toString: 1 },
+  { depth: 100, width: 512, batch: 2048 },
+  getterObject('depth'),
+];
+const BAD_TRAINER = [
+  null,
+  5,
+  'x',
+  [],
+  { dataset: 'donut' },
+  { dataset: 5 },
+  { samples: 0 },
+  { samples: 1e9 },
+  { samples: 10.5 },
+  { noise: -0.1 },
+  { noise: NaN },
+  { noise: 0.6 },
+  { trainFraction: 0 },
+  { trainFraction: 1 },
+  { features: [] },
+  { features: 'x1' },
+  { features: ['x1', 'x1'] },
+  { features: ['x9'] },
+  { features: [1] },
+  { features: sparse(3) },
+  { hidden: [0] },
+  { hidden: [17] },
+  { hidden: [1, 1, 1, 1, 1, 1, 1] },
+  { hidden: [2.5] },
+  { hidden: 'big' },
+  { activation: 'softmax' },
+  { activation: 'sparsemax' },
+  { params: [] },
+  { optimizer: 'rmsprop' },
+  { learningRate: 0 },
+  { learningRate: -1 },
+  { learningRate: 11 },
+  { learningRate: NaN },
+  { batchSize: 0 },
+  { batchSize: 1e6 },
+  { l2: -1 },
+  { l2: 2 },
+  { init: 'ones' },
+  { seed: -3 },
+  { epochs: 3 },
+  getterObject('dataset'),
+];
+const BAD_STEPS = [-1, 1001, 1.5, NaN, '1', null, {}, Infinity];
+const BAD_GRIDS = [0, 1, 513, 2.5, NaN, '10', null, -4];
+
+function cases() {
+  const list = [];
+  const add = (name, call, expect = 'error') => list.push({ name, call, expect });
+  for (const id of BAD_IDS) add(`evaluate(${String(typeof id)})`, () => api.evaluate(id, [0]));
+  for (const z of BAD_Z) add('evaluate(relu, bad z)', () => api.evaluate('relu', z));
+  for (const p of BAD_PARAMS)
+    add('evaluate(elu, bad params)', () => api.evaluate('elu', [-1, 0, 1], p));
+  for (const t of BAD_TEMPERATURES) {
+    add('softmax bad T', () => api.softmax([1, 2, 3], t));
+    add('softmaxJacobian bad T', () => api.softmaxJacobian([1, 2, 3], t));
+    add('sparsemax bad T', () => api.sparsemax([1, 2, 3], t));
+  }
+  for (const x of BAD_LOGITS) {
+    add('softmax bad logits', () => api.softmax(x));
+    add('logSoftmax bad logits', () => api.logSoftmax(x));
+  }
+  add('softmaxJacobian 1025 logits', () => api.softmaxJacobian(new Float64Array(1025)));
+  add('sparsemaxJacobian 1025 logits', () => api.sparsemaxJacobian(new Float64Array(1025)));
+  for (const o of BAD_PROBE) add('probeNetwork bad options', () => api.probeNetwork(o));
+  for (const o of BAD_TRAINER) add('createTrainer bad options', () => api.createTrainer(o));
+  for (const n of BAD_STEPS) {
+    add('trainer.step bad epochs', () => {
+      const t = api.createTrainer({ samples: 20 });
+      try {
+        return t.step(n);
+      } finally {
+        t.dispose();
+      }
+    });
+  }
+  for (const n of BAD_GRIDS) {
+    add('trainer.predictGrid bad n', () => {
+      const t = api.createTrainer({ samples: 20 });
+      try {
+        return t.predictGrid(n);
+      } finally {
+        t.dispose();
+      }
+    });
+  }
+  add('evaluate with a vector id', () => api.evaluate('softmax', [1, 2]));
+  add(
+    'softmax of nothing… is nothing',
+    () => api.softmax([]),
+    (r) => assert.equal(r.length, 0),
+  );
+  add(
+    'evaluate of an empty array',
+    () => api.evaluate('tanh', []),
+    (r) => assert.equal(r.f.length, 0),
+  );
+  add(
+    'evaluate of 10⁷ zeros',
+    () => api.evaluate('relu', new Float64Array(1e7)),
+    (r) => {
+      assert.equal(r.f.length, 1e7);
+      assert.equal(r.df[9999999], 0);
+    },
+  );
+  add(
+    'evaluate of 10⁷ as an Array',
+    () =>
+      api.evaluate(
+        'sigmoid',
+        Array.from({ length: 1e7 }, (_, i) => i % 7),
+      ),
+    (r) => {
+      assert.equal(r.f.length, 1e7);
+      assert.equal(r.f[0], 0.5);
+    },
+  );
+  add(
+    'evaluate of NaN and infinities is the right thing',
+    () => api.evaluate('tanh', [NaN, Infinity, -Infinity]),
+    (r) => {
+      assert.ok(Number.isNaN(r.f[0]));
+      assert.deepEqual([r.f[1], r.f[2], r.df[1], r.df[2]], [1, -1, 0, 0]);
+    },
+  );
+  for (const t of [1e-320, 5e-324, 1e-300]) {
+    // A subnormal temperature is valid: the softmax of logits / T is the arg max, exactly.
+    const argmax = (r) => assert.deepEqual(Array.from(r), [0, 0, 1]);
+    add('softmax with a tiny T', () => api.softmax([1, 2, 3], t), argmax);
+    add('sparsemax with a tiny T', () => api.sparsemax([1, 2, 3], t), argmax);
+  }
+  // Non-finite logits are numbers: their softmax is the limit, or NaN where there is none.
+  const limits = [
+    [
+      [NaN, 1],
+      [NaN, NaN],
+    ],
+    [
+      [Infinity, 1],
+      [1, 0],
+    ],
+    [
+      [-Infinity, -Infinity],
+      [0.5, 0.5],
+    ],
+    [
+      [Infinity, Infinity],
+      [0.5, 0.5],
+    ],
+    [
+      [-Infinity, 0],
+      [0, 1],
+    ],
+  ];
+  for (const [x, want] of limits) {
+    add(
+      `softmax(${x})`,
+      () => api.softmax(x),
+      (r) => assert.deepEqual(Array.from(r), want),
+    );
+    add(
+      `sparsemax(${x})`,
+      () => api.sparsemax(x),
+      (r) => assert.deepEqual(Array.from(r), want),
+    );
+  }
+  add(
+    'softmax with one huge logit',
+    () => api.softmax([1e308, 0, -1e308]),
+    (r) => assert.deepEqual(Array.from(r), [1, 0, 0]),
+  );
+  add('a used-up trainer', () => {
+    const t = api.createTrainer({ samples: 20 });
+    t.dispose();
+    return t.step(1);
+  });
+  return list;
+}
+
+describe('the JS API under hostile input', () => {
+  const polluted = ['alpha', 'depth', 'dataset', 'temperature', 'learningRate'];
+  before(() => {
+    // Prototype pollution: options and params must read only their own keys.
+    for (const key of polluted) Object.prototype[key] = 'polluted'; // eslint-disable-line no-extend-native
+  });
+  after(() => {
+    for (const key of polluted) delete Object.prototype[key];
+  });
+
+  test('every case throws a clear Error or returns a correct result, and the module survives', () => {
+    const list = cases();
+    let errors = 0;
+    for (const { name, call, expect } of list) {
+      let result;
+      let error = null;
+      try {
+        result = call();
+      } catch (e) {
+        error = e;
+      }
+      if (expect === 'error') {
+        assert.ok(error instanceof Error, `${name}: expected an Error, got ${String(result)}`);
+        assert.ok(error.message.length > 5, `${name}: a message`);
+        // The API's own errors name the culprit; a getter's own Error passes through unchanged.
+        if (!/getter/.test(error.message)) {
+          assert.ok(error instanceof ActivationError, `${name}: ${error.message}`);
+          assert.ok(error.culprit !== undefined && error.code, name);
+        }
+        errors += 1;
+      } else {
+        assert.equal(error, null, `${name}: ${error?.message}`);
+        expect(result);
+      }
+      // The module still answers correctly.
+      const { f } = api.evaluate('elu', [-1], { alpha: 2 });
+      assert.equal(f[0], 2 * Math.expm1(-1), `after ${name}`);
+    }
+    assert.ok(list.length >= 200, `${list.length} cases`);
+    console.log(`${list.length} hostile inputs, ${errors} rejected with an Error`);
+  });
+
+  test('polluted prototypes change nothing', () => {
+    assert.equal(api.evaluate('elu', [-1]).f[0], Math.expm1(-1)); // alpha stays 1
+    assert.equal(api.probeNetwork({ depth: 2 }).layers.length, 2);
+    const t = api.createTrainer({});
+    assert.equal(t.options.dataset, 'circle');
+    assert.equal(t.options.learningRate, 0.03);
+    t.dispose();
+    assert.equal(api.softmax([0, 0])[0], 0.5);
+  });
+});
