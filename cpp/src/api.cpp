@@ -141,6 +141,34 @@ Status evaluate(std::string_view id, std::span<const NamedValue> params, std::sp
   return Status::Ok();
 }
 
+Status evaluate(std::string_view id, std::span<const NamedValue> params, std::span<const float> z,
+                std::span<float> f, std::span<float> df) {
+  Resolved r;
+  if (Status status = resolve_kind(id, Kind::kElementwise, params, r); !status.ok()) return status;
+  if (Status status = check_sizes("f", f.size(), z.size()); !status.ok()) return status;
+  if (Status status = check_sizes("df", df.size(), z.size()); !status.ok()) return status;
+  r.spec->batch32(z.data(), z.size(), r.params.data(), f.data(), df.data());
+  return Status::Ok();
+}
+
+Status evaluate_f(std::string_view id, std::span<const NamedValue> params,
+                  std::span<const double> z, std::span<double> f) {
+  Resolved r;
+  if (Status status = resolve_kind(id, Kind::kElementwise, params, r); !status.ok()) return status;
+  if (Status status = check_sizes("f", f.size(), z.size()); !status.ok()) return status;
+  r.spec->values(z.data(), z.size(), r.params.data(), f.data());
+  return Status::Ok();
+}
+
+Status evaluate_f(std::string_view id, std::span<const NamedValue> params, std::span<const float> z,
+                  std::span<float> f) {
+  Resolved r;
+  if (Status status = resolve_kind(id, Kind::kElementwise, params, r); !status.ok()) return status;
+  if (Status status = check_sizes("f", f.size(), z.size()); !status.ok()) return status;
+  r.spec->values32(z.data(), z.size(), r.params.data(), f.data());
+  return Status::Ok();
+}
+
 Status apply(std::string_view id, std::span<const NamedValue> params, std::span<const double> x,
              std::span<double> out) {
   Resolved r;

@@ -5,6 +5,7 @@
 
 #include "activations/softmax.h"
 #include "activations/sparsemax.h"
+#include "kernels/f32.h"
 #include "kernels/lesson.h"
 #include "kernels/piecewise.h"
 #include "kernels/smooth.h"
@@ -50,7 +51,10 @@ constexpr ActivationSpec elementwise(std::string_view id, bool monotonic, Extras
           .f = &K::f,
           .df = &K::df,
           .batch = &batch<K>,
-          .values = &values<K>};
+          .values = &values<K>,
+          .batch32 = &k::f32::batch<K>,
+          .values32 = &k::f32::values<K>,
+          .vectorised32 = &k::f32::vectorised<K>};
 }
 
 template <void (*Apply)(const double*, std::size_t, double, double*),

@@ -72,6 +72,13 @@ using ScalarFn = double (*)(double z, const double* params);
 using BatchFn = void (*)(const double* z, std::size_t n, const double* params, double* f,
                          double* df);
 using ValuesFn = void (*)(const double* z, std::size_t n, const double* params, double* f);
+// The same in float32: vectorised kernels, within 4 float32 ULP.
+using BatchFn32 = void (*)(const float* z, std::size_t n, const double* params, float* f,
+                           float* df);
+using ValuesFn32 = void (*)(const float* z, std::size_t n, const double* params, float* f);
+// Whether the float32 kernels are vectorised for these parameters (or fall back to the double
+// kernel, element by element).
+using VectorisedFn32 = bool (*)(const double* params);
 // `out` has n elements (apply) or n*n, row-major (jacobian). Inputs are already validated.
 using VectorFn = void (*)(const double* x, std::size_t n, const double* params, double* out);
 
@@ -95,6 +102,10 @@ struct ActivationSpec {
   // Vector functions.
   VectorFn apply = nullptr;
   VectorFn jacobian = nullptr;
+  // Elementwise functions in float32.
+  BatchFn32 batch32 = nullptr;
+  ValuesFn32 values32 = nullptr;
+  VectorisedFn32 vectorised32 = nullptr;
 };
 
 }  // namespace activations

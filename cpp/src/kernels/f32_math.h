@@ -1,0 +1,149 @@
+#pragma once
+
+// Vectorised float32 exp, expm1 and log1p on four lanes, the building blocks of the float32
+// kernels (f32.cpp). Each is within about one float32 ULP in every range, subnormal results
+// included, with the IEEE answers at ±inf and NaN:
+//
+// - exp and expm1 reduce x = k ln2 + r, |r| <= ln2/2, with ln2 in two parts (Cody and Waite:
+//   k * ln2_hi is exact), take e^r - 1 = r + r^2 Q(r) from its Taylor polynomial of degree 8
+//   (truncation below 2^-31 relative), and scale by 2^k through the exponent bits, in two factors
+//   so that 2^k for k down to -173 and up to 128 needs no special case: a result that is
+//   subnormal, or that overflows, is rounded once, by the last multiplication.
+// - expm1 = 2^k ((1 - 2^-k) + r + r^2 Q(r)), the first sum carried exactly (Fast2Sum), so it
+//   keeps its relative accuracy near 0 and has no cancellation when k = 1 and r < 0.
+// - log1p is musl's log1pf (from FreeBSD): u = 1 + x with its rounding carried as a correction,
+//   u = 2^k m with m in [sqrt(2)/2, sqrt(2)), and log(m) = 2 atanh(s) from a minimax polynomial.
+
+#include <cstdint>
+
+#include "simd4.h"
+
+namespace activations::simd {
+
+// Exact float32 constants.
+inline constexpr float kLog2e = 1.44269504088896341f;
+inline constexpr float kLn2Hi = 0.693145751953125f;  // 0x3f317200: k * kLn2Hi is exact, |k| < 512
+inline constexpr float kLn2Lo = 1.42860682030941723212e-6f;
+// Adding 1.5 * 2^23 rounds a float of magnitude below 2^22 to an integer, which then sits in the
+// low bits of the sum's representation.
+inline constexpr float kShifter = 12582912.0f;
+// Below this, e^x * a is zero for every |a| <= 2^24 used here; above the other, e^x overflows.
+inline constexpr float kExpMin = -120.0f;
+inline constexpr float kExpMax = 89.0f;
+
+// 2^k for -126 <= k <= 127.
+inline F4 pow2(I4 k) { return from_bits(shl(k + splat_i(127), 23)); }
+
+// e^x as p * 2^k (p in [sqrt(2)/2, sqrt(2)]), kept apart so that a * e^x can be formed with one
+// rounding even where e^x alone would be subnormal: ((a * p) * 2^k1) * 2^k2.
+struct ExpParts {
+  F4 p;     // e^r
+  F4 em;    // e^r - 1 = hi + lo, hi exact: for expm1
+  F4 hi;    // r_hi
+  F4 lo;    // r_lo + r^2 Q(r)
+  F4 two1;  // 2^k1
+  F4 two2;  // 2^k2, k1 + k2 = k
+  I4 k;
+
+  // e^x.
+  F4 value() const { return (p * two1) * two2; }
+  // e^x in double, to about 2^-28 relative (the rounding of lo and the polynomial's truncation).
+  D4 value_d() const {
+    return ((splat_d(1.0) + widen(hi)) + widen(lo)) * widen(two1) * widen(two2);
+  }
+  // a * e^x = (a + a (e^r - 1)) 2^k: e^r is not rounded on the way, and a result that is
+  // subnormal is rounded once.
+  F4 times(F4 a) const { return ((a + a * em) * two1) * two2; }
+  // e^x - 1. Where k < -25 (x < -17.7), e^x < 2^-25 and the result rounds to -1.
+  F4 minus_one() const {
+    const I4 neg = splat_i(0) - k;
+    const M4 tiny = neg > splat_i(25);
+    const I4 n = select(tiny, splat_i(25), neg);
+    const I4 n1 = shr(n, 1);
+    // 1 - 2^-k: exact for k >= -24, and 1 (rounded) for k >= 25.
+    const F4 t = splat(1.0f) - pow2(n1) * pow2(n - n1);
+    const F4 s = t + hi;  // |t| >= 1/2 >= |hi| unless t = 0: Fast2Sum
+    const F4 err = hi - (s - t);
+    const F4 sum = ((s + (err + lo)) * two1) * two2;
+    return select(is_nan(hi), hi, select(tiny, splat(-1.0f), sum));
+  }
+};
+
+inline ExpParts exp_parts(F4 x) {
+  // NaN passes through both clamps (pmin/pmax keep their first operand when a compare fails).
+  const F4 xc = pmin(pmax(x, splat(kExpMin)), splat(kExpMax));
+  const F4 shifted = xc * splat(kLog2e) + splat(kShifter);
+  const F4 kf = shifted - splat(kShifter);
+  const I4 k = bits(shifted) - bits(splat(kShifter));
+  const F4 r_hi = xc - kf * splat(kLn2Hi);  // exact
+  const F4 r_lo = -(kf * splat(kLn2Lo));
+  const F4 r = r_hi + r_lo;
+  // Q(r) = 1/2 + r/6 + ... + r^6/8!
+  F4 q = splat(1.0f / 40320);
+  q = q * r + splat(1.0f / 5040);
+  q = q * r + splat(1.0f / 720);
+  q = q * r + splat(1.0f / 120);
+  q = q * r + splat(1.0f / 24);
+  q = q * r + splat(1.0f / 6);
+  q = q * r + splat(0.5f);
+  const F4 lo = r_lo + (r * r) * q;
+  const F4 em = r_hi + lo;
+  const I4 k1 = shr(k, 1);
+  return {splat(1.0f) + em, em, r_hi, lo, pow2(k1), pow2(k - k1), k};
+}
+
+inline F4 exp(F4 x) { return exp_parts(x).value(); }
+
+inline F4 expm1(F4 x) { return exp_parts(x).minus_one(); }
+
+// log(1 + x) for x >= 0 (and NaN): musl's log1pf without its branches for x < 0 and x = inf.
+inline F4 log1p_nonneg(F4 x) {
+  constexpr float kLogLn2Hi = 6.9313812256e-01f;  // 0x3f317180
+  constexpr float kLogLn2Lo = 9.0580006145e-06f;  // 0x3717f7d1
+  const F4 one = splat(1.0f);
+  const F4 u = one + x;
+  const I4 iu = bits(u) + splat_i(0x3f800000 - 0x3f3504f3);
+  const I4 k = shr(iu, 23) - splat_i(0x7f);  // 0, or 1 where u >= sqrt(2)
+  const F4 dk = to_float(k);
+  // log(1 + x) - log(u), to first order: the rounding of 1 + x (exact when k = 0 or 1).
+  const F4 c = (x - (u - one)) / u;
+  const F4 f = from_bits((iu & splat_i(0x007fffff)) + splat_i(0x3f3504f3)) - one;
+  const F4 s = f / (splat(2.0f) + f);
+  const F4 z = s * s;
+  const F4 w = z * z;
+  const F4 t1 = w * (splat(0.40000972152f) + w * splat(0.24279078841f));
+  const F4 t2 = z * (splat(0.66666662693f) + w * splat(0.28498786688f));
+  const F4 r = t2 + t1;
+  const F4 hfsq = splat(0.5f) * f * f;
+  return s * (hfsq + r) + (dk * splat(kLogLn2Lo) + c) - hfsq + f + dk * splat(kLogLn2Hi);
+}
+
+// Dekker's exact product without fma: a * b = p + two_prod_error(a, b, p), for |a|, |b| < 2^100.
+inline void split(F4 a, F4& hi, F4& lo) {
+  const F4 t = splat(4097.0f) * a;
+  hi = t - (t - a);
+  lo = a - hi;
+}
+inline F4 two_prod_error(F4 a, F4 b, F4 p) {
+  F4 ah, al, bh, bl;
+  split(a, ah, al);
+  split(b, bh, bl);
+  return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+
+}  // namespace activations::simd
+
+namespace activations::simd {
+
+// n / (1 + e)^2 for 0 <= e <= 1, with 1 + e and its square carried exactly: only the division
+// and a final correction are rounded, so the result is within one ULP of n's own error.
+inline F4 over_one_plus_squared(F4 n, F4 e) {
+  const F4 d = splat(1.0f) + e;
+  const F4 d_lo = e - (d - splat(1.0f));  // Fast2Sum: d + d_lo = 1 + e
+  const F4 sq = d * d;
+  const F4 sq_lo = two_prod_error(d, d, sq) + splat(2.0f) * d * d_lo;
+  const F4 q = n / sq;
+  return q - q * (sq_lo / sq);
+}
+
+}  // namespace activations::simd

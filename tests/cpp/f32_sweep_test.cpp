@@ -1,0 +1,183 @@
+// The float32 kernels against the double core over a dense sweep of the whole float32 range.
+//
+// The truth is the double kernel at the float32 input (exact in double), rounded to float32: the
+// double core is within a few double ULPs of the exact value (elementwise_reference_test.cpp),
+// i.e. 2^-29 of a float32 ULP, so its rounding is the exact value's rounding except within
+// 2^-45 of a midpoint, where ulp_distance_to_truth accepts either neighbour.
+//
+// Natively the kernels run on plain 4-float arrays with the same operations as the wasm SIMD
+// build; tests/js/float32.test.mjs runs the same sweep on both wasm modules.
+
+#include <gtest/gtest.h>
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "activations/registry.h"
+#include "ulp.h"
+
+namespace activations {
+namespace {
+
+using testing::ulp_distance;
+using testing::ulp_distance_to_truth;
+
+constexpr std::uint64_t kMaxUlp = 4;
+
+// Every 4096th bit pattern (with a deterministic jitter in the low 12 bits, so mantissas are not
+// all round), both signs: 2^20 points across the whole range, NaNs included. Then every 256th
+// pattern with |z| in [2^-4, 2^7), where every function changes shape: 720,896 more. Then the
+// special values.
+std::vector<float> sweep_points() {
+  std::vector<float> z;
+  z.reserve((1u << 20) + 720896 + 32);
+  for (std::uint32_t i = 0; i < (1u << 20); ++i) {
+    const std::uint32_t jitter = (i * 2654435761u) >> 20;
+    z.push_back(std::bit_cast<float>((i << 12) | jitter));
+  }
+  for (std::uint32_t sign : {0u, 0x80000000u}) {
+    for (std::uint32_t b = 0x3d800000u; b < 0x43000000u; b += 256) {
+      z.push_back(std::bit_cast<float>(sign | (b + ((b >> 8) & 255))));
+    }
+  }
+  const float specials[] = {0.0f,
+                            -0.0f,
+                            std::numeric_limits<float>::infinity(),
+                            -std::numeric_limits<float>::infinity(),
+                            std::numeric_limits<float>::quiet_NaN(),
+                            std::numeric_limits<float>::denorm_min(),
+                            -std::numeric_limits<float>::denorm_min(),
+                            std::numeric_limits<float>::min(),
+                            -std::numeric_limits<float>::min(),
+                            std::numeric_limits<float>::max(),
+                            -std::numeric_limits<float>::max(),
+                            1.0f,
+                            -1.0f,
+                            3.0f,
+                            -3.0f,
+                            6.0f,
+                            0.5f,
+                            -0.5f,
+                            88.72283935546875f,
+                            88.7228470f,
+                            -87.33654785f,
+                            -103.972076f,
+                            -104.0f,
+                            -150.0f,
+                            17.0f,
+                            -17.0f,
+                            9.0f,
+                            -9.0f};
+  z.insert(z.end(), std::begin(specials), std::end(specials));
+  return z;
+}
+
+struct Case {
+  std::string id;
+  std::vector<NamedValue> params;
+  std::string label;
+};
+
+std::vector<Case> cases() {
+  std::vector<Case> out;
+  for (const auto& spec : registry()) {
+    if (spec.kind != Kind::kElementwise) continue;
+    out.push_back({std::string(spec.id), {}, std::string(spec.id)});
+  }
+  // Parameters that are not float32 numbers, and the other GELU.
+  out.push_back({"elu", {{"alpha", 1.5}}, "elu alpha=1.5"});
+  out.push_back({"elu", {{"alpha", 0.0}}, "elu alpha=0"});
+  out.push_back({"gelu", {{"approximate", 1.0}}, "gelu approximate"});
+  out.push_back({"leaky_relu", {{"negative_slope", 0.01}}, "leaky_relu 0.01"});
+  out.push_back({"celu", {{"alpha", 0.3}}, "celu alpha=0.3"});
+  out.push_back({"squareplus", {{"b", 0.3}}, "squareplus b=0.3"});
+  out.push_back({"soft_shrink", {{"threshold", 0.05}}, "soft_shrink 0.05"});
+  out.push_back({"hard_shrink", {{"threshold", 0.05}}, "hard_shrink 0.05"});
+  out.push_back({"threshold", {{"threshold", 0.3}, {"default_value", -1.7}}, "threshold 0.3 -1.7"});
+  return out;
+}
+
+struct Worst {
+  std::uint64_t ulp = 0;
+  float z = 0;
+  float got = 0;
+  double want = 0;
+  void add(std::uint64_t u, float at, float g, double w) {
+    if (u > ulp) *this = {u, at, g, w};
+  }
+};
+
+TEST(Float32, WithinFourUlpOfTheTruthOverTheWholeRange) {
+  const std::vector<float> z = sweep_points();
+  const std::vector<double> zd(z.begin(), z.end());
+  std::vector<float> f(z.size()), df(z.size()), f_only(z.size());
+  std::vector<double> tf(z.size()), tdf(z.size());
+  std::printf("%-22s %10s %8s %8s\n", "function", "points", "f ULP", "f' ULP");
+  for (const Case& c : cases()) {
+    ASSERT_TRUE(evaluate(c.id, c.params, std::span<const float>(z), f, df).ok()) << c.label;
+    ASSERT_TRUE(evaluate_f(c.id, c.params, std::span<const float>(z), f_only).ok()) << c.label;
+    ASSERT_TRUE(evaluate(c.id, c.params, zd, tf, tdf).ok()) << c.label;
+    Worst wf, wdf;
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < z.size(); ++i) {
+      wf.add(ulp_distance_to_truth(f[i], tf[i]), z[i], f[i], tf[i]);
+      wdf.add(ulp_distance_to_truth(df[i], tdf[i]), z[i], df[i], tdf[i]);
+      if (std::bit_cast<std::uint32_t>(f[i]) != std::bit_cast<std::uint32_t>(f_only[i]) &&
+          !(std::isnan(f[i]) && std::isnan(f_only[i]))) {
+        ++differ;
+      }
+    }
+    std::printf("%-22s %10zu %8llu %8llu\n", c.label.c_str(), z.size(),
+                static_cast<unsigned long long>(wf.ulp), static_cast<unsigned long long>(wdf.ulp));
+    EXPECT_LE(wf.ulp, kMaxUlp) << c.label << " f at z = " << wf.z << " (" << std::hexfloat << wf.z
+                               << "): got " << wf.got << ", want " << wf.want;
+    EXPECT_LE(wdf.ulp, kMaxUlp) << c.label << " f' at z = " << wdf.z << " (" << std::hexfloat
+                                << wdf.z << "): got " << wdf.got << ", want " << wdf.want;
+    EXPECT_EQ(differ, 0u) << c.label << ": f alone differs from f with f'";
+  }
+}
+
+TEST(Float32, TailsGetTheSameBitsAsFullBlocks) {
+  // 4 + 3 elements: the last three go through a padded block.
+  const std::vector<float> z = {-2.5f, 0.25f, 7.0f, -0.0f, 1.5f, -40.0f, 0.75f};
+  for (const auto& spec : registry()) {
+    if (spec.kind != Kind::kElementwise) continue;
+    std::vector<float> f(z.size()), df(z.size());
+    ASSERT_TRUE(evaluate(spec.id, {}, std::span<const float>(z), f, df).ok());
+    for (std::size_t i = 0; i < z.size(); ++i) {
+      float one_f, one_df;
+      ASSERT_TRUE(
+          evaluate(spec.id, {}, std::span<const float>(&z[i], 1), {&one_f, 1}, {&one_df, 1}).ok());
+      EXPECT_EQ(std::bit_cast<std::uint32_t>(one_f), std::bit_cast<std::uint32_t>(f[i]))
+          << spec.id << " at " << z[i];
+      EXPECT_EQ(std::bit_cast<std::uint32_t>(one_df), std::bit_cast<std::uint32_t>(df[i]))
+          << spec.id << " at " << z[i];
+    }
+  }
+}
+
+TEST(Float32, ChecksSizes) {
+  std::vector<float> z = {1, 2, 3}, f(3), df(2);
+  EXPECT_EQ(evaluate("tanh", {}, std::span<const float>(z), f, df).culprit(), "df");
+  EXPECT_EQ(evaluate_f("tanh", {}, std::span<const float>(z), std::span<float>(df)).culprit(), "f");
+  EXPECT_EQ(evaluate("softmax", {}, std::span<const float>(z), f, f).code(),
+            ErrorCode::kInvalidArgument);
+}
+
+TEST(Float32, VectorisedForTheDefaultsExceptGeluAndTanhShrink) {
+  for (const auto& spec : registry()) {
+    if (spec.kind != Kind::kElementwise) continue;
+    double p[kMaxParams] = {};
+    for (std::size_t i = 0; i < spec.params.size(); ++i) p[i] = spec.params[i].default_value;
+    const bool fallback = spec.id == "gelu" || spec.id == "tanh_shrink";
+    EXPECT_EQ(spec.vectorised32(p), !fallback) << spec.id;
+  }
+}
+
+}  // namespace
+}  // namespace activations
