@@ -12,6 +12,9 @@ EMSCRIPTEN_BINDINGS(activations) {
   // Object.prototype (another script on an LMS page) turns into a crash.
   emscripten::function("_registry", &activations::js::registry_to_js);
   emscripten::function("_evaluate", &activations::js::evaluate);
+  emscripten::function("_prepare32", &activations::js::prepare32);
+  emscripten::function("_scratch32", &activations::js::scratch32);
+  emscripten::function("_run32", &activations::js::run32);
   emscripten::function("_apply", &activations::js::apply);
   emscripten::function("_jacobian", &activations::js::jacobian);
   emscripten::function("_probe", &activations::js::probe);

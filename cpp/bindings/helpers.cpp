@@ -1,5 +1,8 @@
 #include "helpers.h"
 
+#include <cstdint>
+#include <memory>
+#include <span>
 #include <vector>
 
 #include "activations/probe.h"
@@ -40,7 +43,42 @@ struct Params {
   }
 };
 
+// The prepared float32 call and its scratch buffer: z, f, f'.
+struct Float32Call {
+  Float32Call(const std::string& id_, const val& names, const val& values)
+      : id(id_), params(names, values) {}
+  std::string id;
+  Params params;  // views into its own strings: built in place, never copied
+};
+std::unique_ptr<Float32Call> g_call32;
+std::vector<float> g_scratch32;
+
 }  // namespace
+
+val prepare32(const std::string& id, const val& names, const val& values) {
+  g_call32 = std::make_unique<Float32Call>(id, names, values);
+  const Status status =
+      activations::evaluate(id, g_call32->params.values, std::span<const float>(), {}, {});
+  if (!status.ok()) g_call32.reset();
+  return status_object(status);
+}
+
+std::size_t scratch32(std::size_t n) {
+  if (g_scratch32.size() < 3 * n) g_scratch32.resize(3 * n);
+  return reinterpret_cast<std::uintptr_t>(g_scratch32.data());
+}
+
+bool run32(std::size_t n, bool with_df) {
+  if (!g_call32 || g_scratch32.size() < 3 * n) return false;
+  float* z = g_scratch32.data();
+  const std::span<float> f(z + n, n);
+  const std::span<float> df(z + 2 * n, n);
+  const std::span<const float> in(z, n);
+  const auto& params = g_call32->params.values;
+  const Status status = with_df ? activations::evaluate(g_call32->id, params, in, f, df)
+                                : activations::evaluate_f(g_call32->id, params, in, f);
+  return status.ok();
+}
 
 val registry_to_js() {
   val list = val::array();

@@ -4,6 +4,7 @@
 
 #include <emscripten/val.h>
 
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,6 +21,17 @@ emscripten::val registry_to_js();
 emscripten::val evaluate(const std::string& id, const emscripten::val& names,
                          const emscripten::val& values, const emscripten::val& z,
                          const emscripten::val& f, const emscripten::val& df);
+
+// The float32 path: z, f and f' cross through a scratch buffer in the wasm heap, with no
+// conversion. prepare32 checks the id and the parameters and keeps them (its status is the
+// evaluation's); scratch32(n) makes room for n elements and returns the buffer's address (z at
+// it, f after n floats, f' after 2n; reused across calls, it only grows, up to the JS chunk
+// size); run32(n, with_df) evaluates the prepared call on them (f alone when with_df is false)
+// and returns whether it could.
+emscripten::val prepare32(const std::string& id, const emscripten::val& names,
+                          const emscripten::val& values);
+std::size_t scratch32(std::size_t n);
+bool run32(std::size_t n, bool with_df);
 
 // Vector functions: `out` has x's length (apply) or its square (jacobian).
 emscripten::val apply(const std::string& id, const emscripten::val& names,

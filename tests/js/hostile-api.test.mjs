@@ -236,6 +236,128 @@ function cases() {
       }
     });
   }
+  // The float32 path (a Float32Array z): the same checks, the same errors.
+  const f32 = new Float32Array([-1, 0, 1]);
+  for (const id of BAD_IDS) {
+    add(`evaluate(${String(typeof id)}, Float32Array)`, () => api.evaluate(id, f32));
+    add(`evaluateF(${String(typeof id)}, Float32Array)`, () => api.evaluateF(id, f32));
+  }
+  for (const p of BAD_PARAMS) {
+    add('evaluate(elu, Float32Array, bad params)', () => api.evaluate('elu', f32, p));
+    add('evaluateF(elu, Float32Array, bad params)', () => api.evaluateF('elu', f32, p));
+  }
+  for (const z of BAD_Z) add('evaluateF(relu, bad z)', () => api.evaluateF('relu', z));
+  const detached = new Float32Array(4);
+  structuredClone(detached.buffer, { transfer: [detached.buffer] });
+  const lying = new Float32Array([-2, 2]);
+  Object.defineProperty(lying, 'length', { value: 2 ** 30 });
+  lying.subarray = () => {
+    throw new Error('subarray getter');
+  };
+  class Species extends Float32Array {
+    static get [Symbol.species]() {
+      throw new Error('species getter');
+    }
+  }
+  // A Proxy is not a typed array (no internal slots): it is read as an array-like.
+  const proxied = new Proxy(new Float32Array([1, -1]), { get: (t, k) => Reflect.get(t, k) });
+  const float32Cases = [
+    ['Float32Array of 2^24 + 1', () => api.evaluate('relu', new Float32Array(2 ** 24 + 1))],
+    ['evaluateF of 2^24 + 1', () => api.evaluateF('relu', new Float32Array(2 ** 24 + 1))],
+    ['Float32Array, vector id', () => api.evaluate('softmax', f32)],
+    ['Float32Array, log_softmax id', () => api.evaluateF('log_softmax', f32)],
+    [
+      'a DataView that says it is a Float32Array',
+      () =>
+        api.evaluate(
+          'relu',
+          Object.defineProperty(new DataView(new ArrayBuffer(8)), Symbol.toStringTag, {
+            value: 'Float32Array',
+          }),
+        ),
+    ],
+    [
+      'an object that says it is a Float32Array',
+      () => api.evaluate('relu', { [Symbol.toStringTag]: 'Float32Array' }),
+    ],
+    [
+      'Float32Array, params with a throwing getter',
+      () => api.evaluate('elu', f32, getterObject('alpha')),
+    ],
+  ];
+  for (const [name, call] of float32Cases) add(name, call);
+  const float32Results = [
+    [
+      'empty Float32Array',
+      () => api.evaluate('tanh', new Float32Array(0)),
+      (r) => assert.equal(r.df.length, 0),
+    ],
+    [
+      'evaluateF of an empty Float32Array',
+      () => api.evaluateF('tanh', new Float32Array(0)),
+      (r) => assert.ok(r instanceof Float32Array && r.length === 0),
+    ],
+    [
+      'a detached Float32Array is empty',
+      () => api.evaluate('relu', detached),
+      (r) => assert.equal(r.f.length, 0),
+    ],
+    [
+      'a Float32Array whose length and subarray lie',
+      () => api.evaluate('relu', lying),
+      (r) => assert.deepEqual(Array.from(r.f), [0, 2]),
+    ],
+    [
+      'a Float32Array subclass whose species throws',
+      () => api.evaluate('relu', Species.from([-2, 3])),
+      (r) => assert.deepEqual(Array.from(r.f), [0, 3]),
+    ],
+    [
+      'a Proxy of a Float32Array is an array-like',
+      () => api.evaluate('relu', proxied),
+      (r) => assert.ok(r.f instanceof Float64Array && r.f[0] === 1),
+    ],
+    [
+      '10⁷ float32 zeros',
+      () => api.evaluate('relu', new Float32Array(1e7)),
+      (r) => {
+        assert.ok(r.f instanceof Float32Array);
+        assert.equal(r.f.length, 1e7);
+        assert.equal(r.df[9999999], 0);
+      },
+    ],
+    [
+      'evaluateF of 10⁷ floats',
+      () => api.evaluateF('sigmoid', new Float32Array(1e7)),
+      (r) => {
+        assert.equal(r.length, 1e7);
+        assert.equal(r[9999999], 0.5);
+      },
+    ],
+    [
+      'Float32Array of NaN and infinities',
+      () => api.evaluate('tanh', new Float32Array([NaN, Infinity, -Infinity])),
+      (r) => {
+        assert.ok(Number.isNaN(r.f[0]) && Number.isNaN(r.df[0]));
+        assert.deepEqual([r.f[1], r.f[2], r.df[1], r.df[2]], [1, -1, 0, 0]);
+      },
+    ],
+    [
+      'Float32Array of the extremes',
+      () =>
+        api.evaluate(
+          'exponential',
+          new Float32Array([3.4028234663852886e38, -3.4028234663852886e38, 1.401298464324817e-45]),
+        ),
+      (r) => assert.deepEqual(Array.from(r.f), [Infinity, 0, 1]),
+    ],
+  ];
+  float32Results.push([
+    'Float32Array, elu with alpha = 1e39 (valid: its float32 result overflows)',
+    () => api.evaluate('elu', f32, { alpha: 1e39 }),
+    (r) => assert.deepEqual(Array.from(r.f), [-Infinity, 0, 1]),
+  ]);
+  for (const [name, call, expect] of float32Results) add(name, call, expect);
   add('evaluate with a vector id', () => api.evaluate('softmax', [1, 2]));
   add(
     'softmax of nothing… is nothing',
@@ -366,6 +488,8 @@ describe('the JS API under hostile input', () => {
       // The module still answers correctly.
       const { f } = api.evaluate('elu', [-1], { alpha: 2 });
       assert.equal(f[0], 2 * Math.expm1(-1), `after ${name}`);
+      const g = api.evaluate('elu', new Float32Array([-1]), { alpha: 2 }).f;
+      assert.ok(Math.abs(g[0] / (2 * Math.expm1(-1)) - 1) < 4 * 2 ** -24, `float32 after ${name}`);
     }
     assert.ok(list.length >= 200, `${list.length} cases`);
     console.log(`${list.length} hostile inputs, ${errors} rejected with an Error`);

@@ -1,0 +1,307 @@
+// The float32 path of the JS API, on both wasm modules (with and without SIMD): the same dense
+// sweep of the float32 range as tests/cpp/f32_sweep_test.cpp, each result within 4 float32 ULP
+// of the float64 path rounded to float32; both modules give the same bits; and the API's
+// contract for Float32Array input (types, empty arrays, chunks, errors, no heap growth).
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { API_URL } from './support/paths.mjs';
+
+const { loadActivations, ActivationError } = await import(API_URL);
+
+const MAX_ULP = 4;
+const modules = {};
+let core; // the Emscripten module behind modules.simd, to read its heap's size
+before(async () => {
+  modules.simd = await loadActivations({ simd: true, preRun: [(m) => (core = m)] });
+  modules.plain = await loadActivations({ simd: false });
+});
+
+const bits = new Uint32Array(1);
+const asFloat = new Float32Array(bits.buffer);
+
+/** Every 4096th float32 bit pattern (jittered low bits), both signs, then denser in |z| ∈ [1/16, 128). */
+function sweep() {
+  const z = [];
+  for (let i = 0; i < 2 ** 20; i++) {
+    bits[0] = ((i << 12) | (Math.imul(i, 2654435761) >>> 20)) >>> 0;
+    z.push(asFloat[0]);
+  }
+  for (const sign of [0, 0x80000000]) {
+    for (let b = 0x3d800000; b < 0x43000000; b += 256) {
+      bits[0] = (sign | (b + ((b >>> 8) & 255))) >>> 0;
+      z.push(asFloat[0]);
+    }
+  }
+  z.push(0, -0, Infinity, -Infinity, NaN, 1, -1, 3, -3, 6, 0.5, -0.5, 17, -17, -104, -150);
+  z.push(88.72283935546875, -87.33654785, 1.401298464324817e-45, -1.401298464324817e-45);
+  return Float32Array.from(z);
+}
+
+// A float32's position on the number line, as an integer: adjacent floats differ by 1.
+const key = (x) => {
+  asFloat[0] = x;
+  const b = bits[0];
+  return b & 0x80000000 ? -(b & 0x7fffffff) : b;
+};
+
+function ulps(got, want) {
+  if (Number.isNaN(got) || Number.isNaN(want))
+    return Number.isNaN(got) && Number.isNaN(want) ? 0 : Infinity;
+  if (!Number.isFinite(got) || !Number.isFinite(want)) return got === want ? 0 : Infinity;
+  return Math.abs(key(got) - key(want));
+}
+
+/**
+ * ULPs from `got` to the float32 rounding of `truth` (a double, the float64 path). Within 2^-45
+ * of a midpoint between two floats, the double's own error could decide the rounding: either
+ * neighbour counts.
+ */
+function ulpsToTruth(got, truth) {
+  const nearest = Math.fround(truth);
+  const d = ulps(got, nearest);
+  if (!Number.isFinite(truth) || nearest === truth) return d;
+  asFloat[0] = nearest;
+  bits[0] += nearest < truth === nearest > 0 ? 1 : -1;
+  const other = nearest === 0 ? Math.fround(truth) : asFloat[0];
+  if (!Number.isFinite(other)) return d;
+  const mid = (nearest + other) / 2;
+  return Math.abs(truth - mid) <= 2 ** -45 * Math.abs(truth) ? Math.min(d, ulps(got, other)) : d;
+}
+
+function cases(api) {
+  const list = api
+    .list()
+    .filter((s) => s.kind === 'elementwise')
+    .map((s) => ({ id: s.id, params: {} }));
+  list.push(
+    { id: 'elu', params: { alpha: 1.5 } },
+    { id: 'gelu', params: { approximate: true } },
+    { id: 'leaky_relu', params: { negative_slope: 0.01 } },
+    { id: 'celu', params: { alpha: 0.3 } },
+    { id: 'squareplus', params: { b: 0.3 } },
+    { id: 'threshold', params: { threshold: 0.3, default_value: -1.7 } },
+  );
+  return list;
+}
+
+describe('the float32 path over a dense sweep of the float32 range', () => {
+  const z = sweep();
+  const z64 = Float64Array.from(z);
+
+  for (const name of ['simd', 'plain']) {
+    test(`within ${MAX_ULP} ULP of the float64 path, in the wasm module ${name === 'simd' ? 'with' : 'without'} SIMD`, () => {
+      const api = modules[name];
+      const worst = [];
+      for (const { id, params } of cases(api)) {
+        const got = api.evaluate(id, z, params);
+        const fOnly = api.evaluateF(id, z, params);
+        const truth = api.evaluate(id, z64, params);
+        assert.ok(got.f instanceof Float32Array && got.df instanceof Float32Array, id);
+        assert.ok(fOnly instanceof Float32Array, id);
+        const max = { f: 0, df: 0 };
+        for (const k of ['f', 'df']) {
+          let at = 0;
+          for (let i = 0; i < z.length; i++) {
+            const u = ulpsToTruth(got[k][i], truth[k][i]);
+            if (u > max[k]) [max[k], at] = [u, i];
+          }
+          assert.ok(
+            max[k] <= MAX_ULP,
+            `${id} ${JSON.stringify(params)} ${k} at z = ${z[at]}: ${got[k][at]} vs ${truth[k][at]} (${max[k]} ULP)`,
+          );
+        }
+        assert.deepEqual(
+          new Uint32Array(fOnly.buffer),
+          new Uint32Array(got.f.buffer),
+          `${id}: evaluateF gives the bits of evaluate`,
+        );
+        worst.push(`${id}${Object.keys(params).length ? '*' : ''} ${max.f}/${max.df}`);
+      }
+      console.log(`ULP máximos (f/f′), wasm ${name}: ${worst.join(', ')}`);
+    });
+  }
+
+  test('both modules give the same bits', () => {
+    for (const { id, params } of cases(modules.simd)) {
+      const a = modules.simd.evaluate(id, z, params);
+      const b = modules.plain.evaluate(id, z, params);
+      for (const k of ['f', 'df']) {
+        const x = new Uint32Array(a[k].buffer);
+        const y = new Uint32Array(b[k].buffer);
+        for (let i = 0; i < x.length; i++) {
+          if (x[i] !== y[i] && !(Number.isNaN(a[k][i]) && Number.isNaN(b[k][i]))) {
+            assert.fail(`${id} ${k} at z = ${z[i]}: ${a[k][i]} (SIMD) vs ${b[k][i]} (plain)`);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('evaluate() with a Float32Array', () => {
+  const api = () => modules.simd;
+
+  test('returns Float32Arrays, and any other array-like keeps the float64 path', () => {
+    const z = new Float32Array([-1, 0, 2.5]);
+    const { f, df } = api().evaluate('elu', z, { alpha: 1.5 });
+    assert.ok(f instanceof Float32Array && df instanceof Float32Array);
+    const close = (got, want) =>
+      assert.ok(ulps(got, Math.fround(want)) <= MAX_ULP, `${got} vs ${want}`);
+    [1.5 * Math.expm1(-1), 0, 2.5].forEach((want, i) => close(f[i], want));
+    [1.5 * Math.exp(-1), 1.5, 1].forEach((want, i) => close(df[i], want));
+    for (const other of [[-1, 0, 2.5], new Float64Array([-1, 0, 2.5]), new Int8Array([-1, 0, 2])]) {
+      const r = api().evaluate('elu', other, { alpha: 1.5 });
+      assert.ok(r.f instanceof Float64Array && r.df instanceof Float64Array);
+      assert.equal(r.f[0], 1.5 * Math.expm1(-1));
+    }
+    assert.ok(api().evaluateF('relu', [1, -1]) instanceof Float64Array);
+  });
+
+  test('limits at ±∞, NaN for NaN, and relu′(0) = 0', () => {
+    const z = new Float32Array([-Infinity, Infinity, NaN, 0]);
+    const t = api().evaluate('tanh', z);
+    assert.deepEqual(Array.from(t.f.subarray(0, 2)), [-1, 1]);
+    assert.deepEqual(Array.from(t.df.subarray(0, 2)), [0, 0]);
+    assert.ok(Number.isNaN(t.f[2]) && Number.isNaN(t.df[2]));
+    assert.deepEqual(Array.from(api().evaluate('relu', z).df), [0, 1, NaN, 0]);
+    assert.deepEqual(Array.from(api().evaluate('sigmoid', z).f), [0, 1, NaN, 0.5]);
+  });
+
+  test('empty arrays, subarrays, tails and inputs longer than one chunk', () => {
+    const empty = api().evaluate('tanh', new Float32Array(0));
+    assert.equal(empty.f.length, 0);
+    assert.ok(empty.f instanceof Float32Array);
+    assert.equal(api().evaluateF('tanh', new Float32Array(0)).length, 0);
+
+    const n = 3 * (1 << 14) + 7;
+    const z = Float32Array.from({ length: n }, (_, i) => -8 + (16 * i) / n);
+    const whole = api().evaluate('softplus', z);
+    const parts = [z.subarray(0, 5), z.subarray(5, 40000), z.subarray(40000)].map(
+      (part) => api().evaluate('softplus', part).f,
+    );
+    assert.deepEqual(new Float32Array([...parts[0], ...parts[1], ...parts[2]]), whole.f);
+    // Every element on its own gets the bits it gets inside a block of four.
+    for (const i of [0, 1, 2, 3, n - 1]) {
+      assert.equal(api().evaluate('softplus', z.subarray(i, i + 1)).f[0], whole.f[i]);
+    }
+  });
+
+  test('Float32Arrays over a shared or offset buffer, and subclasses', () => {
+    const buffer = new ArrayBuffer(64);
+    const z = new Float32Array(buffer, 8, 3);
+    z.set([-1, 0, 1]);
+    assert.deepEqual(Array.from(api().evaluate('relu', z).f), [0, 0, 1]);
+    const shared = new Float32Array(new SharedArrayBuffer(12));
+    shared.set([1, 2, 3]);
+    assert.deepEqual(Array.from(api().evaluate('linear', shared).f), [1, 2, 3]);
+    class Sub extends Float32Array {
+      static get [Symbol.species]() {
+        throw new Error('species');
+      }
+    }
+    const sub = Sub.from([-2, 2]);
+    Object.defineProperty(sub, 'length', { value: 1e9 });
+    sub.subarray = () => {
+      throw new Error('subarray');
+    };
+    assert.deepEqual(Array.from(api().evaluate('relu', sub).f), [0, 2]);
+  });
+
+  test('does not modify its input', () => {
+    const z = new Float32Array([-3, 0.5, 7]);
+    api().evaluate('selu', z);
+    api().evaluateF('selu', z);
+    assert.deepEqual(Array.from(z), [-3, 0.5, 7]);
+  });
+
+  test('errors name the culprit and the valid range, as on the float64 path', () => {
+    const z = new Float32Array([1, 2]);
+    const same = (fn32, fn64) => {
+      let e32;
+      let e64;
+      try {
+        fn32();
+      } catch (e) {
+        e32 = e;
+      }
+      try {
+        fn64();
+      } catch (e) {
+        e64 = e;
+      }
+      assert.ok(e32 instanceof ActivationError, String(e32));
+      assert.deepEqual([e32.message, e32.code, e32.culprit], [e64.message, e64.code, e64.culprit]);
+      return e32;
+    };
+    const z64 = [1, 2];
+    let e = same(
+      () => api().evaluate('elu', z, { alpha: -1 }),
+      () => api().evaluate('elu', z64, { alpha: -1 }),
+    );
+    assert.match(e.message, /alpha.*\[0, \+inf\)/);
+    assert.equal(e.culprit, 'alpha');
+    e = same(
+      () => api().evaluate('nope', z),
+      () => api().evaluate('nope', z64),
+    );
+    assert.equal(e.code, 'unknown_activation');
+    same(
+      () => api().evaluate('softmax', z),
+      () => api().evaluate('softmax', z64),
+    );
+    same(
+      () => api().evaluate('elu', z, { beta: 1 }),
+      () => api().evaluate('elu', z64, { beta: 1 }),
+    );
+    same(
+      () => api().evaluate('elu', z, { alpha: NaN }),
+      () => api().evaluate('elu', z64, { alpha: NaN }),
+    );
+    same(
+      () => api().evaluate('elu', z, { alpha: '1' }),
+      () => api().evaluate('elu', z64, { alpha: '1' }),
+    );
+    // An empty input still checks the id and the parameters.
+    assert.throws(() => api().evaluate('elu', new Float32Array(0), { alpha: -1 }), /alpha/);
+    assert.throws(() => api().evaluateF('nope', new Float32Array(0)), /unknown activation/);
+    e = same(
+      () => api().evaluate('relu', new Float32Array(2 ** 24 + 1)),
+      () => api().evaluate('relu', new Float64Array(2 ** 24 + 1)),
+    );
+    assert.match(e.message, /0 to 16777216/);
+    const after = api().evaluate('elu', new Float32Array([-1]), { alpha: 2 }).f[0];
+    assert.ok(ulps(after, Math.fround(2 * Math.expm1(-1))) <= MAX_ULP, 'still usable');
+  });
+
+  test('10⁷ elements, and the wasm heap does not grow from call to call', () => {
+    const z = new Float32Array(1e7).fill(-0.5);
+    const heapBefore = core.HEAPU8.length;
+    const { f, df } = api().evaluate('relu', z);
+    assert.equal(f.length, 1e7);
+    assert.equal(f[9999999], 0);
+    assert.equal(df[9999999], 0);
+    // Chunks: 10⁷ elements need no more heap than a small input.
+    assert.ok(
+      core.HEAPU8.length - heapBefore <= 2 ** 20,
+      `${core.HEAPU8.length - heapBefore} bytes more`,
+    );
+    // Warm-up, then many calls of every size: the heap keeps its size.
+    const sizes = [0, 1, 3, 4, 1000, 1 << 14, (1 << 14) + 1, 1e5];
+    const run = () => {
+      for (const n of sizes) {
+        api().evaluate('elu', new Float32Array(n), { alpha: 0.5 });
+        api().evaluateF('mish', new Float32Array(n));
+        try {
+          api().evaluate('elu', new Float32Array(n), { alpha: -1 });
+        } catch {
+          // expected
+        }
+      }
+    };
+    run();
+    const heapBytes = () => core.HEAPU8.length;
+    const before = heapBytes();
+    for (let i = 0; i < 100; i++) run();
+    assert.equal(heapBytes(), before, 'the wasm heap grew');
+  });
+});
