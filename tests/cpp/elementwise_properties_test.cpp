@@ -114,5 +114,37 @@ TEST(Limits, InfiniteInputsGiveTheFunctionsLimits) {
   }
 }
 
+// Squareplus where x^2 + b overflows: |x| beyond 1e150, or b beyond 1e300 up to DBL_MAX (found by
+// fuzzing; the mpmath rows for b = 1e300, 3e305 and DBL_MAX check the values to 4 ULP). Here, on
+// a wider set of points, the exact identities f(x) f(-x) = b / 4 and f(x) - f(-x) = x, f(0) =
+// sqrt(b) / 2, f' in [0, 1] and f' (x) + f'(-x) = 1.
+TEST(Squareplus, HugeInputsAndParameters) {
+  const double max = std::numeric_limits<double>::max();
+  const double b_values[] = {4.0, 1e290, 1e300, 3e305, max};
+  const double z_values[] = {0.0,   1e-300, 1.0,   1e140, 1e150, 1.0000000000000002e150,
+                             3e151, 1e154,  1e160, 1e200, 1e300, max};
+  for (double b : b_values) {
+    const std::vector<NamedValue> params = {{"b", b}};
+    EXPECT_NEAR(eval("squareplus", 0.0, params).f, std::sqrt(b) / 2, 2e-16 * std::sqrt(b)) << b;
+    double previous = 0;
+    for (double z : z_values) {
+      const Point up = eval("squareplus", z, params);
+      const Point down = eval("squareplus", -z, params);
+      const std::string at = "b=" + std::to_string(b) + " z=" + std::to_string(z);
+      ASSERT_TRUE(std::isfinite(up.f) && std::isfinite(down.f)) << at;
+      EXPECT_GE(up.f, previous) << at;
+      previous = up.f;
+      EXPECT_TRUE(up.df >= 0 && up.df <= 1 && down.df >= 0 && down.df <= 1) << at;
+      EXPECT_NEAR(up.df + down.df, 1.0, 4e-16) << at;
+      // Products and differences of two values within 4 ULP each.
+      const double product = (up.f / 2) * (down.f / 2);  // halved: up.f can be near DBL_MAX
+      if (down.f > 1e-290) {
+        EXPECT_NEAR(product / (b / 16), 1.0, 2e-15) << at;
+      }
+      EXPECT_NEAR(up.f - down.f, z, 2e-15 * up.f) << at;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace activations

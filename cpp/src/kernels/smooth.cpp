@@ -278,11 +278,30 @@ double celu_df(double z, double alpha) {
 
 // ---------------------------------------------------------------- squareplus
 
+// Where x^2 + b may overflow (|x| > 1e150, or b > 1e300): h = s / 2 = sqrt(x^2 + b) / 2, from
+// x 2^-513 and b 2^-1026 (exact for every x and b not negligible next to the other), and the
+// formulas below halved throughout, since x + s and s - x overflow for |x| near DBL_MAX. Where
+// b is negligible next to x^2, h = |x| / 2 exactly, and the results are x, (b / 4) / |x|, 1 and
+// b / (2 |x|) / (2 |x|).
+namespace {
+
+bool squareplus_huge(double z, double b) { return std::fabs(z) > 1e150 || b > 1e300; }
+
+double squareplus_half_root(double z, double b) {
+  const double scaled = z * 0x1p-513;
+  return std::sqrt(scaled * scaled + b * 0x1p-1026) * 0x1p512;
+}
+
+}  // namespace
+
 // params: b > 0. (x + sqrt(x^2 + b)) / 2; for x < 0 the same value as b / (2 (s - x)), which does
-// not cancel. For |x| > 1e150, x^2 would overflow and b no longer matters: s = |x|.
+// not cancel.
 double squareplus_f(double z, double b) {
   if (std::isnan(z)) return z;
-  if (std::fabs(z) > 1e150) return z > 0 ? z : (b / 4) / -z;  // s = |x|, and z + s would overflow
+  if (squareplus_huge(z, b)) {
+    const double h = squareplus_half_root(z, b);
+    return z >= 0 ? z / 2 + h : (b / 4) / (h - z / 2);
+  }
   const double s = std::sqrt(z * z + b);
   return z >= 0 ? (z + s) / 2 : b / (2 * (s - z));
 }
@@ -291,7 +310,11 @@ double squareplus_f(double z, double b) {
 double squareplus_df(double z, double b) {
   if (std::isnan(z)) return z;
   if (std::isinf(z)) return z > 0 ? 1.0 : 0.0;
-  const double s = std::fabs(z) > 1e150 ? std::fabs(z) : std::sqrt(z * z + b);
+  if (squareplus_huge(z, b)) {
+    const double h = squareplus_half_root(z, b);
+    return z >= 0 ? (1.0 + (z / 2) / h) / 2 : (b / 8) / h / (h - z / 2);
+  }
+  const double s = std::sqrt(z * z + b);
   return z >= 0 ? (1.0 + z / s) / 2 : b / (2 * s) / (s - z);
 }
 
