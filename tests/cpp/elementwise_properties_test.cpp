@@ -146,5 +146,21 @@ TEST(Squareplus, HugeInputsAndParameters) {
   }
 }
 
+// CELU with alpha near DBL_MAX (found by fuzzing): at z = -DBL_MAX, z / alpha is just beyond -1,
+// and q alpha rounded beyond DBL_MAX, which made f' infinite instead of e^-1.
+TEST(Celu, HugeAlpha) {
+  const double max = std::numeric_limits<double>::max();
+  for (double alpha : {std::nextafter(max, 0.0), max, 1e300, 1e290}) {
+    const std::vector<NamedValue> params = {{"alpha", alpha}};
+    const double z = -alpha * (1 + 0x1p-52);  // -alpha rounded up: just beyond -alpha
+    const Point p = eval("celu", std::max(z, -max), params);
+    EXPECT_NEAR(p.df, std::exp(std::max(z, -max) / alpha), 1e-16) << alpha;
+    EXPECT_TRUE(std::isfinite(p.f)) << alpha;
+    // A tiny z, whose quotient by alpha underflows: f = z (it was -0), f' = 1.
+    EXPECT_EQ(eval("celu", -1e-300, params).f, -1e-300) << alpha;
+    EXPECT_EQ(eval("celu", -1e-300, params).df, 1.0) << alpha;
+  }
+}
+
 }  // namespace
 }  // namespace activations

@@ -192,6 +192,9 @@ CASES += [(name, "-", FUNCTIONS[name]) for name in ("silu", "mish")]
 CASES += [("leaky_relu", f"negative_slope={s}", leaky(mpf(s))) for s in ("0.2", "0.01", "0.3", "0")]
 CASES += [(name, "-", FUNCTIONS[name]) for name in ("relu6", "hard_sigmoid", "hard_silu", "hard_tanh", "log_sigmoid")]
 CASES += [("celu", f"alpha={a}", celu(mpf(a))) for a in ("1", "0.5", "2.5")]
+# alpha from 1e290 up, where z / alpha needs its remainder split with scaled factors (found by
+# fuzzing). mpf(float(a)): the truth for the double the test passes.
+CASES += [("celu", f"alpha={a}", celu(mpf(float(a)))) for a in ("1e300", "1.7976931348623157e308")]
 # b beyond 1e300 (up to DBL_MAX), where x^2 + b overflows (found by fuzzing). mpf(float(b)):
 # the truth for the double the test passes, not for the decimal.
 CASES += [

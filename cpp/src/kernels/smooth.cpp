@@ -259,9 +259,12 @@ double gelu_tanh_df(double z) {
 // ---------------------------------------------------------------- CELU
 
 // params: alpha > 0. max(x, 0) + alpha expm1(min(x, 0) / alpha).
+// Where |z / alpha| < 2^-60 the truth z (1 + q / 2 + ...) rounds to z; z / alpha would even
+// underflow to 0 for a tiny z and a huge alpha, giving -0 (found with alpha = 1e300).
 double celu_f(double z, double alpha) {
-  if (std::isnan(z)) return z;
-  return z > 0 ? z : alpha * std::expm1(z / alpha);
+  if (std::isnan(z) || z > 0) return z;
+  const double q = z / alpha;
+  return std::fabs(q) < 0x1p-60 ? z : alpha * std::expm1(q);
 }
 
 // exp(x / alpha) for x <= 0, with the quotient's rounding carried (it matters for large |x|).
@@ -271,8 +274,12 @@ double celu_df(double z, double alpha) {
   if (z > 0) return 1.0;
   const double q = z / alpha;
   if (!(q > -800)) return std::exp(q);  // 0, or NaN
-  const DD p = dd::two_prod(q, alpha);
-  const double q_lo = ((z - p.hi) - p.lo) / alpha;
+  // two_prod splits only factors below 1e290, and q alpha can round beyond DBL_MAX: a larger
+  // alpha is scaled by 2^-512, and z with it (found by fuzzing). Both scalings are exact unless
+  // |z| < 2^-510, and then q is below 2^-800 and its remainder irrelevant.
+  const double k = alpha >= 1e290 ? 0x1p-512 : 1.0;
+  const DD p = dd::two_prod(q, alpha * k);
+  const double q_lo = ((z * k - p.hi) - p.lo) / (alpha * k);
   return exp_dd({q, q_lo});
 }
 
