@@ -19,8 +19,14 @@ dd::DD shifted(double x, double m, double t) {
   if (!std::isfinite(d.hi)) return {x / t - m / t, 0.0};  // the difference overflowed
   const double q = d.hi / t;
   if (!std::isfinite(q)) return {q, 0.0};
-  const dd::DD p = dd::two_prod(q, t);
-  return {q, (((d.hi - p.hi) - p.lo) + d.lo) / t};
+  // two_prod splits only factors below 1e290: a larger t is scaled by 2^-512, and d with it, so
+  // that the remainder stays exact (both scalings are exact wherever q does not underflow).
+  const double k = t >= 1e290 ? 0x1p-512 : 1.0;
+  const dd::DD p = dd::two_prod(q, t * k);
+  // q t at DBL_MAX overflows (in p.hi, or in the split products of p.lo): then |q| > 1e18, e^q
+  // underflows and the remainder is below q's ULP.
+  if (!std::isfinite(p.hi) || !std::isfinite(p.lo)) return {q, 0.0};
+  return {q, (((d.hi * k - p.hi) - p.lo) + d.lo * k) / (t * k)};
 }
 
 double exp_of(dd::DD q) {

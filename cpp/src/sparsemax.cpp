@@ -14,8 +14,14 @@ namespace {
 dd::DD scaled(double x, double t) {
   const double q = x / t;
   if (!std::isfinite(q)) return {q, 0.0};
-  const dd::DD p = dd::two_prod(q, t);
-  return {q, ((x - p.hi) - p.lo) / t};
+  // two_prod splits only factors below 1e290: a larger t is scaled by 2^-512, and x with it, so
+  // that the remainder stays exact (both scalings are exact wherever q does not underflow).
+  const double k = t >= 1e290 ? 0x1p-512 : 1.0;
+  const dd::DD p = dd::two_prod(q, t * k);
+  // q t at DBL_MAX overflows (in p.hi, or in the split products of p.lo): then |q| > 1e18 and
+  // the remainder is below q's ULP.
+  if (!std::isfinite(p.hi) || !std::isfinite(p.lo)) return {q, 0.0};
+  return {q, ((x * k - p.hi) - p.lo) / (t * k)};
 }
 
 // The support (indices with positive output) and tau, for z = x / t.
