@@ -12,11 +12,16 @@ namespace {
 
 // (x - m) / t as hi + lo, for x <= m. Rounding the exponent alone would cost |(x - m) / t| / 2
 // ULP in exp(); carrying the remainder keeps the result as accurate as exp() itself.
-// Returns {-inf, 0} when x is -inf or the difference overflows.
+// Returns {-inf, 0} when x is -inf, and -inf or a huge negative hi when the quotient overflows.
 dd::DD shifted(double x, double m, double t) {
   if (x == -HUGE_VAL) return {-HUGE_VAL, 0.0};
-  const dd::DD d = dd::two_sum(x, -m);                    // x - m == d.hi + d.lo exactly
-  if (!std::isfinite(d.hi)) return {x / t - m / t, 0.0};  // the difference overflowed
+  dd::DD d = dd::two_sum(x, -m);  // x - m == d.hi + d.lo exactly
+  if (!std::isfinite(d.hi)) {
+    // The difference overflowed: then |x| and |m| are both above 2^970, so halving x, m and t
+    // (t too, unless it is so small that q overflows anyway) is exact and changes no quotient.
+    d = dd::two_sum(x / 2, -(m / 2));
+    t /= 2;
+  }
   const double q = d.hi / t;
   if (!std::isfinite(q)) return {q, 0.0};
   // two_prod splits only factors below 1e290: a larger t is scaled by 2^-512, and d with it, so

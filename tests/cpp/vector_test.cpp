@@ -125,16 +125,17 @@ namespace activations {
 namespace {
 
 // Temperatures from 1e290 up (found by fuzzing): x / T is split into quotient and remainder
-// with scaled factors, since two_prod cannot split them. Scaling x and T by the same power of
-// two changes nothing in exact arithmetic, and must change nothing here either: the same
-// outputs as at T = 0.1, bit for bit. (The mpmath rows at T = 1e290 to DBL_MAX check the values.)
+// with scaled factors, since two_prod cannot split them; and at 2^1024, x - max(x) overflows and
+// is halved, T with it. Scaling x and T by the same power of two changes nothing in exact
+// arithmetic, and must change nothing here either: the same outputs as at T = 0.1, bit for bit.
+// (The mpmath rows at T = 1e290 to DBL_MAX check the values.)
 TEST(VectorFamily, HugeTemperaturesMatchTheSameProblemScaledDown) {
   const std::vector<double> x = {0.30000000000000004, 0.1, 0.27, -0.9, 0.29};
   const std::vector<NamedValue> small = {{"temperature", 0.1}};
   for (const char* id : {"softmax", "log_softmax", "sparsemax"}) {
     std::vector<double> want(x.size());
     ASSERT_TRUE(apply(id, small, x, want).ok());
-    for (int e : {967, 1000, 1020}) {  // T from 1.5e290 to 1.1e306
+    for (int e : {967, 1000, 1020, 1024}) {  // T from 1.5e290 to 1.8e307
       std::vector<double> scaled(x.size());
       for (std::size_t i = 0; i < x.size(); ++i) scaled[i] = std::ldexp(x[i], e);
       const std::vector<NamedValue> huge = {{"temperature", std::ldexp(0.1, e)}};
