@@ -65,13 +65,17 @@ std::vector<dd::DD> scaled_all(const double* x, std::size_t n, double t) {
 
 // z - max(z): sparsemax is shift invariant, and the outputs (of order 1) must be resolved next
 // to z's largest entry, which can be near 1e308 with a tiny temperature; even double-double
-// cannot hold 1e300 + 1, but after the shift the largest entry is exactly 0.
+// cannot hold 1e300 + 1, but after the shift the largest entry is exactly 0. An entry more than
+// DBL_MAX below the largest (found by fuzzing: -DBL_MAX next to 1e299) becomes -inf, not the
+// NaN that double-double addition makes of an overflow; it is far outside the support anyway.
 void shift_to_max(std::vector<dd::DD>& z) {
   const dd::DD top = *std::max_element(z.begin(), z.end(), [](const dd::DD& a, const dd::DD& b) {
     return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo);
   });
   for (dd::DD& v : z) {
-    if (v.hi != -HUGE_VAL) v = dd::add(v, dd::neg(top));
+    if (v.hi == -HUGE_VAL) continue;
+    const dd::DD d = dd::add(v, dd::neg(top));
+    v = std::isfinite(d.hi) ? d : dd::DD{-HUGE_VAL, 0.0};
   }
 }
 
@@ -91,7 +95,9 @@ Projection project(std::vector<dd::DD> z) {
   std::size_t k = 0;
   for (std::size_t r = 0; r < n; ++r) {
     const dd::DD zr = p.z[order[r]];
-    if (zr.hi == -HUGE_VAL) break;
+    // The largest z is 0 and its output at most 1, so tau >= -1: from z_r < -1 on, no entry is
+    // in the support (and the sums below cannot overflow).
+    if (zr.hi < -1) break;
     cumulative = dd::add(cumulative, zr);
     const dd::DD lhs = dd::add(dd::mul(zr, static_cast<double>(r + 1)), 1.0);
     if (dd::to_double(dd::add(lhs, dd::neg(cumulative))) > 0) {

@@ -146,6 +146,29 @@ TEST(VectorFamily, HugeTemperaturesMatchTheSameProblemScaledDown) {
   }
 }
 
+// Entries more than DBL_MAX below the largest (found by fuzzing: every output was 0): z - max(z)
+// overflows there, and those entries lie far outside the support.
+TEST(VectorFamily, EntriesMoreThanDblMaxBelowTheLargest) {
+  const double max = std::numeric_limits<double>::max();
+  const double inf = std::numeric_limits<double>::infinity();
+  struct Case {
+    std::vector<double> x, want;
+  };
+  const Case cases[] = {
+      {{-max, -999.92639851006345, 9.6329950730354636e298, -inf, -max}, {0, 0, 1, 0, 0}},
+      {{-max, 1e299, 1e299, -1.5e308}, {0, 0.5, 0.5, 0}},
+      {{max, -max, 0.0}, {1, 0, 0}},
+  };
+  const std::vector<NamedValue> params = {{"temperature", 1.0}};
+  for (const Case& c : cases) {
+    for (const char* id : {"softmax", "sparsemax"}) {
+      std::vector<double> out(c.x.size());
+      ASSERT_TRUE(apply(id, params, c.x, out).ok());
+      EXPECT_EQ(out, c.want) << id;
+    }
+  }
+}
+
 // A temperature so small that z = x / T is near 1e300: the outputs (of order 1) are below even
 // double-double's resolution next to z, unless the projection works relative to max(z).
 TEST(Sparsemax, TinyTemperaturesStillGiveTheArgMax) {
