@@ -2,7 +2,9 @@
 // chart (the canvas points to them with aria-describedby) and for everybody under it.
 import { formatNumber, formatSignificant } from './format.js';
 
-function monotonicity(values) {
+// Two equal samples make a constant piece only where f' = 0 there too: a saturating tail
+// (tanh beyond |z| = 9 in float32) rounds to equal values while it still climbs.
+function monotonicity(values, df) {
   let up = false;
   let down = false;
   let flat = false;
@@ -10,7 +12,7 @@ function monotonicity(values) {
     const d = values[i] - values[i - 1];
     if (d > 0) up = true;
     else if (d < 0) down = true;
-    else flat = true;
+    else if (!df || (df[i] === 0 && df[i - 1] === 0)) flat = true;
   }
   if (up && !down)
     return flat ? 'no decrece: es constante en un tramo y creciente en el resto' : 'es creciente';
@@ -92,7 +94,7 @@ export function describeFunction({
       : ` Zona de saturación (|f′| < ${formatSignificant(threshold, 2)}): ${zones}.`;
   return (
     `${name}${paramText ? ` con ${paramText}` : ''}, para z entre ${formatNumber(zmin, 2)} y ` +
-    `${formatNumber(zmax, 2)}: f ${monotonicity(f)} y toma valores de ${formatSignificant(lo)} a ` +
+    `${formatNumber(zmax, 2)}: f ${monotonicity(f, df)} y toma valores de ${formatSignificant(lo)} a ` +
     `${formatSignificant(hi)}. ${peak(z, df, kinks)}.${saturation}`
   );
 }

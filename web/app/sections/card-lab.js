@@ -5,7 +5,7 @@ import { functionName, PARAM_TEXT } from '../content/functions.es.js';
 import { formatNumber } from '../format.js';
 import { describeFunction } from '../summaries.js';
 import { buttonControl, checkboxControl, el, fieldset, sliderControl } from '../ui/controls.js';
-import { jumps as findJumps, linspace, paddedLimits, toPoints } from '../views/curve-data.js';
+import { jumps as findJumps, linspace32, paddedLimits, toPoints } from '../views/curve-data.js';
 import { FunctionChart } from '../views/function-chart.js';
 import { frameworkLegend, frameworkOverlays, hasFrameworks } from './frameworks.js';
 import { createRenderScheduler } from './render-scheduler.js';
@@ -60,7 +60,7 @@ export function createCardLab({ root, card, spec, api, values, changed, onCompar
   canvas.setAttribute('aria-describedby', summary.id);
   const chart = new FunctionChart(canvas, { fLabel: `${name}: f(z)`, dfLabel: 'f′(z)' });
   const [zmin, zmax] = card.z;
-  const z = linspace(zmin, zmax, SAMPLES);
+  const z = linspace32(zmin, zmax, SAMPLES); // float32: the API's SIMD path
   const fPoints = [];
   const dfPoints = [];
 

@@ -7,7 +7,7 @@ import { numberProp, subsetProp } from '../state/props.js';
 import { range } from '../summaries.js';
 import { buttonControl, checkboxControl, lineSwatch, sliderControl } from '../ui/controls.js';
 import { CompareChart } from '../views/compare-chart.js';
-import { jumps, linspace, toPoints } from '../views/curve-data.js';
+import { jumps, linspace32, toPoints } from '../views/curve-data.js';
 import { createRenderScheduler } from './render-scheduler.js';
 
 // ~2 px per segment on a wide screen: smooth, and cheap enough to redraw two figures per frame.
@@ -17,7 +17,7 @@ const usesAlpha = (spec) => spec.params.some((p) => p.name === 'alpha');
 
 /** The figure's curves; those that do not depend on α are kept from `previous`. */
 function curvesFor(api, specs, figure, alpha, previous = {}) {
-  const z = linspace(figure.x[0], figure.x[1], SAMPLES);
+  const z = linspace32(figure.x[0], figure.x[1], SAMPLES); // float32: the API's SIMD path
   const curves = {};
   for (const id of figure.ids) {
     const spec = specs.get(id);

@@ -14,7 +14,10 @@ export function frameworkOverlays(api, spec, fw, params, z, zmin, zmax, mainJump
   for (const variant of fw.variants ?? []) {
     const merged = { ...params, ...variant.params };
     const scale = variant.scale ?? 1;
-    const { f, df } = api.evaluate(spec.id, scale === 1 ? z : z.map((v) => scale * v), merged);
+    // Unscaled, the same (float32) z as the function's own curve; scaled, z is scaled in double
+    // (the float64 path), so that each sample stays on its side of the kinks at k / scale.
+    const input = scale === 1 ? z : Float64Array.from(z, (v) => scale * v);
+    const { f, df } = api.evaluate(spec.id, input, merged);
     const cut = jumps(api, spec, merged, zmin, zmax, scale);
     overlays.push({ label: variant.label, points: toPoints(z, f, cut.f), dash: [7, 4] });
     if (derivative) {

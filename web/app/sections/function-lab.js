@@ -13,7 +13,7 @@ import { describeFunction } from '../summaries.js';
 import { buttonControl, checkboxControl, el, fieldset, sliderControl } from '../ui/controls.js';
 import {
   jumps as findJumps,
-  linspace,
+  linspace32,
   paddedLimits,
   saturationIntervals,
   toPoints,
@@ -87,8 +87,10 @@ export function createFunctionLab({ root, section, spec, api, store }) {
 
   const fPoints = [];
   const dfPoints = [];
+  // The curves come from the float32 path; the probe's readout below stays in float64, so the
+  // numbers printed there are the exact ones (to 6 significant digits) and match the snippets.
   function resample() {
-    const z = linspace(values.zmin, values.zmax, SAMPLES);
+    const z = linspace32(values.zmin, values.zmax, SAMPLES);
     const { f, df } = api.evaluate(spec.id, z, params());
     const jumps = findJumps(api, spec, params(), values.zmin, values.zmax);
     toPoints(z, f, jumps.f, fPoints);

@@ -7,7 +7,7 @@ import { boolProp, choiceProp, flagProp, numberProp, subsetProp } from '../state
 import { range } from '../summaries.js';
 import { checkboxControl, el } from '../ui/controls.js';
 import { CompareChart } from '../views/compare-chart.js';
-import { jumps, linspace, toPoints } from '../views/curve-data.js';
+import { jumps, linspace32, toPoints } from '../views/curve-data.js';
 import { cardKey, createCardLab } from './card-lab.js';
 import { createRenderScheduler } from './render-scheduler.js';
 
@@ -80,7 +80,7 @@ export async function createGallery({ section, api, store, specs }) {
     { kind: 'f', ids, x: COMPARE_RANGE, y: null, lines: { x: [0], y: [0] } },
     { color, dash },
   );
-  const z = linspace(...COMPARE_RANGE, 401);
+  const z = linspace32(...COMPARE_RANGE, 401); // float32: the API's SIMD path
   const drawCompare = createRenderScheduler(() => {
     const kind = values.derivadas ? 'df' : 'f';
     compareChart.setKind(kind);

@@ -8,6 +8,15 @@ export function linspace(a, b, n) {
   return z;
 }
 
+/**
+ * The same points rounded to float32: the curves of the function charts go through the API's
+ * float32 path (SIMD). Each point is then drawn at the very z it was computed at, so a sample
+ * a hair away from a kink stays on its own side of the cut that toPoints() makes there.
+ */
+export function linspace32(a, b, n) {
+  return Float32Array.from(linspace(a, b, n));
+}
+
 /** Where the registry says f or f' may jump, for these parameter values, in increasing order. */
 export function kinkPositions(spec, params) {
   const at = (spec.kinks ?? []).map((k) =>
