@@ -5,8 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: the toolchains, the test libraries, the browser, mpmath for the references.
+# clang (for clang++) and libclang-rt-14-dev (the libFuzzer, ASan and UBSan runtimes, which
+# clang-14 only recommends and --no-install-recommends skips) build the fuzzing harnesses.
 PACKAGES=(
   cmake ninja-build g++ clang-format
+  clang libclang-rt-14-dev
   emscripten
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-mpmath

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up what is missing, builds, and runs every test: the C++ core (GoogleTest), the JS API on
-# the wasm module (node:test), and the page in headless Chromium. Prints how many ran.
+# Sets up what is missing, builds, and runs every test: the C++ core (GoogleTest), its libFuzzer
+# harnesses (10 s each, under ASan and UBSan), the JS API on the wasm module (node:test), and the
+# page in headless Chromium. Prints how many ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,10 @@ npx prettier --check --log-level=warn . || format_ok=0
 echo "==> Pruebas del núcleo C++ (GoogleTest)"
 ctest --preset native --output-junit "$PWD/$results/cpp.xml" | tee "$results/cpp.log" || status=1
 
+echo "==> Fuzzing del núcleo (libFuzzer con ASan y UBSan, 10 s por arnés)"
+ACTIVATIONS_SETUP_DONE=1 ACTIVATIONS_FUZZ_FRESH=1 ./build-scripts/fuzz.sh 10 |
+  tee "$results/fuzz.log" || status=1
+
 run_node_suite() { # name, glob
   echo "==> Pruebas $1"
   # shellcheck disable=SC2086
@@ -40,11 +45,15 @@ js_total=$(count "$results/js.tap" tests)
 js_failed=$(count "$results/js.tap" fail)
 e2e_total=$(count "$results/e2e.tap" tests)
 e2e_failed=$(count "$results/e2e.tap" fail)
-total=$((${cpp_total:-0} + js_total + e2e_total))
-failed=$((${cpp_failed:-0} + js_failed + e2e_failed))
+# "Fuzzing: 4 arneses, 0 con fallos, ..."; a harness that never ran (a failed build) counts as failed.
+fuzz_total=4
+fuzz_failed=$(awk '/^Fuzzing: [0-9]+ arneses, [0-9]+ con fallos/ { print $4 }' "$results/fuzz.log")
+fuzz_failed=${fuzz_failed:-$fuzz_total}
+total=$((${cpp_total:-0} + fuzz_total + js_total + e2e_total))
+failed=$((${cpp_failed:-0} + fuzz_failed + js_failed + e2e_failed))
 
 echo
-echo "Pruebas ejecutadas: $total (C++ ${cpp_total:-0}, JS ${js_total}, navegador ${e2e_total})"
+echo "Pruebas ejecutadas: $total (C++ ${cpp_total:-0}, fuzzing ${fuzz_total}, JS ${js_total}, navegador ${e2e_total})"
 if ((status == 0 && failed == 0)); then
   echo "Todas correctas."
 else
