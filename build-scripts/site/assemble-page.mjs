@@ -172,3 +172,41 @@ ${neighbours(index, sections)}
   }
   return parts.join('\n\n');
 }
+
+/** The element that starts at `start` in `html`, up to its matching close tag. */
+function balanced(html, start, tag) {
+  const pattern = new RegExp(`<${tag}\\b|</${tag}>`, 'g');
+  pattern.lastIndex = start;
+  let depth = 0;
+  for (let m = pattern.exec(html); m; m = pattern.exec(html)) {
+    depth += m[0].startsWith('</') ? -1 : 1;
+    if (depth === 0) return html.slice(start, m.index + m[0].length);
+  }
+  throw new Error(`unbalanced <${tag}> in a section`);
+}
+
+const LAB_TAGS =
+  /<(function-lab|softmax-lab|compare-figure|gallery-lab|gradient-lab|selu-lab|training-lab)\b[^>]*>[\s\S]*?<\/\1>/g;
+
+/**
+ * embed.html's sections: each one hidden until chosen, with its title, its formulas and its labs
+ * only (no prose, no code, no navigation).
+ */
+export async function renderEmbedSections(sections, dir, content) {
+  const parts = [];
+  for (const section of sections) {
+    const body = await readFile(path.join(dir, `${section.anchor}.html`), 'utf8');
+    const at = body.indexOf('<div class="formulas">');
+    const formulas = at < 0 ? '' : balanced(body, at, 'div');
+    const labs = (body.match(LAB_TAGS) ?? []).join('\n');
+    if (!labs) continue;
+    parts.push(`<section id="${section.anchor}" class="section" aria-labelledby="${section.anchor}-titulo"${
+      section.fn ? ` data-fn="${section.fn}"` : ''
+    } hidden>
+<h1 id="${section.anchor}-titulo">${escapeHtml(section.title)}</h1>
+${formulas}
+${expandTags(labs, section, content)}
+</section>`);
+  }
+  return parts.join('\n\n');
+}

@@ -2,13 +2,14 @@
 // - lib/: the JS API and the wasm modules, exactly as written, at a stable URL for API users;
 // - assets/<hash>/: everything the page loads (a copy of lib/, the bundles, CSS, KaTeX), in a
 //   directory named by its content hash, so a new deploy never mixes old and new files;
-// - index.html, and sw.js (the service worker that keeps the lesson working offline).
+// - index.html; embed.html (one section or chart, configured by its query string, for frames);
+//   and sw.js (the service worker that keeps the lesson working offline).
 // Run by CMake (the wasm preset's `site` target), not by hand.
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { renderSections, tableOfContents } from './assemble-page.mjs';
+import { renderEmbedSections, renderSections, tableOfContents } from './assemble-page.mjs';
 import { bundle } from './bundle.mjs';
 import { copyKatexAssets, renderMath } from './render-math.mjs';
 
@@ -72,13 +73,22 @@ const content = {
   lessonCode: LESSON_CODE,
   lessonFrameworks: LESSON_FRAMEWORKS,
 };
+const sectionsDir = path.join(web, 'content', 'sections');
 const shell = await readFile(path.join(web, 'index.html'), 'utf8');
-const sectionsHtml = await renderSections(SECTIONS, path.join(web, 'content', 'sections'), content);
-const { html, css } = renderMath(
-  shell
-    .replace('<!-- @toc -->', tableOfContents(SECTIONS))
-    .replace('<!-- @sections -->', sectionsHtml),
-);
+const lesson = shell
+  .replace('<!-- @toc -->', tableOfContents(SECTIONS))
+  .replace('<!-- @sections -->', await renderSections(SECTIONS, sectionsDir, content));
+// embed.html shares the lesson's <head> (its CSP, scripts and styles), with its own title.
+const head = shell
+  .match(/<head>[\s\S]*<\/head>/)[0]
+  .replace(/<title>[^<]*<\/title>/, '<title>Funciones de activación · gráfica insertada</title>');
+const embed = (await readFile(path.join(web, 'embed.html'), 'utf8'))
+  .replace('<!-- @head -->', head)
+  .replace('<!-- @sections -->', await renderEmbedSections(SECTIONS, sectionsDir, content));
+// Both pages in one pass, so they share one math.css.
+const SPLIT = '<!-- @page-split -->';
+const { html: both, css } = renderMath(`${lesson}${SPLIT}${embed}`);
+const [html, embedHtml] = both.split(SPLIT);
 await writeFile(path.join(staging, 'math.css'), css);
 await copyKatexAssets(path.join(staging, 'katex'));
 
@@ -97,14 +107,17 @@ await rename(staging, path.join(out, assets));
 const preload = (await files(path.join(out, assets, 'lib')))
   .filter((f) => f.endsWith('.js') || f === 'activations-core.wasm')
   .map((f) => `lib/${f}`);
-const page = html.replaceAll('@ASSETS@', assets).replace('@PRELOAD@', preload.join(' '));
-await writeFile(path.join(out, 'index.html'), page);
+const linked = (text) =>
+  text.replaceAll('@ASSETS@', assets).replace('@PRELOAD@', preload.join(' '));
+await writeFile(path.join(out, 'index.html'), linked(html));
+await writeFile(path.join(out, 'embed.html'), linked(embedHtml));
 await cp(path.join(web, 'favicon.svg'), path.join(out, 'favicon.svg'));
 
 // app-file.js is for pages that cannot have a service worker anyway (file://, opaque origins).
 const precache = [
   './',
   'index.html',
+  'embed.html',
   'favicon.svg',
   ...assetFiles.filter((f) => f !== 'app-file.js').map((f) => `${assets}/${f}`),
 ];

@@ -3,7 +3,10 @@
 // have one, and touching navigator.serviceWorker there may throw.
 export function keepOffline() {
   try {
-    if (!/^https?:$/.test(location.protocol) || !('serviceWorker' in navigator)) return;
+    // An opaque origin (a frame sandboxed without allow-same-origin) may not even read
+    // navigator.serviceWorker without the browser logging an error.
+    if (!/^https?:$/.test(location.protocol) || self.origin === 'null') return;
+    if (!('serviceWorker' in navigator)) return;
     // After the page has loaded: the worker's downloads must not compete with the first chart.
     const register = () =>
       navigator.serviceWorker.register(new URL('sw.js', document.baseURI)).catch((error) => {

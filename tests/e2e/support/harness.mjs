@@ -22,10 +22,16 @@ export function useBrowser() {
     await ctx.server?.close();
   });
 
-  /** Opens `hash` on the site and waits until the app is ready (or has failed). */
+  /** Opens `file` (index.html by default) and `hash`, and waits until the app is ready or failed. */
   ctx.open = async (
     hash = '',
-    { viewport = { width: 1280, height: 900 }, colorScheme = 'light', route, context } = {},
+    {
+      viewport = { width: 1280, height: 900 },
+      colorScheme = 'light',
+      route,
+      context,
+      file = '',
+    } = {},
   ) => {
     // No service worker unless a test brings its own context: a worker that serves files from
     // its cache would hide the routes a test sets up.
@@ -46,7 +52,7 @@ export function useBrowser() {
       );
     });
     if (route) await route(page);
-    await page.goto(ctx.server.url + hash);
+    await page.goto(ctx.server.url + file + hash);
     await page.waitForFunction(() =>
       ['ready', 'error'].includes(document.documentElement.dataset.app),
     );

@@ -179,6 +179,7 @@ export async function createGallery({ section, api, store, specs }) {
   }
 
   store.register(section.id, propList, values, refresh);
+  derivatives.set(values.derivadas);
   applyFilter();
   compareRoot.querySelector('[data-placeholder]').hidden = true;
 

@@ -1,8 +1,9 @@
 // The page's one UI state: each section registers its properties and values; any change is
 // written to the URL hash as "#section?section.key=value&…" (only values that differ from the
 // defaults), so a link or a reload restores every chart. A plain "#section" link still scrolls.
+// A value in a link that is unknown, malformed or out of range is ignored or clamped, and noted
+// so the page can say so quietly.
 import { readHash, writeHash } from './hash.js';
-import { readProps } from './props.js';
 
 const SAVE_DELAY = 100;
 
@@ -10,9 +11,19 @@ function sameValue(a, b) {
   return Array.isArray(a) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
 }
 
-export function createStore() {
+/** Whether `text` reads back as what the prop kept: "1.50" is 1.5, "abc" is not 1.5. */
+function kept(prop, text, value) {
+  const written = prop.format(value);
+  return written === text || (text.trim() !== '' && Number(text) === Number(written));
+}
+
+/**
+ * `initial` ({ anchor, params }) defaults to the URL hash; `persist: false` (the embed) never
+ * writes the URL.
+ */
+export function createStore({ initial = readHash(), persist = true } = {}) {
   const sections = new Map();
-  const initial = readHash();
+  const notes = [];
   let active = initial.anchor;
 
   let timer = 0;
@@ -22,34 +33,49 @@ export function createStore() {
     save();
   };
   // Leaving the page (or reloading it) must not lose the last change.
-  addEventListener('pagehide', () => timer && flush());
+  if (persist) addEventListener('pagehide', () => timer && flush());
+
+  function entries(anchor) {
+    const { props, values } = sections.get(anchor);
+    return props
+      .filter((p) => !sameValue(values[p.key], p.fallback))
+      .map((p) => [p.key, p.format(values[p.key])]);
+  }
 
   function save() {
-    const entries = [];
-    for (const [anchor, { props, values }] of sections) {
-      for (const prop of props) {
-        const value = values[prop.key];
-        if (!sameValue(value, prop.fallback)) {
-          entries.push([`${anchor}.${prop.key}`, prop.format(value)]);
-        }
-      }
+    const all = [];
+    for (const anchor of sections.keys()) {
+      for (const [key, value] of entries(anchor)) all.push([`${anchor}.${key}`, value]);
     }
     // Sections not built yet keep what the link said about them.
     for (const [key, value] of initial.params) {
-      if (!sections.has(key.split('.')[0])) entries.push([key, value]);
+      if (!sections.has(key.split('.')[0])) all.push([key, value]);
     }
-    writeHash(active, entries);
+    try {
+      writeHash(active, all);
+    } catch {
+      // A frame without an origin of its own may not rewrite its URL; the state stays on screen.
+    }
   }
 
   /** The section's values as stored in `params` (a URLSearchParams of the whole hash). */
   function read(anchor, props, params) {
-    const own = new URLSearchParams();
-    for (const [key, value] of params) {
-      if (key.startsWith(`${anchor}.`) && !own.has(key.slice(anchor.length + 1))) {
-        own.set(key.slice(anchor.length + 1), value); // first value wins for repeated keys
+    const byKey = new Map(props.map((p) => [p.key, p]));
+    const values = Object.fromEntries(props.map((p) => [p.key, p.parse(null)]));
+    const seen = new Set();
+    for (const [name, text] of params) {
+      if (!name.startsWith(`${anchor}.`)) continue;
+      const key = name.slice(anchor.length + 1);
+      const prop = byKey.get(key);
+      if (!prop) notes.push({ key: name, text, reason: 'unknown' });
+      else if (seen.has(key)) notes.push({ key: name, text, reason: 'repeated' });
+      else {
+        seen.add(key); // the first value wins
+        values[key] = prop.parse(text);
+        if (!kept(prop, text, values[key])) notes.push({ key: name, text, reason: 'adjusted' });
       }
     }
-    return readProps(props, own);
+    return values;
   }
 
   return {
@@ -68,7 +94,7 @@ export function createStore() {
      */
     changed(anchor) {
       active = anchor;
-      if (!timer) timer = setTimeout(flush, SAVE_DELAY);
+      if (persist && !timer) timer = setTimeout(flush, SAVE_DELAY);
     },
 
     /** A pasted or edited link: restore every section it mentions. */
@@ -82,6 +108,20 @@ export function createStore() {
         section.restore(section.values);
       }
       return true;
+    },
+
+    /** The section's state as "key=value" pairs, without the section's prefix. */
+    entries,
+
+    /**
+     * What the link asked for and did not get, once every section is registered: values of
+     * unknown sections, unknown keys, repeated keys, and values ignored or clamped.
+     */
+    notes() {
+      const stray = [...initial.params]
+        .filter(([name]) => !sections.has(name.split('.')[0]))
+        .map(([key, text]) => ({ key, text, reason: 'unknown' }));
+      return [...notes.splice(0), ...stray];
     },
 
     activeAnchor: () => active,

@@ -1,6 +1,6 @@
 // "Copiar" buttons next to code snippets. The Clipboard API needs a secure context and may be
 // refused inside an iframe; then the text is selected so the reader can copy it by hand.
-async function copyText(text) {
+export async function copyText(text) {
   try {
     await navigator.clipboard.writeText(text);
     return true;
@@ -9,7 +9,7 @@ async function copyText(text) {
   }
 }
 
-function select(node) {
+export function select(node) {
   const range = document.createRange();
   range.selectNodeContents(node);
   const selection = getSelection();

@@ -1,0 +1,164 @@
+// embed.html: every function and every lab, alone in a frame; inside a sandboxed iframe
+// (allow-scripts without allow-same-origin) on another origin, reporting its height; and hostile
+// query strings, which get a Spanish message or a clamp, never a script, a dialog or a blank frame.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { startStaticServer } from '../../build-scripts/lib/static-server.mjs';
+import { useBrowser } from './support/harness.mjs';
+import { ANCHORS } from './support/lesson.mjs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+const ctx = useBrowser();
+const LABS = ANCHORS.filter((a) => a !== 'introduccion');
+
+/** What the frame shows: state of the app, visible sections, charts with data. */
+const shown = (page) =>
+  page.evaluate(() => ({
+    app: document.documentElement.dataset.app,
+    sections: [...document.querySelectorAll('section.section')]
+      .filter((s) => !s.hidden)
+      .map((s) => s.id),
+    charts: Object.values(window.activaciones?.charts ?? {}).filter((c) =>
+      c.data.datasets.some((d) => d.data.length > 0),
+    ).length,
+    status: document.getElementById('app-status').hidden
+      ? ''
+      : document.getElementById('app-status').textContent,
+  }));
+
+describe('embed.html', () => {
+  test('shows every function of the registry alone, from ?fn=', async () => {
+    const page = await ctx.open('');
+    const ids = await page.evaluate(() =>
+      window.activaciones.api
+        .list()
+        .filter((s) => s.id !== 'log_softmax' && s.id !== 'sparsemax')
+        .map((s) => s.id),
+    );
+    await page.close();
+    for (const id of ids) {
+      const embed = await ctx.open('', { file: `embed.html?fn=${id}` });
+      const s = await shown(embed);
+      assert.equal(s.app, 'ready', `${id}: ${s.status}`);
+      assert.equal(s.sections.length, 1, id);
+      assert.ok(s.charts >= 1, `${id} draws`);
+      assert.ok(
+        !(await embed.locator('.toc, .site-header, .section-nav').count()),
+        'no site chrome',
+      );
+      assert.deepEqual(await embed.problems(), [], id);
+      await embed.close();
+    }
+  });
+
+  test('shows every lab, from ?section= and ?lab=, configured by the query', async () => {
+    for (const anchor of LABS) {
+      const key = anchor === 'entrenamiento' ? 'lab' : 'section';
+      const embed = await ctx.open('', { file: `embed.html?${key}=${anchor}` });
+      const s = await shown(embed);
+      assert.equal(s.app, 'ready', anchor);
+      assert.deepEqual(s.sections, [anchor]);
+      assert.equal(
+        await embed.title(),
+        `${await embed.locator(`#${anchor} h1`).textContent()} · Funciones de activación`,
+      );
+      assert.deepEqual(await embed.problems(), [], anchor);
+      await embed.close();
+    }
+    const elu = await ctx.open('', {
+      file: 'embed.html?fn=elu&alpha=2&deriv=1&zmin=-5&zmax=5&hide=sat,z',
+    });
+    assert.equal(await elu.locator('#elu input[name="alpha"]').inputValue(), '2');
+    assert.equal(await elu.locator('#elu input[name="zmin"]').inputValue(), '-5');
+    assert.equal(await elu.locator('#elu input[name="sat"]').isVisible(), false);
+    assert.equal(await elu.locator('#elu input[name="alpha"]').isVisible(), true);
+    const open = await elu.locator('[data-embed-open]').getAttribute('href');
+    assert.equal(open, `${ctx.server.url}index.html#elu?elu.alpha=2`);
+    await elu.close();
+    const bare = await ctx.open('', { file: 'embed.html?lab=entrenamiento&datos=xor&controls=0' });
+    assert.equal(await bare.locator('#entrenamiento [data-controls]').isVisible(), false);
+    assert.equal(await bare.locator('#entrenamiento [data-map]').isVisible(), true);
+    await bare.close();
+  });
+
+  test('works in a sandboxed iframe on another origin and reports its height', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'host-'));
+    const frames = [
+      'fn=elu&alpha=2',
+      'fn=gelu',
+      'section=softmax',
+      'lab=entrenamiento',
+      'section=gradiente&controls=0',
+    ];
+    await writeFile(
+      path.join(dir, 'index.html'),
+      `<!doctype html><meta charset="utf-8"><title>Curso</title>
+<script>
+  window.heights = {};
+  addEventListener('message', (e) => {
+    if (e.data && e.data.type === 'activaciones:height') {
+      window.heights[e.data.id] = e.data.height;
+      document.getElementById(e.data.id).height = e.data.height;
+    }
+  });
+</script>
+${frames
+  .map(
+    (q, i) =>
+      `<iframe id="f${i}" sandbox="allow-scripts" src="${ctx.server.url}embed.html?${q}&id=f${i}" title="f${i}" width="600" height="300"></iframe>`,
+  )
+  .join('\n')}`,
+    );
+    await writeFile(path.join(dir, 'favicon.ico'), ''); // the host's, which Chromium asks for
+    const host = await startStaticServer({ root: dir });
+    // Service workers allowed: Playwright's blocking script itself would read navigator.serviceWorker
+    // in the sandboxed frames, which logs an error there.
+    const page = await ctx.browser.newPage();
+    const problems = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(host.url);
+    await page.waitForFunction((n) => Object.keys(window.heights).length === n, frames.length, {
+      timeout: 30000,
+    });
+    for (const [i, q] of frames.entries()) {
+      const frame = page.frame({ url: (u) => u.href.includes(`id=f${i}`) });
+      await frame.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+      assert.equal(await frame.evaluate(() => self.origin), 'null', 'an opaque origin');
+      const reported = await page.evaluate((id) => window.heights[id], `f${i}`);
+      const actual = await frame.evaluate(() =>
+        Math.ceil(document.documentElement.getBoundingClientRect().height),
+      );
+      assert.ok(
+        reported > 200 && Math.abs(reported - actual) <= 2,
+        `${q}: ${reported} vs ${actual}`,
+      );
+    }
+    // The training lab trains on the frame's main thread (no worker without an origin).
+    const training = page.frame({ url: (u) => u.href.includes('lab=entrenamiento') });
+    await training.click('[data-play]');
+    await training.waitForFunction(
+      () => Number(document.querySelector('#entrenamiento [data-lab]').dataset.epoch) >= 5,
+    );
+    assert.deepEqual(problems, []);
+    await page.close();
+    await host.close();
+  });
+
+  test('an unknown function or section gets a Spanish message, not a blank frame', async () => {
+    for (const [query, message] of [
+      ['fn=nada', /No hay ninguna función «nada» en la lección/],
+      ['section=otra', /No hay ninguna sección «otra»/],
+      ['', /Falta indicar qué mostrar/],
+    ]) {
+      const embed = await ctx.open('', { file: `embed.html?${query}` });
+      const s = await shown(embed);
+      assert.equal(s.app, 'error');
+      assert.match(s.status, message);
+      assert.deepEqual(await embed.problems(), []);
+      await embed.close();
+    }
+  });
+});

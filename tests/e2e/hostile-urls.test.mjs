@@ -1,0 +1,142 @@
+// Hostile links: the hash of the lesson and the query of embed.html, filled with scripts,
+// javascript: URLs, NaN, 1e308, huge strings, unknown ids and repeated keys. Each gets a clamp
+// or a Spanish message: never a dialog, an injected element, an uncaught error or a blank page.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { useBrowser } from './support/harness.mjs';
+import { HOSTILE_QUERY_VALUES, HOSTILE_VALUES, injected } from './support/hostile.mjs';
+
+const ctx = useBrowser();
+const q = (pairs) => pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+
+/** The frame is not blank: ready with the section drawn, or an error that says why. */
+async function notBlank(page, what) {
+  const state = await page.evaluate(() => {
+    const status = document.getElementById('app-status');
+    const visible = [...document.querySelectorAll('section.section')].filter((s) => !s.hidden);
+    return {
+      app: document.documentElement.dataset.app,
+      message: status.hidden ? '' : status.textContent,
+      sections: visible.length,
+      drawn: Object.values(window.activaciones?.charts ?? {}).some((c) =>
+        c.data.datasets.some((d) => d.data.length > 0),
+      ),
+    };
+  });
+  if (state.app === 'ready') assert.ok(state.sections > 0 && state.drawn, `${what}: drawn`);
+  else {
+    assert.equal(state.app, 'error', what);
+    assert.match(state.message, /[áéíóúñ¿]|No hay|Falta/, `${what}: a Spanish message`);
+  }
+}
+
+async function openChecked(file, hash, what, dialogs) {
+  const page = await ctx.open(hash, { file });
+  page.on('dialog', (d) => {
+    dialogs.push(`${what}: ${d.message()}`);
+    d.dismiss();
+  });
+  const baseline = file ? 1 : 1; // boot.js only: everything else loads as modules
+  const found = await injected(page);
+  assert.equal(found.handlers, 0, `${what}: no injected element`);
+  assert.equal(found.dataUrls, 0, `${what}: no javascript: or data: link`);
+  assert.ok(found.scripts <= baseline + 2, `${what}: ${found.scripts} scripts`);
+  await notBlank(page, what);
+  assert.deepEqual(await page.problems(), [], what);
+  return page;
+}
+
+describe('hostile links', () => {
+  test('embed.html: hostile targets get a Spanish message', async () => {
+    const dialogs = [];
+    let cases = 0;
+    for (const [i, value] of HOSTILE_QUERY_VALUES.entries()) {
+      // Every value as the function; the first few as the section and the lab too.
+      for (const key of i < 8 ? ['fn', 'section', 'lab'] : ['fn']) {
+        const page = await openChecked(
+          `embed.html?${q([[key, value]])}`,
+          '',
+          `${key}=${value.slice(0, 20)}`,
+          dialogs,
+        );
+        await page.close();
+        cases += 1;
+      }
+    }
+    assert.deepEqual(dialogs, []);
+    assert.ok(cases >= 40);
+  });
+
+  test('embed.html: hostile state, flags and repeated keys are clamped or ignored', async () => {
+    const dialogs = [];
+    for (const value of HOSTILE_VALUES) {
+      const keys = [
+        'alpha',
+        'zmin',
+        'zmax',
+        'z',
+        'sat',
+        'deriv',
+        'controls',
+        'formulas',
+        'hide',
+        'id',
+      ];
+      const page = await openChecked(
+        `embed.html?fn=elu&${q(keys.map((k) => [k, value.slice(0, 200)]))}`,
+        '',
+        `state=${value.slice(0, 20)}`,
+        dialogs,
+      );
+      // Still a working chart: the slider moves and redraws.
+      const alpha = page.locator('#elu input[name="alpha"]');
+      if (await alpha.isVisible()) {
+        await alpha.focus();
+        await page.keyboard.press('ArrowRight');
+      }
+      await page.close();
+    }
+    const repeated = await openChecked(
+      'embed.html?fn=elu&fn=relu&alpha=2&alpha=3&section=softmax',
+      '',
+      'repeated keys',
+      dialogs,
+    );
+    assert.equal(await repeated.locator('#elu input[name="alpha"]').inputValue(), '2');
+    assert.match(await repeated.locator('#app-notice').innerText(), /repetido/);
+    await repeated.close();
+    assert.deepEqual(dialogs, []);
+  });
+
+  test('the lesson’s hash: hostile values in every section are clamped or ignored', async () => {
+    const dialogs = [];
+    const page = await openChecked('', '#elu', 'lesson', dialogs);
+    const keys = await page.evaluate(() =>
+      [...document.querySelectorAll('section.section')].flatMap((s) =>
+        [...s.querySelectorAll('input[name], select[name]')].map((c) => `${s.id}.${c.name}`),
+      ),
+    );
+    for (const value of HOSTILE_VALUES) {
+      const hash = `#entrenamiento?${q(keys.map((k) => [k, value]))}`;
+      await page.evaluate((h) => {
+        location.hash = h;
+      }, hash);
+      await page.waitForTimeout(50);
+      const found = await injected(page);
+      assert.equal(found.handlers + found.dataUrls, 0, value.slice(0, 20));
+      await notBlank(page, `hash ${value.slice(0, 20)}`);
+    }
+    // A fresh load with a hostile hash, too.
+    const fresh = await openChecked(
+      '',
+      `#softmax?softmax.logits=${encodeURIComponent('<script>alert(1)</script>')}&softmax.t=1e308`,
+      'fresh hash',
+      dialogs,
+    );
+    assert.ok(await fresh.locator('#app-notice').isVisible());
+    await fresh.close();
+    assert.deepEqual(await page.problems(), []);
+    assert.deepEqual(dialogs, []);
+    await page.close();
+  });
+});

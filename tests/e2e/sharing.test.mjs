@@ -1,0 +1,139 @@
+// Shareable state: every section's controls survive a reload through the URL, "Compartir" copies
+// that link, "Insertar" gives the iframe code for embed.html in the same state, and a link with
+// bad values carries on with a quiet Spanish note.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { useBrowser } from './support/harness.mjs';
+import { ANCHORS, nudge, snapshot } from './support/lesson.mjs';
+
+const ctx = useBrowser();
+const WITH_LABS = process.env.ONLY
+  ? [process.env.ONLY]
+  : ANCHORS.filter((a) => a !== 'introduccion');
+// Charts drawn synchronously from the state; the network labs draw later, from a worker.
+const SYNC = (key) => !/^(gradiente|autonormalizacion|entrenamiento)/.test(key);
+
+/** Every control's value in a section, by name, as the reader sees it. */
+const controlValues = (page, anchor) =>
+  page.locator(`#${anchor}`).evaluate((section) =>
+    [...section.querySelectorAll('input[name], select[name]')]
+      .filter((c) => c.type !== 'radio' || c.checked)
+      .map((c) => `${c.name}=${c.type === 'checkbox' ? c.checked : c.value}`)
+      .sort()
+      .join('&'),
+  );
+
+const chartsOf = (page, anchor) =>
+  page.evaluate(
+    (a) => Object.keys(window.activaciones.charts).filter((k) => k === a || k.startsWith(`${a}-`)),
+    anchor,
+  );
+
+/** Changes a few of the section's controls: up to three sliders, a checkbox and a select. */
+async function changeControls(page, anchor) {
+  const section = page.locator(`#${anchor}`);
+  const sliders = section.locator('input[type=range]:visible');
+  for (let i = 0; i < Math.min(3, await sliders.count()); i += 1) await nudge(page, sliders.nth(i));
+  const boxes = section.locator('input[type=checkbox]:visible');
+  if ((await boxes.count()) > 0) await boxes.first().click();
+  const selects = section.locator('select:visible');
+  if ((await selects.count()) > 0) {
+    const select = selects.first();
+    const options = await select.locator('option').evaluateAll((o) => o.map((x) => x.value));
+    const current = await select.inputValue();
+    await select.selectOption(options.find((v) => v !== current));
+  }
+}
+
+describe('shareable state', () => {
+  test('every section’s state survives a reload through the URL', async () => {
+    const page = await ctx.open('');
+    for (const anchor of WITH_LABS) {
+      await page.goto(`${ctx.server.url}#${anchor}`);
+      await page.reload();
+      await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+      await changeControls(page, anchor);
+      await page.waitForFunction((a) => location.hash.includes(`${a}.`), anchor);
+      await page.waitForTimeout(150); // the URL is written at most every 100 ms
+      const url = page.url();
+      const values = await controlValues(page, anchor);
+      const charts = (await chartsOf(page, anchor)).filter(SYNC);
+      const before = await Promise.all(charts.map((k) => snapshot(page, k)));
+
+      const again = await ctx.open(url.slice(ctx.server.url.length));
+      assert.equal(await controlValues(again, anchor), values, `${anchor}: controls restored`);
+      const after = await Promise.all(charts.map((k) => snapshot(again, k)));
+      assert.deepEqual(after, before, `${anchor}: charts restored`);
+      assert.deepEqual(await again.problems(), []);
+      await again.close();
+    }
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('«Compartir» copies the link to the section in its state', async () => {
+    const context = await ctx.browser.newContext({
+      permissions: ['clipboard-read', 'clipboard-write'],
+      serviceWorkers: 'block',
+    });
+    const page = await ctx.open('#elu?elu.alpha=2', { context });
+    await page.locator('#elu .share-bar').getByRole('button', { name: 'Compartir' }).click();
+    await page.waitForFunction(() => document.querySelector('#elu .share-status').textContent);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, `${ctx.server.url}#elu?elu.alpha=2`);
+    assert.match(await page.locator('#elu .share-status').textContent(), /Copiado/);
+    await context.close();
+  });
+
+  test('«Insertar» gives the iframe and a plain link for the state on screen', async () => {
+    const page = await ctx.open('#relu');
+    await nudge(page, page.locator('#relu input[name="zmax"]'));
+    await page.locator('#relu .share-bar').getByRole('button', { name: 'Insertar' }).click();
+    const code = await page.locator('#relu .embed-code').inputValue();
+    const url = `${ctx.server.url}embed.html?section=relu&amp;zmax=5.5`;
+    assert.match(code, /^<iframe src="[^"]+" title="ReLU · Funciones de activación"/);
+    assert.ok(code.includes(`src="${url}"`), code);
+    assert.match(code, /width="100%" height="\d+" loading="lazy"/);
+    assert.match(
+      code,
+      /<a href="[^"]+" target="_blank" rel="noopener">ReLU · [^<]+: abrir en una pestaña nueva<\/a>/,
+    );
+    await page.locator('#relu .embed-panel').getByLabel('Con los controles').uncheck();
+    assert.match(await page.locator('#relu .embed-code').inputValue(), /zmax=5\.5&amp;controls=0/);
+    // The code follows the controls while the panel is open.
+    await nudge(page, page.locator('#relu input[name="zmax"]'));
+    assert.match(await page.locator('#relu .embed-code').inputValue(), /zmax=6/);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('bad values in a link are ignored or clamped, with a quiet note', async () => {
+    const page = await ctx.open(
+      '#elu?elu.alpha=abc&elu.zmax=1e308&elu.deriv=2&elu.alpha=3&nada.x=1&elu.inventado=1',
+    );
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'ready');
+    const note = page.locator('#app-notice');
+    assert.ok(await note.isVisible());
+    const text = await note.innerText();
+    for (const expected of [
+      /«elu\.alpha=abc»: no válido/,
+      /«elu\.zmax=1e308»: no válido/,
+      /«elu\.deriv=2»: no válido/,
+      /«elu\.alpha=3»: repetido/,
+      /«nada\.x=1»: no existe/,
+      /«elu\.inventado=1»: no existe/,
+    ]) {
+      assert.match(text, expected);
+    }
+    // alpha falls back to the lesson's 1.5; zmax is clamped to its largest value.
+    assert.equal(await page.locator('#elu input[name="alpha"]').inputValue(), '1.5');
+    assert.equal(
+      await page.locator('#elu input[name="zmax"]').evaluate((i) => i.value === i.max),
+      true,
+    );
+    await note.getByRole('button', { name: 'Cerrar' }).click();
+    assert.equal(await note.isVisible(), false);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+});

@@ -1,0 +1,70 @@
+// The embed's frame: only the chosen section (or gallery card) is shown, controls are hidden on
+// request, the page reports its height to the host, and a link opens the full lesson.
+import { formatHash } from '../state/hash.js';
+
+/** Shows the plan's section alone; hides the controls the query asked to hide. */
+export function frameSection(plan) {
+  const root = document.documentElement;
+  const section = document.getElementById(plan.anchor);
+  section.hidden = false;
+  document.title = `${section.querySelector('h1, h2')?.textContent ?? ''} · Funciones de activación`;
+  if (plan.card) {
+    root.dataset.embedCard = plan.card;
+    const card = section.querySelector(`[data-card="${CSS.escape(plan.card)}"]`);
+    card.classList.add('embed-target');
+    document.title = `${card.querySelector('h3').firstChild.textContent.trim()} · Funciones de activación`;
+  }
+  if (!plan.controls) root.dataset.embedControls = 'off';
+  if (!plan.formulas) root.dataset.embedFormulas = 'off';
+  return section;
+}
+
+/** After the lab is built: hides single controls by their names. */
+export function hideControls(section, names) {
+  for (const name of names) {
+    for (const input of section.querySelectorAll(`[name="${CSS.escape(name)}"]`)) {
+      const control = input.closest('.control, fieldset') ?? input;
+      control.hidden = true;
+    }
+  }
+  // A group whose every control is hidden goes too.
+  for (const group of section.querySelectorAll('fieldset')) {
+    const controls = [...group.querySelectorAll('.control')];
+    if (controls.length > 0 && controls.every((c) => c.closest('[hidden]'))) group.hidden = true;
+  }
+}
+
+/**
+ * Posts { type: 'activaciones:height', height, id } to the host whenever the height changes.
+ * Any host may listen; the message carries nothing but the size.
+ */
+export function reportHeight(frameId) {
+  if (window.parent === window) return;
+  let last = 0;
+  const send = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    try {
+      window.parent.postMessage({ type: 'activaciones:height', height, id: frameId }, '*');
+    } catch {
+      // A host that cannot receive messages keeps its fixed height.
+    }
+  };
+  new ResizeObserver(send).observe(document.documentElement);
+  send();
+}
+
+/** The footer link to the same state in the full lesson. */
+export function linkToLesson(store, anchor) {
+  const link = document.querySelector('[data-embed-open]');
+  if (!link) return;
+  const update = () => {
+    const entries = store.entries(anchor).map(([k, v]) => [`${anchor}.${k}`, v]);
+    link.href = new URL(`index.html${formatHash(anchor, entries)}`, location.href).href;
+  };
+  update();
+  document.addEventListener('input', update);
+  document.addEventListener('change', update);
+  document.addEventListener('click', update);
+}

@@ -1,0 +1,67 @@
+// What an embed.html query string asks for: which section or function, its state, and how to
+// frame it. Every value is checked here or by the section's props; nothing from the query is
+// ever used as HTML or as a URL.
+//
+//   embed.html?fn=elu&alpha=1.5&deriv=1&zmin=-5&zmax=5
+//   embed.html?section=softmax&logits=1,2,3      embed.html?lab=entrenamiento&datos=xor
+//   …&controls=0 (no controls) &hide=probe,sat (these controls hidden) &formulas=0 &id=frame-1
+const RESERVED = new Set(['fn', 'section', 'lab', 'controls', 'hide', 'formulas', 'id']);
+const GALLERY = 'otras-funciones';
+
+const first = (params, key) => params.getAll(key)[0] ?? null;
+const short = (text) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+/**
+ * `sections` is [{ anchor, fn }] (every section of the page), `cards` the ids of the gallery's
+ * functions. Returns { anchor, card, params, notes, controls, hide, formulas, frameId } or
+ * { error } with a Spanish message.
+ */
+export function embedPlan(search, { sections, cards }) {
+  const query = new URLSearchParams(search);
+  const notes = [];
+  for (const key of RESERVED) {
+    if (query.getAll(key).length > 1)
+      notes.push({ key, text: first(query, key), reason: 'repeated' });
+  }
+  const fn = first(query, 'fn');
+  const wanted = first(query, 'section') ?? first(query, 'lab');
+  let anchor = null;
+  let card = null;
+  if (fn !== null) {
+    anchor = sections.find((s) => s.fn === fn)?.anchor ?? null;
+    if (!anchor && cards.includes(fn)) [anchor, card] = [GALLERY, fn];
+    if (!anchor) {
+      return { error: `No hay ninguna función «${short(fn)}» en la lección.` };
+    }
+  } else if (wanted !== null) {
+    anchor = sections.find((s) => s.anchor === wanted)?.anchor ?? null;
+    if (!anchor) return { error: `No hay ninguna sección «${short(wanted)}» en la lección.` };
+  } else {
+    return { error: 'Falta indicar qué mostrar: añade ?fn=, ?section= o ?lab= a la dirección.' };
+  }
+
+  // The rest is the section's state, under the names the page's own links use.
+  const prefix = card ? `${anchor}.${card}.` : `${anchor}.`;
+  const params = new URLSearchParams();
+  for (const [key, value] of query) {
+    if (!RESERVED.has(key)) params.append(prefix + key, value);
+  }
+  const flag = (key) => {
+    const text = first(query, key);
+    if (text === null || text === '1') return true;
+    if (text !== '0') notes.push({ key, text, reason: 'adjusted' });
+    return text !== '0';
+  };
+  const frameId = first(query, 'id');
+  return {
+    anchor,
+    card,
+    params,
+    notes,
+    controls: flag('controls'),
+    formulas: flag('formulas'),
+    hide: new Set((first(query, 'hide') ?? '').split(',').filter(Boolean)),
+    // Echoed in the size messages so a host page with several frames knows which one spoke.
+    frameId: frameId === null ? null : frameId.slice(0, 64),
+  };
+}

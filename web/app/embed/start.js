@@ -1,0 +1,37 @@
+// embed.html: one section or gallery card, configured by the query string, in a frame.
+import { buildLabs } from '../labs.js';
+import { createStore } from '../state/store.js';
+import { showLinkNotes } from '../ui/notice.js';
+import { frameSection, hideControls, linkToLesson, reportHeight } from './frame.js';
+import { embedPlan } from './query.js';
+
+/** embed.html: one section (or gallery card), configured by the query string. */
+export async function startEmbed(api, failed) {
+  const plan = embedPlan(location.search, {
+    sections: [...document.querySelectorAll('section.section')].map((s) => ({
+      anchor: s.id,
+      fn: s.dataset.fn,
+    })),
+    cards: [...document.querySelectorAll('[data-card]')].map((c) => c.dataset.card),
+  });
+  if (plan.error) {
+    failed(`${plan.error} Por ejemplo: embed.html?fn=elu o embed.html?section=softmax.`);
+    reportHeight(null);
+    return null;
+  }
+  const section = frameSection(plan);
+  const store = createStore({
+    initial: { anchor: plan.anchor, params: plan.params },
+    persist: false,
+  });
+  const labs = await buildLabs(api, store, [section]);
+  hideControls(section, plan.hide);
+  linkToLesson(store, plan.anchor);
+  const prefix = plan.card ? `${plan.anchor}.${plan.card}.` : `${plan.anchor}.`;
+  showLinkNotes([
+    ...plan.notes,
+    ...store.notes().map((n) => ({ ...n, key: n.key.replace(prefix, '') })),
+  ]);
+  reportHeight(plan.frameId);
+  return { labs, afterReady: () => {} };
+}

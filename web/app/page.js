@@ -1,0 +1,39 @@
+// The full lesson (index.html): every lab, the state in the URL hash, sharing and embedding.
+import { buildLabs, labSections } from './labs.js';
+import { createStore } from './state/store.js';
+import { showLinkNotes } from './ui/notice.js';
+import { setUpSharing } from './ui/share.js';
+
+/**
+ * Scrolls to the linked section once the labs are built: a link with state ("#elu?elu.alpha=2")
+ * names no element, and a plain "#elu" may have been reached before the controls took their
+ * height. A reader who has already scrolled is left alone.
+ */
+function scrollToAnchor(store, readerMoved) {
+  if (readerMoved()) return;
+  document.getElementById(store.activeAnchor())?.scrollIntoView({ behavior: 'instant' });
+}
+
+/** Whether the reader has scrolled or typed since the call (the page may shift meanwhile). */
+export function watchReader() {
+  let moved = false;
+  const mark = () => (moved = true);
+  for (const type of ['wheel', 'touchstart', 'keydown', 'mousedown']) {
+    addEventListener(type, mark, { once: true, passive: true });
+  }
+  return () => moved;
+}
+
+export async function startPage(api, readerMoved) {
+  const store = createStore();
+  const labs = await buildLabs(api, store, labSections(store.activeAnchor()));
+  window.addEventListener('hashchange', () => {
+    if (store.restoreFromHash()) {
+      document.getElementById(store.activeAnchor())?.scrollIntoView({ behavior: 'instant' });
+      showLinkNotes(store.notes());
+    }
+  });
+  setUpSharing(store);
+  showLinkNotes(store.notes());
+  return { labs, afterReady: () => scrollToAnchor(store, readerMoved) };
+}

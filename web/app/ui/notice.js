@@ -1,0 +1,34 @@
+// A quiet note for values of a link that could not be used (unknown, repeated, malformed or out
+// of range): the page carries on with defaults or clamped values and says so once, politely.
+import { el } from './controls.js';
+
+const REASONS = {
+  unknown: 'no existe',
+  repeated: 'repetido; vale el primero',
+  adjusted: 'no válido; se ha ignorado o ajustado a su rango',
+};
+const MAX_LISTED = 8;
+
+/** At most 40 characters of anything a link brought, for display (as text, never as HTML). */
+const short = (text) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+export function showLinkNotes(notes) {
+  const box = document.getElementById('app-notice');
+  if (!box || notes.length === 0) return;
+  const items = notes
+    .slice(0, MAX_LISTED)
+    .map((n) => el('li', { text: `«${short(n.key)}=${short(n.text)}»: ${REASONS[n.reason]}` }));
+  if (notes.length > MAX_LISTED) {
+    items.push(el('li', { text: `y ${notes.length - MAX_LISTED} más` }));
+  }
+  const close = el('button', { type: 'button', class: 'button-link', text: 'Cerrar' });
+  close.addEventListener('click', () => {
+    box.hidden = true;
+  });
+  box.replaceChildren(
+    el('p', { text: 'Algunos valores del enlace no se han podido usar:' }),
+    el('ul', {}, items),
+    close,
+  );
+  box.hidden = false;
+}
