@@ -41,7 +41,8 @@ describe('function labs', () => {
         }
       }
       // "Back to Keras's default" moves the parameter back.
-      for (const button of await page.locator(`${lab} button`).all()) {
+      // (The export buttons under the chart download it; they are not controls.)
+      for (const button of await page.locator(`${lab} [data-controls] button`).all()) {
         const before = await snapshot(page, anchor);
         const count = await renders(page, lab);
         await button.click();

@@ -6,6 +6,7 @@ import { startEmbed } from './embed/start.js';
 import { keepOffline } from './offline.js';
 import { startPage, watchReader } from './page.js';
 import { setUpCopyButtons } from './ui/copy.js';
+import { setUpExports } from './ui/export.js';
 import { watchScrollables } from './ui/scrollables.js';
 import { setUpTabs } from './ui/tabs.js';
 import { describeError, showStatus } from './ui/status.js';
@@ -59,6 +60,7 @@ async function start() {
     );
     // A handle for the browser console (and the end-to-end tests): the API and the live charts.
     window.activaciones = Object.freeze({ api, charts });
+    setUpExports(charts);
     performance.mark('activaciones:ready');
     root.dataset.app = 'ready';
     afterReady();

@@ -25,12 +25,18 @@ function palette() {
 
 const mix = (a, b, t) => a.map((v, i) => Math.round(v + (b[i] - v) * t));
 
+const maps = new WeakMap();
+
+/** The map drawn on `canvas`, if any: the export toolbar asks it for a larger copy. */
+export const boundaryMapOf = (canvas) => maps.get(canvas);
+
 export class BoundaryMap {
   /** `compact`: a thumbnail, without tick labels. */
   constructor(canvas, { compact = false } = {}) {
     this.canvas = canvas;
     this.compact = compact;
     this.image = document.createElement('canvas');
+    maps.set(canvas, this);
     this.applyTheme();
   }
 
@@ -60,6 +66,26 @@ export class BoundaryMap {
       canvas.width = size;
       canvas.height = size;
     }
+    this.paint(canvas);
+  }
+
+  /** A new canvas with the last drawing at `scale` pixels per CSS pixel (blank if none yet). */
+  renderAt(scale) {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = Math.max(1, Math.round(this.canvas.clientWidth * scale));
+    if (this.last) this.paint(canvas);
+    return canvas;
+  }
+
+  /** The last grid drawn, { grid, n } (row-major from the top left), or null. */
+  lastGrid() {
+    return this.last ? { grid: this.last[0], n: this.last[1] } : null;
+  }
+
+  /** Draws the last grid and points over the whole of a square `canvas`. */
+  paint(canvas) {
+    const [grid, n, { train, test, discretize }] = this.last;
+    const size = canvas.width;
     const ctx = canvas.getContext('2d');
     this.image.width = n;
     this.image.height = n;

@@ -26,7 +26,12 @@ export class ProbabilityChart {
         events: [],
         plugins: { legend: { display: false }, tooltip: { enabled: false } },
         scales: {
-          x: { ticks: { color: this.colors.text }, grid: { display: false } },
+          x: {
+            // Not drawn (the bars say «Clase 1», «Clase 2»…): it names the CSV's first column.
+            title: { display: false, text: 'clase' },
+            ticks: { color: this.colors.text },
+            grid: { display: false },
+          },
           y: {
             min: 0,
             max: 1,

@@ -1,0 +1,430 @@
+// Exporting: every chart downloads as a PNG at twice its CSS size (on white or transparent) and
+// as CSV with the curves it shows; the boundary map as a PNG and its grid; and "Imprimir" prints
+// one section on one A4 page, without controls, while Ctrl+P prints the whole lesson.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { inflateSync } from 'node:zlib';
+import { useBrowser } from './support/harness.mjs';
+import { FUNCTION_SECTIONS } from './support/lesson.mjs';
+
+const ctx = useBrowser();
+const BOM = '\uFEFF';
+// A4 at 96 dpi is 794 × 1123 px; print.css leaves 12 mm margins, so 273 mm of it hold content.
+const A4 = { width: 794, height: 1123 };
+const PRINTABLE_HEIGHT = (273 / 25.4) * 96;
+
+/** Clicks `button` and returns the file it downloads: { name, bytes }. */
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+const tools = (page, scope) => page.locator(`${scope} .export-tools`).first();
+const exportButton = (page, scope, name) =>
+  tools(page, scope).getByRole('button', { name, exact: true });
+
+/**
+ * The PNG's size and its top-left pixel as RGBA. The first pixel of the first row is stored
+ * as is whatever the row's filter, having no neighbour above or to the left.
+ */
+function readPng(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
+  let header = null;
+  const idat = [];
+  for (let at = 8; at < bytes.length;) {
+    const length = bytes.readUInt32BE(at);
+    const type = bytes.toString('latin1', at + 4, at + 8);
+    const data = bytes.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') {
+      header = {
+        width: data.readUInt32BE(0),
+        height: data.readUInt32BE(4),
+        depth: data[8],
+        colorType: data[9],
+      };
+    }
+    if (type === 'IDAT') idat.push(data);
+    if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  assert.equal(header.depth, 8);
+  const channels = { 2: 3, 6: 4 }[header.colorType];
+  assert.ok(channels, `colour type ${header.colorType}`);
+  const corner = [...inflateSync(Buffer.concat(idat)).subarray(1, 1 + channels)];
+  return { width: header.width, height: header.height, corner: [...corner, 255].slice(0, 4) };
+}
+
+/** RFC 4180: records end in CRLF, fields are split on commas, quoted fields may hold both. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  assert.ok(field === '' && row.length === 0, 'the last record ends in CRLF');
+  return rows;
+}
+
+function readCsv(bytes) {
+  const text = bytes.toString('utf8');
+  assert.ok(text.startsWith(BOM), 'UTF-8 with a byte order mark');
+  assert.ok(text.endsWith('\r\n'), 'CRLF after the last record');
+  const [header, ...rows] = parseCsv(text.slice(1));
+  return { header, rows };
+}
+
+/** Labels of the chart's visible datasets, and their point counts. */
+const visibleCurves = (page, key) =>
+  page.evaluate((k) => {
+    const chart = window.activaciones.charts[k];
+    return chart.data.datasets
+      .filter((_, i) => chart.isDatasetVisible(i))
+      .map((d) => ({ label: d.label, points: d.data.length }));
+  }, key);
+
+const cssSize = (page, key) =>
+  page.evaluate((k) => {
+    const { width, height } = window.activaciones.charts[k].canvas.getBoundingClientRect();
+    return { width, height };
+  }, key);
+
+describe('exporting charts', () => {
+  test('a chart downloads as a PNG at twice its CSS size, on white or transparent', async () => {
+    const page = await ctx.open('#elu');
+    const size = await cssSize(page, 'elu');
+    const ratio = await page.evaluate(() => devicePixelRatio);
+
+    const white = await download(page, exportButton(page, '#elu', 'Descargar PNG'));
+    assert.equal(white.name, 'elu.png');
+    const png = readPng(white.bytes);
+    assert.ok(Math.abs(png.width - 2 * size.width) <= 1, `${png.width} px for ${size.width}`);
+    assert.ok(Math.abs(png.height - 2 * size.height) <= 1, `${png.height} px for ${size.height}`);
+    assert.deepEqual(png.corner, [255, 255, 255, 255]);
+
+    const clear = await download(page, exportButton(page, '#elu', 'PNG sin fondo'));
+    assert.equal(clear.name, 'elu.png');
+    const transparent = readPng(clear.bytes);
+    assert.equal(transparent.width, png.width);
+    assert.equal(transparent.corner[3], 0);
+
+    // The chart on the page is back at the screen's resolution, at the same size.
+    const after = await page.evaluate(() => {
+      const { canvas } = window.activaciones.charts.elu;
+      return { width: canvas.width, css: canvas.getBoundingClientRect().width };
+    });
+    assert.equal(after.css, size.width);
+    assert.equal(after.width, Math.floor(size.width * ratio));
+    assert.match(await tools(page, '#elu').getByRole('status').textContent(), /elu\.png/);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('in the dark theme the PNG on white is drawn for paper, and the page keeps its colours', async () => {
+    const page = await ctx.open('#elu', { colorScheme: 'dark' });
+    const colors = () =>
+      page.evaluate(() => {
+        const { options } = window.activaciones.charts.elu;
+        return [options.scales.x.ticks.color, options.scales.y.grid.color];
+      });
+    const before = await colors();
+    const png = readPng((await download(page, exportButton(page, '#elu', 'Descargar PNG'))).bytes);
+    assert.deepEqual(png.corner, [255, 255, 255, 255]);
+    assert.deepEqual(await colors(), before);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('the ELU chart’s CSV has z, f and f′ with the core’s values', async () => {
+    const page = await ctx.open('#elu');
+    const alpha = Number(await page.locator('#elu').getByLabel('α (alpha)').inputValue());
+    const curves = await visibleCurves(page, 'elu');
+    const { name, bytes } = await download(page, exportButton(page, '#elu', 'CSV'));
+    assert.equal(name, 'elu.csv');
+    const { header, rows } = readCsv(bytes);
+    assert.deepEqual(header, ['z', ...curves.map((c) => c.label)]);
+    assert.equal(header.length, 3);
+    // f′ jumps at 0 (α ≠ 1): its two one-sided limits and the gap between them take three rows.
+    assert.equal(rows.length, Math.max(...curves.map((c) => c.points)));
+    assert.ok(rows.every((r) => r.length === 3));
+    const z = rows.map((r) => Number(r[0]));
+    assert.ok(
+      z.every((v, i) => i === 0 || v >= z[i - 1]),
+      'z in increasing order',
+    );
+    const atZero = rows.filter((r) => r[0] === '0').map((r) => r[2]);
+    assert.equal(atZero.length, 3);
+    assert.equal(atZero[1], '');
+    assert.ok(Math.abs(Number(atZero[0]) - alpha) < 1e-12, `left limit ${atZero[0]}`);
+    assert.ok(Math.abs(Number(atZero[2]) - 1) < 1e-12, `right limit ${atZero[2]}`);
+
+    const sample = [0, 1, 150, 299, 450, rows.length - 1].map((i) => rows[i]);
+    const core = await page.evaluate(
+      ([zs, a]) => {
+        const { f, df } = window.activaciones.api.evaluate('elu', zs, { alpha: a });
+        return { f: [...f], df: [...df] };
+      },
+      [sample.map((r) => Number(r[0])), alpha],
+    );
+    sample.forEach((row, i) => {
+      const close = (text, want) =>
+        assert.ok(Math.abs(Number(text) - want) <= 1e-12 * Math.max(1, Math.abs(want)), text);
+      assert.notEqual(row[1], '');
+      close(row[1], core.f[i]);
+      close(row[2], core.df[i]);
+    });
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('a comparison figure’s CSV has a column per visible curve', async () => {
+    const page = await ctx.open('#comparacion');
+    const figure = '[data-figure="comparacion-funciones"]';
+    const key = 'comparacion-funciones';
+    let curves = await visibleCurves(page, key);
+    let csv = readCsv((await download(page, exportButton(page, figure, 'CSV'))).bytes);
+    assert.deepEqual(csv.header, ['z', ...curves.map((c) => c.label)]);
+    assert.ok(curves.length >= 3);
+
+    const hidden = curves[1].label;
+    await page.locator(figure).getByLabel(hidden, { exact: true }).uncheck();
+    await page.waitForFunction(
+      ([k, n]) => window.activaciones.charts[k].getSortedVisibleDatasetMetas().length === n,
+      [key, curves.length - 1],
+    );
+    curves = await visibleCurves(page, key);
+    csv = readCsv((await download(page, exportButton(page, figure, 'CSV'))).bytes);
+    assert.deepEqual(csv.header, ['z', ...curves.map((c) => c.label)]);
+    assert.ok(!csv.header.includes(hidden));
+    assert.ok(csv.rows.every((r) => r.length === csv.header.length));
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('softmax’s bars export one row per class', async () => {
+    const page = await ctx.open('#softmax');
+    const { name, bytes } = await download(page, exportButton(page, '#softmax', 'CSV'));
+    assert.equal(name, 'softmax.csv');
+    const { header, rows } = readCsv(bytes);
+    const chart = await page.evaluate(() => {
+      const { data } = window.activaciones.charts.softmax;
+      return { label: data.datasets[0].label, values: data.datasets[0].data };
+    });
+    assert.deepEqual(header, ['clase', chart.label]);
+    assert.deepEqual(
+      rows,
+      chart.values.map((v, i) => [`Clase ${i + 1}`, String(v)]),
+    );
+    await page.close();
+  });
+
+  test('the training lab exports its loss by epoch and its boundary map', async () => {
+    const page = await ctx.open('#entrenamiento');
+    const lab = page.locator('#entrenamiento [data-lab]');
+    await page.waitForFunction(() => document.querySelector('#entrenamiento [data-epoch]'));
+    for (let i = 1; i <= 2; i++) {
+      await lab.locator('button', { hasText: 'Una época' }).click();
+      await page.waitForFunction(
+        (n) => Number(document.querySelector('#entrenamiento [data-lab]').dataset.epoch) >= n,
+        i,
+      );
+    }
+    const loss = await download(page, exportButton(page, '#entrenamiento .train-loss', 'CSV'));
+    assert.equal(loss.name, 'entrenamiento-perdida.csv');
+    const { header, rows } = readCsv(loss.bytes);
+    assert.deepEqual(header, ['época', 'Entrenamiento', 'Prueba']);
+    const drawn = await page.evaluate(() =>
+      window.activaciones.charts['entrenamiento-perdida'].data.datasets.map((d) =>
+        d.data.map((p) => [String(p.x), String(p.y)]),
+      ),
+    );
+    assert.deepEqual(
+      rows,
+      drawn[0].map(([x, y], i) => [x, y, drawn[1][i][1]]),
+    );
+    assert.ok(rows.length >= 2);
+
+    const map = page.locator('#entrenamiento canvas[data-map]');
+    const width = await map.evaluate((c) => c.clientWidth);
+    const png = await download(
+      page,
+      exportButton(page, '#entrenamiento .train-boundary', 'Descargar PNG'),
+    );
+    assert.equal(png.name, 'entrenamiento-frontera.png');
+    const image = readPng(png.bytes);
+    assert.equal(image.width, 2 * width);
+    assert.equal(image.height, 2 * width);
+    const grid = readCsv(
+      (await download(page, exportButton(page, '#entrenamiento .train-boundary', 'CSV'))).bytes,
+    );
+    assert.deepEqual(grid.header, ['x1', 'x2', 'P(clase 1)']);
+    assert.equal(grid.rows.length, 100 * 100);
+    assert.deepEqual(grid.rows[0].slice(0, 2), ['-6', '6']);
+    assert.deepEqual(grid.rows.at(-1).slice(0, 2), ['6', '-6']);
+    assert.ok(grid.rows.every((r) => Number(r[2]) >= 0 && Number(r[2]) <= 1));
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('every chart has the three buttons, named for screen readers', async () => {
+    const page = await ctx.open();
+    const keys = await page.evaluate(() => Object.keys(window.activaciones.charts));
+    const groups = page.locator('.export-tools:not(.export-tools-map)');
+    assert.equal(await groups.count(), keys.length);
+    const names = await groups.evaluateAll((g) =>
+      g.map((e) => [
+        e.getAttribute('aria-label'),
+        [...e.querySelectorAll('button')].map((b) => b.textContent),
+      ]),
+    );
+    for (const [label, buttons] of names) {
+      assert.match(label, /^Exportar: \S/);
+      assert.deepEqual(buttons, ['Descargar PNG', 'PNG sin fondo', 'CSV']);
+    }
+    await page.close();
+  });
+
+  test('a failed export says so beside the buttons and breaks nothing', async () => {
+    const page = await ctx.open('#elu');
+    await page.evaluate(() => {
+      HTMLCanvasElement.prototype.toBlob = (callback) => callback(null);
+    });
+    await exportButton(page, '#elu', 'Descargar PNG').click();
+    await page.waitForFunction(() =>
+      /No se ha podido preparar elu\.png/.test(
+        document.querySelector('#elu .export-status').textContent,
+      ),
+    );
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+});
+
+describe('printing', () => {
+  /** For each selector, whether each element it matches is rendered, under the current media. */
+  const rendered = (page, selectors) =>
+    page.evaluate(
+      (list) => list.map((s) => [...document.querySelectorAll(s)].map((e) => e.checkVisibility())),
+      selectors,
+    );
+
+  async function markForPrint(page, anchor) {
+    // Headless Chromium would print at once; the test looks at the print styles instead.
+    await page.evaluate(() => {
+      window.print = () => (window.printed = (window.printed ?? 0) + 1);
+    });
+    await page
+      .locator(`#${anchor}`)
+      .getByRole('button', { name: /^Imprimir la sección/ })
+      .click();
+    assert.equal(await page.evaluate(() => window.printed), 1);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.print), anchor);
+  }
+
+  test('«Imprimir» prints its section alone, without controls, on one A4 page', async () => {
+    const page = await ctx.open('#elu', { viewport: A4 });
+    await markForPrint(page, 'elu');
+    await page.emulateMedia({ media: 'print' });
+    const sections = await page.evaluate(() =>
+      [...document.querySelectorAll('main > section')].map((s) => [
+        s.id,
+        getComputedStyle(s).display,
+      ]),
+    );
+    for (const [id, display] of sections) {
+      assert.equal(display === 'none', id !== 'elu', `${id}: ${display}`);
+    }
+    const hidden = [
+      '.toc',
+      '.site-header',
+      '#elu .lab-controls',
+      '#elu .export-tools',
+      '#elu .print-button',
+      '#elu .section-nav',
+      '#elu input',
+      '#elu button',
+    ];
+    for (const [i, list] of (await rendered(page, hidden)).entries()) {
+      assert.ok(list.length > 0, `${hidden[i]} exists`);
+      assert.ok(!list.some(Boolean), `${hidden[i]} hidden`);
+    }
+    const shown = await rendered(page, ['#elu h2', '#elu .formulas', '#elu canvas', '#elu > ul']);
+    assert.ok(shown.every((list) => list.length && list.every(Boolean)));
+    // The chart takes print.css's fixed size once Chart.js has followed its box.
+    await page.waitForFunction(() => {
+      const { width, height } = window.activaciones.charts.elu.canvas.getBoundingClientRect();
+      return width === 640 && height === 260;
+    });
+    const height = await page.locator('#elu').evaluate((s) => s.getBoundingClientRect().height);
+    assert.ok(height <= PRINTABLE_HEIGHT, `#elu is ${height} px tall`);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('every function section fits one page', async () => {
+    const page = await ctx.open('', { viewport: A4 });
+    for (const anchor of [...Object.keys(FUNCTION_SECTIONS), 'softmax']) {
+      await page.emulateMedia({ media: 'screen' });
+      await markForPrint(page, anchor);
+      await page.evaluate(() => (window.printed = 0));
+      await page.emulateMedia({ media: 'print' });
+      const height = await page
+        .locator(`#${anchor}`)
+        .evaluate((s) => s.getBoundingClientRect().height);
+      assert.ok(height <= PRINTABLE_HEIGHT, `#${anchor} is ${height} px tall`);
+    }
+    await page.close();
+  });
+
+  test('charts are redrawn at the print size before printing and put back after', async () => {
+    const page = await ctx.open('#elu');
+    const before = await cssSize(page, 'elu');
+    await markForPrint(page, 'elu');
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    assert.deepEqual(await cssSize(page, 'elu'), { width: 640, height: 260 });
+    // Only the marked section's charts are resized.
+    assert.deepEqual(await cssSize(page, 'relu'), before);
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    assert.deepEqual(await cssSize(page, 'elu'), before);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.print), undefined);
+    assert.equal(await page.locator('[data-print-target]').count(), 0);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('with no mark (Ctrl+P) the whole lesson prints, without controls', async () => {
+    const page = await ctx.open('', { viewport: A4 });
+    await page.emulateMedia({ media: 'print' });
+    const [sections] = await rendered(page, ['main > section']);
+    assert.ok(sections.length >= 15 && sections.every(Boolean));
+    const controls = await rendered(page, [
+      '.toc',
+      '.lab-controls',
+      '.export-tools',
+      '.print-button',
+      '.section-nav',
+    ]);
+    assert.ok(controls.every((list) => list.length && !list.some(Boolean)));
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+});

@@ -1,0 +1,68 @@
+// PNG images of the page's charts at a fixed number of device pixels per CSS pixel, whatever the
+// screen: a Chart.js chart is redrawn at that pixel ratio for the copy, then put back as it was;
+// the boundary map is redrawn at that size by its own view.
+import { boundaryMapOf } from '../views/boundary-map.js';
+import { usePaperColors } from '../views/paper-colors.js';
+
+const SCALE = 2;
+
+/** A copy of the top-left width × height pixels of `source`, over white when `white`. */
+function copyOf(source, width, height, white) {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d');
+  if (white) {
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+  }
+  ctx.drawImage(source, 0, 0, width, height, 0, 0, width, height);
+  return canvas;
+}
+
+/**
+ * A canvas with the chart drawn at SCALE × its CSS size; on white (with the light theme's axis
+ * colours) when `white`, else on a transparent background.
+ */
+function chartCopy(chart, white) {
+  const own = Object.hasOwn(chart.config.options, 'devicePixelRatio');
+  const previous = chart.config.options.devicePixelRatio;
+  const restoreColors = white ? usePaperColors(chart) : () => {};
+  try {
+    chart.options.devicePixelRatio = SCALE;
+    chart.resize();
+    // On a screen already at SCALE the resize changes nothing and draws nothing.
+    if (white) chart.update('none');
+    // Chart.js keeps CSS sizes to a tenth of a pixel and floors the canvas to whole pixels.
+    const width = Math.min(chart.canvas.width, Math.floor(chart.width * SCALE));
+    const height = Math.min(chart.canvas.height, Math.floor(chart.height * SCALE));
+    return copyOf(chart.canvas, width, height, white);
+  } finally {
+    if (own) chart.options.devicePixelRatio = previous;
+    else delete chart.options.devicePixelRatio;
+    restoreColors();
+    chart.resize();
+    chart.update('none');
+  }
+}
+
+function toPng(canvas) {
+  return new Promise((resolve, reject) => {
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('canvas.toBlob gave no image'))),
+      'image/png',
+    );
+  });
+}
+
+/** The chart as a PNG Blob: { white: true } on a white background, else transparent. */
+export function chartPng(chart, { white }) {
+  return toPng(chartCopy(chart, white));
+}
+
+/** The boundary map drawn on `canvas` as a PNG Blob (it is opaque: no background to choose). */
+export function mapPng(canvas) {
+  const map = boundaryMapOf(canvas);
+  if (!map) throw new Error('no boundary map on this canvas');
+  return toPng(map.renderAt(SCALE));
+}

@@ -1,0 +1,49 @@
+// Axis, text and grid colours for a chart on white paper. A chart drawn for the dark theme has
+// light grey text and white grid lines that vanish on white: for a printout or a PNG with a white
+// background they briefly take the light theme's values (those of base.css), then go back.
+import { themeColors } from './chart-setup.js';
+
+const PAPER = {
+  text: '#4a4a4f',
+  grid: 'rgba(0, 0, 0, 0.08)',
+  reference: 'rgba(0, 0, 0, 0.38)',
+  probe: '#5a5a60',
+  surface: '#ffffff',
+};
+
+/**
+ * Puts paper colours in the chart's own options (only where the page set a colour, so Chart.js's
+ * defaults are never touched) and returns a function that puts the old ones back. Takes effect at
+ * the chart's next update or resize. With the light theme it changes nothing.
+ */
+export function usePaperColors(chart) {
+  if (!themeColors().dark) return () => {};
+  // Paths, not objects: each update of the chart replaces its merged scale options.
+  const at = (path) => path.reduce((o, key) => o?.[key], chart.config.options);
+  const slots = [
+    [['plugins', 'legend', 'labels'], 'color', PAPER.text],
+    [['plugins', 'referenceLines'], 'color', PAPER.reference],
+    [['plugins', 'markers'], 'guideColor', PAPER.probe],
+    [['plugins', 'markers'], 'background', PAPER.surface],
+  ];
+  for (const id of Object.keys(chart.config.options.scales ?? {})) {
+    slots.push(
+      [['scales', id, 'ticks'], 'color', PAPER.text],
+      [['scales', id, 'title'], 'color', PAPER.text],
+      [['scales', id, 'grid'], 'color', PAPER.grid],
+    );
+  }
+  const saved = [];
+  for (const [path, key, value] of slots) {
+    const target = at(path);
+    if (!target || !(key in target)) continue;
+    saved.push([path, key, target[key]]);
+    target[key] = value;
+  }
+  return () => {
+    for (const [path, key, value] of saved) {
+      const target = at(path);
+      if (target) target[key] = value;
+    }
+  };
+}
