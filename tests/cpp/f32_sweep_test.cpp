@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <string>
 #include <vector>
@@ -139,6 +140,39 @@ TEST(Float32, WithinFourUlpOfTheTruthOverTheWholeRange) {
     EXPECT_LE(wdf.ulp, kMaxUlp) << c.label << " f' at z = " << wdf.z << " (" << std::hexfloat
                                 << wdf.z << "): got " << wdf.got << ", want " << wdf.want;
     EXPECT_EQ(differ, 0u) << c.label << ": f alone differs from f with f'";
+  }
+}
+
+// Every float32, for the functions named in ACTIVATIONS_EXHAUSTIVE (comma-separated; default: the
+// bench's seven). Minutes per function: run by hand with --gtest_also_run_disabled_tests.
+TEST(Float32, DISABLED_EveryFloatWithinFourUlp) {
+  const char* env = std::getenv("ACTIVATIONS_EXHAUSTIVE");
+  std::string list = env != nullptr ? env : "sigmoid,tanh,relu,elu,selu,softplus,exponential";
+  constexpr std::size_t kChunk = 1u << 20;
+  std::vector<float> z(kChunk), f(kChunk), df(kChunk);
+  std::vector<double> zd(kChunk), tf(kChunk), tdf(kChunk);
+  for (std::size_t start = 0, end; start < list.size(); start = end + 1) {
+    end = list.find(',', start);
+    if (end == std::string::npos) end = list.size();
+    const std::string id = list.substr(start, end - start);
+    Worst wf, wdf;
+    for (std::uint64_t base = 0; base < (1ull << 32); base += kChunk) {
+      for (std::size_t i = 0; i < kChunk; ++i) {
+        z[i] = std::bit_cast<float>(static_cast<std::uint32_t>(base + i));
+        zd[i] = z[i];
+      }
+      ASSERT_TRUE(evaluate(id, {}, std::span<const float>(z), f, df).ok()) << id;
+      ASSERT_TRUE(evaluate(id, {}, zd, tf, tdf).ok()) << id;
+      for (std::size_t i = 0; i < kChunk; ++i) {
+        wf.add(ulp_distance_to_truth(f[i], tf[i]), z[i], f[i], tf[i]);
+        wdf.add(ulp_distance_to_truth(df[i], tdf[i]), z[i], df[i], tdf[i]);
+      }
+    }
+    std::printf("%-12s every float32: f %llu ULP (at %a), f' %llu ULP (at %a)\n", id.c_str(),
+                static_cast<unsigned long long>(wf.ulp), wf.z,
+                static_cast<unsigned long long>(wdf.ulp), wdf.z);
+    EXPECT_LE(wf.ulp, kMaxUlp) << id;
+    EXPECT_LE(wdf.ulp, kMaxUlp) << id;
   }
 }
 

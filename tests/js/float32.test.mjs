@@ -110,11 +110,14 @@ describe('the float32 path over a dense sweep of the float32 range', () => {
             `${id} ${JSON.stringify(params)} ${k} at z = ${z[at]}: ${got[k][at]} vs ${truth[k][at]} (${max[k]} ULP)`,
           );
         }
-        assert.deepEqual(
-          new Uint32Array(fOnly.buffer),
-          new Uint32Array(got.f.buffer),
-          `${id}: evaluateF gives the bits of evaluate`,
-        );
+        // The same bits, NaN aside (WebAssembly leaves a NaN's sign and payload open).
+        const a = new Uint32Array(fOnly.buffer);
+        const b = new Uint32Array(got.f.buffer);
+        for (let i = 0; i < a.length; i++) {
+          if (a[i] !== b[i] && !(Number.isNaN(fOnly[i]) && Number.isNaN(got.f[i]))) {
+            assert.fail(`${id}: evaluateF gives ${fOnly[i]}, evaluate ${got.f[i]} at z = ${z[i]}`);
+          }
+        }
         worst.push(`${id}${Object.keys(params).length ? '*' : ''} ${max.f}/${max.df}`);
       }
       console.log(`ULP máximos (f/f′), wasm ${name}: ${worst.join(', ')}`);

@@ -53,6 +53,20 @@ struct NoWindow {
   static constexpr bool kDfWindow = false;
 };
 
+// Kernels with a lean form: `lean` is valid where |z| <= kLeanLimit (and for NaN), `general`
+// everywhere, and f is lean wherever the whole block of four is in range. values() checks 16
+// elements at a time and calls `lean` directly when all are in range, f otherwise: the bits are
+// f's either way.
+template <class S>
+concept HasLean = requires {
+  S::kLeanLimit;
+};
+
+template <class S, class Ctx>
+F4 lean_or_general(F4 x, const Ctx& c) {
+  return simd::any(simd::abs(x) > splat(S::kLeanLimit)) ? S::general(x, c) : S::lean(x, c);
+}
+
 // ---------------------------------------------------------------- the lesson's functions
 
 // e = e^-|z|, d = 1 + e: sigma(|z|) = 1/d, sigma(-|z|) = e/d, sigma' = e/d^2.
@@ -70,11 +84,26 @@ template <>
 struct Simd<Sigmoid> : NoWindow {
   static constexpr bool kAvailable = true;
   using Ctx = NoParams;
-  static F4 f(F4 x, const Ctx&) { return SigmoidParts(x).sigma(x); }
-  static void both(F4 x, const Ctx&, F4& f, F4& df) {
-    const SigmoidParts s(x);
-    f = s.sigma(x);
-    df = s.slope();
+  // sigma = (z >= 0 ? 1 : e) / (1 + e), one division, with e^-|z| from the lean exp where it is
+  // normal (|z| <= 87); beyond, it is subnormal, and left to the general exp.
+  static constexpr float kLeanLimit = 87.0f;
+  static F4 lean(F4 x, const Ctx&) {
+    const F4 e = simd::exp_lean(-simd::abs(x));
+    return select(x >= zero(), one(), e) / (one() + e);
+  }
+  static F4 general(F4 x, const Ctx&) { return SigmoidParts(x).sigma(x); }
+  static F4 f(F4 x, const Ctx& c) { return lean_or_general<Simd>(x, c); }
+  static void both(F4 x, const Ctx& c, F4& f, F4& df) {
+    const F4 a = simd::abs(x);
+    if (simd::any(a > splat(kLeanLimit))) {
+      const SigmoidParts s(x);
+      f = s.sigma(x);
+      df = s.slope();
+      return;
+    }
+    f = lean(x, c);
+    const F4 e = simd::exp_lean(-a);
+    df = simd::over_one_plus_squared(e, e);
   }
 };
 
@@ -87,7 +116,7 @@ struct Simd<Tanh> : NoWindow {
   using Ctx = NoParams;
   static F4 f(F4 x, const Ctx&) {
     const F4 a = simd::abs(x);
-    const F4 m = simd::expm1(pmin(a + a, splat(20.0f)));
+    const F4 m = simd::expm1_lean(pmin(a + a, splat(20.0f)));
     return simd::copysign(m / (m + splat(2.0f)), x);
   }
   static void both(F4 x, const Ctx& c, F4& f_out, F4& df) {
@@ -122,41 +151,30 @@ template <>
 struct Simd<Elu> : NoWindow {
   static constexpr bool kAvailable = true;
   using Ctx = Alpha;
+  // max(z, 0) + alpha expm1(min(z, 0)): one term is 0 (exactly) and the other the result.
   static F4 f(F4 x, const Ctx& c) {
-    const F4 m = simd::expm1(pmin(x, zero()));
-    return select(x > zero(), x, splat(c.alpha) * m);
+    return pmax(x, zero()) + splat(c.alpha) * simd::expm1_lean(pmin(x, zero()));
   }
-  static void both(F4 x, const Ctx& c, F4& f, F4& df) {
+  static void both(F4 x, const Ctx& c, F4& f_out, F4& df) {
+    f_out = f(x, c);
     const simd::ExpParts e = simd::exp_parts(pmin(x, zero()));
-    f = select(x > zero(), x, splat(c.alpha) * e.minus_one());
     df = select(x > zero(), one(), e.times(splat(c.alpha)));
   }
 };
 
-// The constants in two parts: scale * z and (scale alpha) expm1(z) are then rounded once.
-struct SeluConstants {
-  Split scale{kSeluScale};
-  Split scale_alpha{kSeluScaleAlpha};
-};
-
+// scale max(z, 0) + (scale alpha) expm1(min(z, 0)), as ELU; the constants rounded to float32
+// cost at most half an ULP each.
 template <>
 struct Simd<Selu> : NoWindow {
   static constexpr bool kAvailable = true;
   using Ctx = NoParams;
-  static F4 positive(F4 x) {
-    const SeluConstants k;
-    return select(x == splat(INFINITY), x, x * splat(k.scale.hi) + x * splat(k.scale.lo));
-  }
-  static F4 negative(F4 m) {
-    const SeluConstants k;
-    return m * splat(k.scale_alpha.hi) + m * splat(k.scale_alpha.lo);
-  }
   static F4 f(F4 x, const Ctx&) {
-    return select(x > zero(), positive(x), negative(simd::expm1(pmin(x, zero()))));
+    return pmax(x, zero()) * splat(static_cast<float>(kSeluScale)) +
+           simd::expm1_lean(pmin(x, zero())) * splat(static_cast<float>(kSeluScaleAlpha));
   }
-  static void both(F4 x, const Ctx&, F4& f, F4& df) {
+  static void both(F4 x, const Ctx& c, F4& f_out, F4& df) {
+    f_out = f(x, c);
     const simd::ExpParts e = simd::exp_parts(pmin(x, zero()));
-    f = select(x > zero(), positive(x), negative(e.minus_one()));
     df = select(x >= zero(), splat(static_cast<float>(kSeluScale)),
                 e.times(splat(static_cast<float>(kSeluScaleAlpha))));
   }
@@ -182,13 +200,17 @@ template <>
 struct Simd<Softplus> : NoWindow {
   static constexpr bool kAvailable = true;
   using Ctx = NoParams;
-  static F4 f(F4 x, const Ctx&) {
+  static constexpr float kLeanLimit = 87.0f;
+  static F4 lean(F4 x, const Ctx&) {
+    return pmax(x, zero()) + simd::log1p_nonneg(simd::exp_lean(-simd::abs(x)));
+  }
+  static F4 general(F4 x, const Ctx&) {
     return pmax(x, zero()) + simd::log1p_nonneg(simd::exp(-simd::abs(x)));
   }
-  static void both(F4 x, const Ctx&, F4& f, F4& df) {
-    const SigmoidParts s(x);
-    f = pmax(x, zero()) + simd::log1p_nonneg(s.e);
-    df = s.sigma(x);
+  static F4 f(F4 x, const Ctx& c) { return lean_or_general<Simd>(x, c); }
+  static void both(F4 x, const Ctx& c, F4& f_out, F4& df) {
+    f_out = f(x, c);
+    df = SigmoidParts(x).sigma(x);
   }
 };
 
@@ -196,8 +218,11 @@ template <>
 struct Simd<Exponential> : NoWindow {
   static constexpr bool kAvailable = true;
   using Ctx = NoParams;
-  static F4 f(F4 x, const Ctx&) { return simd::exp(x); }
-  static void both(F4 x, const Ctx&, F4& f, F4& df) { f = df = simd::exp(x); }
+  static constexpr float kLeanLimit = 87.0f;
+  static F4 lean(F4 x, const Ctx&) { return simd::exp_lean(x); }
+  static F4 general(F4 x, const Ctx&) { return simd::exp(x); }
+  static F4 f(F4 x, const Ctx& c) { return lean_or_general<Simd>(x, c); }
+  static void both(F4 x, const Ctx& c, F4& f_out, F4& df) { f_out = df = f(x, c); }
 };
 
 // ---------------------------------------------------------------- smooth functions
@@ -577,6 +602,11 @@ struct Simd<Threshold> : NoWindow {
 template <class Body>
 void blocks(const float* z, std::size_t n, float* f, float* df, Body body) {
   std::size_t i = 0;
+  // Four blocks per iteration: independent chains for the processor to overlap.
+  for (; i + 16 <= n; i += 16) {
+    for (std::size_t j = i; j < i + 16; j += 4)
+      body(z + j, f + j, df == nullptr ? nullptr : df + j);
+  }
   for (; i + 4 <= n; i += 4) body(z + i, f + i, df == nullptr ? nullptr : df + i);
   if (i == n) return;
   float zt[4] = {0, 0, 0, 0};
@@ -650,7 +680,24 @@ void values(const float* z, std::size_t n, const double* p, float* f) {
     using S = Simd<K>;
     const typename S::Ctx c(p);
     if (c.ok()) {
-      blocks(z, n, f, nullptr,
+      std::size_t i = 0;
+      if constexpr (HasLean<S>) {
+        // 16 elements at a time: one range check, then the lean form on all four blocks.
+        for (; i + 16 <= n; i += 16) {
+          const F4 x0 = simd::load(z + i);
+          const F4 x1 = simd::load(z + i + 4);
+          const F4 x2 = simd::load(z + i + 8);
+          const F4 x3 = simd::load(z + i + 12);
+          // pmax ignores NaN in its second operand: NaN takes the lean form, which keeps it.
+          const F4 m = pmax(pmax(simd::abs(x0), simd::abs(x1)), pmax(simd::abs(x2), simd::abs(x3)));
+          const bool lean = !simd::any(m > splat(S::kLeanLimit));
+          simd::store(f + i, lean ? S::lean(x0, c) : S::f(x0, c));
+          simd::store(f + i + 4, lean ? S::lean(x1, c) : S::f(x1, c));
+          simd::store(f + i + 8, lean ? S::lean(x2, c) : S::f(x2, c));
+          simd::store(f + i + 12, lean ? S::lean(x3, c) : S::f(x3, c));
+        }
+      }
+      blocks(z + i, n - i, f + i, nullptr,
              [&](const float* zb, float* fb, float*) { simd::store(fb, S::f(simd::load(zb), c)); });
       return;
     }

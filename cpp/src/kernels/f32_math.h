@@ -94,6 +94,46 @@ inline ExpParts exp_parts(F4 x) {
 
 inline F4 exp(F4 x) { return exp_parts(x).value(); }
 
+// The lean forms, for the fast paths of the most used functions: x = n ln2 + t as above, then
+// e^t - 1 = p(t) = t + t^2 Q(t) with Q the minimax polynomial of degree 4 for the relative error
+// of p on [-ln2/2, ln2/2] (2^-25.8 with these float32 coefficients; fitted by Lawson's algorithm),
+// and 2^n in one factor: valid where -126 <= n <= 127, and the callers keep to that range.
+struct Lean {
+  F4 p;  // e^t - 1
+  F4 s;  // 2^n
+};
+
+inline Lean lean_parts(F4 x) {
+  // The shifter carries the exponent bias: the low bits of `shifted` hold n + 127, and shifting
+  // them into the exponent field gives 2^n (the shifter's own bits shift out).
+  constexpr float kBiasedShifter = 12583039.0f;  // 1.5 * 2^23 + 127
+  const F4 shifted = x * splat(kLog2e) + splat(kBiasedShifter);
+  const F4 n = shifted - splat(kBiasedShifter);
+  const F4 t = (x - n * splat(kLn2Hi)) - n * splat(kLn2Lo);
+  const F4 s = from_bits(shl(bits(shifted), 23));
+  F4 q = splat(0x1.6bec02p-10f);
+  q = q * t + splat(0x1.122792p-7f);
+  q = q * t + splat(0x1.555674p-5f);
+  q = q * t + splat(0x1.5554b0p-3f);
+  q = q * t + splat(0x1.fffffep-2f);
+  return {t + (t * t) * q, s};
+}
+
+// e^x for -87.3 <= x <= 88.3 (normal results), rounded once after p.
+inline F4 exp_lean(F4 x) {
+  const Lean l = lean_parts(x);
+  return l.s * l.p + l.s;
+}
+
+// e^x - 1 for x <= 88.3: (2^n - 1) + 2^n p, where 2^n - 1 is exact for n >= -24 and 2^n p is
+// exact, so the sum is the only rounding; for n < 0 the two terms have opposite signs but the
+// sum is at least half the larger one. Below x = -17.5 the result rounds to -1, as the clamp
+// gives (NaN passes through it).
+inline F4 expm1_lean(F4 x) {
+  const Lean l = lean_parts(pmax(x, splat(-17.5f)));
+  return (l.s - splat(1.0f)) + l.s * l.p;
+}
+
 inline F4 expm1(F4 x) { return exp_parts(x).minus_one(); }
 
 // log(1 + x) for x >= 0 (and NaN): musl's log1pf without its branches for x < 0 and x = inf.
