@@ -142,7 +142,6 @@ Status run_network(const Resolved& activation, const std::vector<int>& widths, i
   std::vector<float> z(rows * max_width);
   std::vector<float> wt(max_width * max_width);
   std::vector<std::vector<float>> slopes(depth + 1);  // f'(z) per layer, for the backward pass
-  std::vector<double> zd(max_width), fd(max_width), dfd(max_width);
   result.layers.assign(depth, ProbeLayer{});
 
   for (std::size_t l = 1; l <= depth; ++l) {
@@ -156,15 +155,14 @@ Status run_network(const Resolved& activation, const std::vector<int>& widths, i
     Moments moments;
     std::size_t saturated = 0;
     std::vector<char> alive(out, 0);
+    // The float32 SIMD kernels, straight on the layer's float pre-activations.
+    activation.spec->batch32(z.data(), rows * out, activation.params.data(), next.data(),
+                             slope.data());
     for (std::size_t r = 0; r < rows; ++r) {
-      for (std::size_t j = 0; j < out; ++j) zd[j] = z[r * out + j];
-      activation.spec->batch(zd.data(), out, activation.params.data(), fd.data(), dfd.data());
       for (std::size_t j = 0; j < out; ++j) {
-        const auto value = static_cast<float>(fd[j]);
-        next[r * out + j] = value;
-        slope[r * out + j] = static_cast<float>(dfd[j]);
+        const float value = next[r * out + j];
         moments.add(value);
-        if (std::fabs(dfd[j]) < kSaturationThreshold) ++saturated;
+        if (std::fabs(slope[r * out + j]) < kSaturationThreshold) ++saturated;
         if (value != 0) alive[j] = 1;
       }
     }
