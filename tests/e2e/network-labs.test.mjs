@@ -17,7 +17,10 @@ const SELU_CHARTS = [
 
 async function drawn(page, lab) {
   await page.waitForFunction(
-    (s) => Number(document.querySelector(s).dataset.renders ?? 0) > 0,
+    (s) => {
+      const { renders, settled } = document.querySelector(s).dataset;
+      return Number(renders ?? 0) > 0 && settled === '1';
+    },
     lab,
     {
       timeout: 20000,
@@ -33,7 +36,11 @@ async function changes(page, lab, keys, act, what) {
   const count = await renders(page, lab);
   await act();
   await page.waitForFunction(
-    ([s, n]) => Number(document.querySelector(s).dataset.renders ?? 0) > n,
+    // The full batch, not the quick preview that comes first.
+    ([s, n]) => {
+      const { renders, settled } = document.querySelector(s).dataset;
+      return Number(renders ?? 0) > n && settled === '1';
+    },
     [lab, count],
     {
       timeout: 20000,

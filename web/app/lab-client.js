@@ -1,8 +1,16 @@
-// The page's side of the lab worker. channel(name).request(runs) resolves with the results of
-// that channel's newest request only (older ones resolve with null); after 150 ms without an
-// answer `onBusy(true)` lets the section show that it is working. Where no module worker can
-// start (an old browser, a sandbox), the same API runs on the main thread instead.
+// The page's side of the lab worker. Each lab talks on its own channel:
+//   const channel = client.channel(name, { onResults, onError, onBusy });
+//   channel.request(runs);
+// onResults(results, runs, { preview }) gets every answer that is newer than what the lab shows:
+// the quick preview of a request, then its full results. Answers to requests that a newer one
+// has replaced are dropped, except previews that are still the newest thing to show, so a slider
+// dragged without pause keeps the chart moving. The worker gets one request at a time per
+// channel: the next one waits here for the first answer to the last, so a storm of slider moves
+// never piles up messages in the worker's queue (only the newest waiting request is kept). After 150 ms without an answer to the newest
+// request, onBusy(true) lets the lab show that it is working. Where no module worker can start
+// (an old browser, a sandbox), the same API runs on the main thread instead.
 import { ActivationError } from '../lib/activations.js';
+import { previewRuns } from './workers/preview.js';
 
 const BUSY_AFTER_MS = 150;
 
@@ -14,56 +22,88 @@ export function createLabClient(api) {
     worker = null;
   }
   let counter = 0;
-  const pending = new Map(); // id -> { channel, resolve, reject, timer, onBusy, runs }
+  const channels = new Map(); // name -> channel state
 
-  function settle(id, outcome) {
-    const p = pending.get(id);
-    if (!p) return;
-    for (const [key, other] of pending) {
-      if (other.channel === p.channel && key < id) {
-        clearTimeout(other.timer);
-        other.resolve(null); // superseded
-        pending.delete(key);
-      }
-    }
-    pending.delete(id);
-    clearTimeout(p.timer);
-    p.onBusy(false);
-    if (outcome.error) {
-      const { message, code, culprit } = outcome.error;
-      p.reject(new ActivationError(message, { code, culprit }));
-    } else p.resolve(outcome.results);
+  function receive({ channel: name, id, results, preview, error }) {
+    const ch = channels.get(name);
+    if (ch && id === ch.sent) sendWaiting(name, ch);
+    if (!ch || id < ch.shown || (preview && id === ch.shown)) return;
+    const runs = ch.requests.get(id);
+    if (!runs) return;
+    ch.shown = id;
+    // Requests older than this answer will never be shown.
+    for (const key of ch.requests.keys()) if (key < id) ch.requests.delete(key);
+    if (!preview) ch.requests.delete(id);
+    clearTimeout(ch.timer);
+    ch.timer = 0;
+    ch.onBusy(false);
+    // Still working: on a newer request, or on the full batch after a preview.
+    if (id < ch.newest || preview) ch.timer = setTimeout(() => ch.onBusy(true), BUSY_AFTER_MS);
+    if (error) {
+      const { message, code, culprit } = error;
+      ch.onError(new ActivationError(message, { code, culprit }));
+    } else ch.onResults(results, runs, { preview: !!preview });
   }
 
-  function runHere(id, runs) {
-    setTimeout(() => {
+  // On the main thread: a preview and the full runs, each in its own task, newest request only.
+  function runHere(name, id, runs) {
+    const run = (list, preview) => {
+      if (channels.get(name).newest !== id) return;
       try {
-        settle(id, { results: runs.map((o) => api.probeNetwork(o)) });
+        receive({ channel: name, id, preview, results: list.map((o) => api.probeNetwork(o)) });
       } catch (error) {
-        settle(id, { error });
+        receive({ channel: name, id, error });
       }
-    }, 0);
+    };
+    const preview = previewRuns(runs);
+    if (preview) setTimeout(() => run(preview, true), 0);
+    setTimeout(() => run(runs, false), 0);
   }
 
-  worker?.addEventListener('message', (event) => settle(event.data.id, event.data));
+  function sendWaiting(name, ch) {
+    ch.sent = 0;
+    if (!ch.waiting || !worker) return;
+    const { id, runs } = ch.waiting;
+    ch.waiting = null;
+    ch.sent = id;
+    worker.postMessage({ channel: name, id, runs });
+  }
+
+  worker?.addEventListener('message', (event) => receive(event.data));
   worker?.addEventListener('error', (event) => {
     // The worker could not start (a missing file, no module workers): answer on this thread.
     event.preventDefault();
     worker = null;
-    for (const [id, p] of pending) runHere(id, p.runs);
+    for (const [name, ch] of channels) {
+      if (ch.requests.has(ch.newest)) runHere(name, ch.newest, ch.requests.get(ch.newest));
+    }
   });
 
   return {
-    channel(name) {
+    channel(name, { onResults, onError = () => {}, onBusy = () => {} }) {
+      const ch = {
+        onResults,
+        onError,
+        onBusy,
+        requests: new Map(),
+        newest: 0,
+        shown: 0,
+        timer: 0,
+        sent: 0, // the request the worker has and has not answered yet
+        waiting: null, // the newest request not sent yet
+      };
+      channels.set(name, ch);
       return {
-        request(runs, onBusy = () => {}) {
+        request(runs) {
           const id = ++counter;
-          return new Promise((resolve, reject) => {
-            const timer = setTimeout(() => onBusy(true), BUSY_AFTER_MS);
-            pending.set(id, { channel: name, resolve, reject, timer, onBusy, runs });
-            if (worker) worker.postMessage({ channel: name, id, runs });
-            else runHere(id, runs);
-          });
+          ch.newest = id;
+          ch.requests.set(id, runs);
+          ch.timer ||= setTimeout(() => ch.onBusy(true), BUSY_AFTER_MS);
+          if (!worker) runHere(name, id, runs);
+          else {
+            ch.waiting = { id, runs };
+            if (!ch.sent) sendWaiting(name, ch);
+          }
         },
       };
     },

@@ -1,6 +1,7 @@
 // "El gradiente a través de la profundidad": up to four activations through the same deep random
 // network; the gradient norm per layer on a log scale, the saturated and dead units per layer,
 // and a sentence read off the numbers. The runs happen in the lab worker.
+import { createRenderScheduler } from './render-scheduler.js';
 import { functionName, INITS } from '../content/functions.es.js';
 import { formatSignificant } from '../format.js';
 import { choiceProp, numberProp } from '../state/props.js';
@@ -46,10 +47,29 @@ export function createGradientLab({ root, section, api, store, specs, client }) 
     numberProp('seed', { min: 1, max: 1e9, step: 1, fallback: 1 }),
   ];
   const values = {};
-  const channel = client.channel('gradiente');
   const [normCanvas, unitsCanvas] = root.querySelectorAll('[data-chart]');
   const summary = root.querySelector('[data-summary]');
   const status = root.querySelector('[data-status]');
+  // Answers may come faster than frames: draw the newest, at most once a frame.
+  // data-settled tells a preview (0) from the full batch (1).
+  let incoming = null;
+  const draw = createRenderScheduler(() => {
+    root.dataset.settled = incoming.preview ? '0' : '1';
+    render(incoming.runs);
+  });
+  const show = (runs, preview) => {
+    incoming = { runs, preview };
+    draw();
+  };
+  const channel = client.channel('gradiente', {
+    onResults: (results, runs, { preview }) =>
+      show(
+        runs.map((o, i) => ({ id: o.activation, depth: o.depth, result: results[i] })),
+        preview,
+      ),
+    onError: (error) => (summary.textContent = describeError(error)),
+    onBusy: (busy) => (status.hidden = !busy),
+  });
   normCanvas.setAttribute('aria-describedby', summary.id);
   unitsCanvas.setAttribute('aria-describedby', summary.id);
   const norms = new LayerChart(normCanvas, {
@@ -62,26 +82,16 @@ export function createGradientLab({ root, section, api, store, specs, client }) 
   const chosen = () =>
     Array.from({ length: SLOTS }, (_, i) => values[`a${i + 1}`]).filter((id) => id !== 'ninguna');
 
-  async function run() {
-    const active = chosen();
-    const options = active.map((id) => ({
-      activation: id,
-      depth: values.depth,
-      width: Number(values.width),
-      init: values.init,
-      seed: values.seed,
-    }));
-    let results;
-    try {
-      results = await channel.request(options, (busy) => {
-        status.hidden = !busy;
-      });
-    } catch (error) {
-      summary.textContent = describeError(error);
-      return;
-    }
-    if (!results) return; // a newer request took over
-    render(active.map((id, i) => ({ id, result: results[i] })));
+  function run() {
+    channel.request(
+      chosen().map((id) => ({
+        activation: id,
+        depth: values.depth,
+        width: Number(values.width),
+        init: values.init,
+        seed: values.seed,
+      })),
+    );
   }
 
   let lastRuns = null;
@@ -111,7 +121,7 @@ export function createGradientLab({ root, section, api, store, specs, client }) 
         },
       ]),
     );
-    summary.textContent = describeGradients(runs, values.depth);
+    summary.textContent = describeGradients(runs, runs[0]?.depth ?? values.depth);
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
   }
 

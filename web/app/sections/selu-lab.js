@@ -1,6 +1,7 @@
 // "SELU y la autonormalización": the mean and the standard deviation of every layer for SELU
 // against ReLU, tanh and ELU, the histogram of SELU's last layer against N(0, 1), and three
 // switches that break SELU's conditions. The runs happen in the lab worker.
+import { createRenderScheduler } from './render-scheduler.js';
 import { functionName, INITS } from '../content/functions.es.js';
 import { formatNumber } from '../format.js';
 import { boolProp, choiceProp, numberProp } from '../state/props.js';
@@ -50,10 +51,29 @@ export function createSeluLab({ root, section, store, client }) {
     numberProp('seed', { min: 1, max: 1e9, step: 1, fallback: 1 }),
   ];
   const values = {};
-  const channel = client.channel('autonormalizacion');
   const [meanCanvas, stdCanvas, histCanvas] = root.querySelectorAll('[data-chart]');
   const summary = root.querySelector('[data-summary]');
   const status = root.querySelector('[data-status]');
+  // Answers may come faster than frames: draw the newest, at most once a frame.
+  // data-settled tells a preview (0) from the full batch (1).
+  let incoming = null;
+  const draw = createRenderScheduler(() => {
+    root.dataset.settled = incoming.preview ? '0' : '1';
+    render(incoming.runs);
+  });
+  const show = (runs, preview) => {
+    incoming = { runs, preview };
+    draw();
+  };
+  const channel = client.channel('autonormalizacion', {
+    onResults: (results, runs, { preview }) =>
+      show(
+        runs.map((o, i) => ({ id: o.activation, result: results[i] })),
+        preview,
+      ),
+    onError: (error) => (summary.textContent = describeError(error)),
+    onBusy: (busy) => (status.hidden = !busy),
+  });
   for (const c of [meanCanvas, stdCanvas, histCanvas])
     c.setAttribute('aria-describedby', summary.id);
   const means = new LayerChart(meanCanvas, { y: { min: -1.5, max: 1.5, title: 'media' } });
@@ -80,24 +100,18 @@ export function createSeluLab({ root, section, store, client }) {
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
   }
 
-  async function run() {
-    const options = ACTIVATIONS.map((activation) => ({
-      activation,
-      depth: values.depth,
-      width: 128,
-      init: values.init,
-      seed: values.seed,
-      bottleneck: values.bottleneck ? BOTTLENECK : 0,
-      ...(values.raw ? RAW_INPUT : {}),
-    }));
-    try {
-      const results = await channel.request(options, (busy) => {
-        status.hidden = !busy;
-      });
-      if (results) render(ACTIVATIONS.map((id, i) => ({ id, result: results[i] })));
-    } catch (error) {
-      summary.textContent = describeError(error);
-    }
+  function run() {
+    channel.request(
+      ACTIVATIONS.map((activation) => ({
+        activation,
+        depth: values.depth,
+        width: 128,
+        init: values.init,
+        seed: values.seed,
+        bottleneck: values.bottleneck ? BOTTLENECK : 0,
+        ...(values.raw ? RAW_INPUT : {}),
+      })),
+    );
   }
 
   const changed = () => {

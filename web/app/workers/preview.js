@@ -1,0 +1,13 @@
+// A lab's quick first answer: the same runs on a smaller batch.
+
+// The probe costs about depth × width² × batch multiply-adds per run; a preview gets this many.
+const PREVIEW_WORK = 3e7;
+const DEFAULT_BATCH = 256;
+
+/** The runs on a batch small enough for a quick answer, or null if they are quick already. */
+export function previewRuns(runs) {
+  const work = runs.reduce((sum, o) => sum + o.depth * o.width * o.width, 0);
+  const batch = Math.max(2, Math.floor(PREVIEW_WORK / Math.max(work, 1)));
+  if (batch >= DEFAULT_BATCH || runs.some((o) => (o.batch ?? DEFAULT_BATCH) <= batch)) return null;
+  return runs.map((o) => ({ ...o, batch }));
+}
