@@ -18,6 +18,7 @@ EMSCRIPTEN_BINDINGS(activations) {
   emscripten::function("_apply", &activations::js::apply);
   emscripten::function("_jacobian", &activations::js::jacobian);
   emscripten::function("_probe", &activations::js::probe);
+  emscripten::function("_heapInUse", &activations::js::heap_in_use);
 
   using activations::js::TrainerHandle;
   emscripten::class_<TrainerHandle>("_Trainer")

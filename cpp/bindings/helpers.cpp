@@ -1,5 +1,7 @@
 #include "helpers.h"
 
+#include <malloc.h>
+
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -229,5 +231,7 @@ val probe(const val& o) {
   out.set("counts", to_array(r.histogram_counts));
   return out;
 }
+
+std::size_t heap_in_use() { return static_cast<std::size_t>(mallinfo().uordblks); }
 
 }  // namespace activations::js

@@ -41,6 +41,9 @@ emscripten::val jacobian(const std::string& id, const emscripten::val& names,
                          const emscripten::val& values, const emscripten::val& x,
                          const emscripten::val& out);
 
+// Bytes the core's allocator has handed out and not taken back (for leak checks).
+std::size_t heap_in_use();
+
 }  // namespace activations::js
 
 namespace activations::js {

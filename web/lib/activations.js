@@ -192,8 +192,8 @@ export async function loadActivations(options = {}) {
     },
 
     /**
-     * f alone: a Float32Array from the SIMD kernels when z is a Float32Array (about twice as
-     * fast as evaluate, which also computes f'), a Float64Array otherwise.
+     * f alone: a Float32Array from the SIMD kernels when z is a Float32Array (less work than
+     * evaluate, which also computes f'), a Float64Array otherwise.
      */
     evaluateF(id, z, params = {}) {
       const where = 'evaluateF';
@@ -201,6 +201,15 @@ export async function loadActivations(options = {}) {
       if (!isFloat32Array(z)) return evaluate64(where, id, z, params).f;
       const { names, values } = splitParams(params, `${where}(${id})`);
       return evaluate32(core, check, where, id, z, names, values, false).f;
+    },
+
+    /**
+     * The module's memory: `heapBytes`, the size of the wasm memory (it only grows), and
+     * `inUseBytes`, what the core's allocator holds now. Calls that return leave the second as
+     * they found it, once scratch buffers have reached their size.
+     */
+    memoryUsage() {
+      return { heapBytes: core.HEAPU8.length, inUseBytes: core._heapInUse() };
     },
 
     /** softmax(logits / temperature), as probabilities that sum to 1. */
