@@ -1,0 +1,124 @@
+// Elementwise activations over 10⁶ elements, side by side, in Node and in headless Chromium: our
+// float64 path, our float32 (SIMD) path with f alone and with f′, a plain JS loop, TF.js 4.22
+// with its cpu backend and with its wasm backend (XNNPACK, SIMD). The same suite runs in both
+// (support/elementwise-suite.mjs); this file loads it with the API and TF.js, and prints the
+// tables and whether the issue's targets hold. Timings live here, never in tests.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from '../../build-scripts/lib/static-server.mjs';
+import { CHROMIUM } from '../e2e/support/browser.mjs';
+import { API_URL, DIST, ROOT } from '../js/support/paths.mjs';
+import { report, runSuite } from './support/elementwise-suite.mjs';
+
+const require = createRequire(import.meta.url);
+const ROUNDS = 11;
+
+function print(where, results, about) {
+  const { rows, targets } = report(results);
+  console.log(
+    `\n${where}: 10⁶ elementos float32 en [-10, 10], mediana de ${ROUNDS} rondas tras 2 de calentamiento (${about})`,
+  );
+  console.table(rows);
+  console.log(
+    `Solo crear y llenar el Float32Array de salida (lo que todas pagan): ${results.floor.toFixed(2)} ms`,
+  );
+  console.table(targets);
+}
+
+async function tfjsWasmFlags(tf) {
+  const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+  const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+  return `TF.js wasm ${simd ? 'con' : 'sin'} SIMD, ${threads ? 'con' : 'sin'} hilos`;
+}
+
+// ---------------------------------------------------------------- Node
+async function inNode() {
+  const { loadActivations } = await import(API_URL);
+  const api = await loadActivations();
+  // TF.js logs a hint about tfjs-node on import; keep the output readable.
+  const log = console.log;
+  console.log = () => {};
+  const tf = await import('@tensorflow/tfjs');
+  const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
+  console.log = log;
+  setWasmPaths(
+    `${path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`,
+  );
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const flags = await tfjsWasmFlags(tf);
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc');
+  const results = await runSuite({ api, tf, now: () => performance.now(), gc, rounds: ROUNDS });
+  print(`Node ${process.version}`, results, flags);
+}
+
+// ---------------------------------------------------------------- Chromium
+async function inChromium() {
+  const site = await startStaticServer({ root: DIST });
+  // The repository root: TF.js's scripts and .wasm from node_modules, and the suite.
+  const repo = await startStaticServer({ root: ROOT });
+  // As tests/e2e/support/browser.mjs launches it, plus a gc() for the suite.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--js-flags=--expose-gc',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    const tfjs = 'node_modules/@tensorflow';
+    await page.goto(`${repo.url}tests/bench/support/elementwise.html`);
+    const version = await browser.version();
+    const out = await page.evaluate(
+      async ({ apiUrl, suiteUrl, wasmDir, rounds }) => {
+        const { loadActivations } = await import(apiUrl);
+        const { runSuite } = await import(suiteUrl);
+        const { tf } = globalThis;
+        tf.wasm.setWasmPaths(wasmDir);
+        await tf.setBackend('wasm');
+        await tf.ready();
+        const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+        const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+        const api = await loadActivations();
+        const results = await runSuite({
+          api,
+          tf,
+          now: () => performance.now(),
+          gc: globalThis.gc,
+          rounds,
+        });
+        return { results, simd, threads };
+      },
+      {
+        apiUrl: `${site.url}lib/activations.js`,
+        suiteUrl: `${repo.url}tests/bench/support/elementwise-suite.mjs`,
+        wasmDir: `${repo.url}${tfjs}/tfjs-backend-wasm/dist/`,
+        rounds: ROUNDS,
+      },
+    );
+    const flags = `TF.js wasm ${out.simd ? 'con' : 'sin'} SIMD, ${out.threads ? 'con' : 'sin'} hilos`;
+    print(`Chromium ${version} sin interfaz`, out.results, flags);
+  } finally {
+    await browser.close();
+    await site.close();
+    await repo.close();
+  }
+}
+
+const start = performance.now();
+await inNode();
+await inChromium();
+console.log(`\n(${((performance.now() - start) / 1000).toFixed(0)} s en total)`);

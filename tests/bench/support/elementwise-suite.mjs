@@ -1,0 +1,191 @@
+// The elementwise benchmark itself, the same code in Node and in the browser: 10⁶ float32 inputs,
+// seven activations, six implementations timed side by side. Every implementation goes from a
+// JS array to a new JS array (TF.js: tensor from the Float32Array, the op, dataSync, dispose),
+// so each pays its own copies and allocations. Each timed call follows an untimed call of the
+// same implementation and a full GC: it runs in its own steady state, and pays for no one else's
+// garbage. Rounds interleave the implementations, so that a busy machine slows all of them
+// alike; the result is the median of the rounds, after warm-up.
+
+export const FUNCTIONS = ['sigmoid', 'tanh', 'relu', 'elu', 'selu', 'softplus', 'exponential'];
+
+// Times in ms. f64 and f32df compute f and f′; the others f alone.
+export const IMPLEMENTATIONS = [
+  { key: 'f64', label: 'f64 f,f′' },
+  { key: 'f32', label: 'f32 f' },
+  { key: 'f32df', label: 'f32 f,f′' },
+  { key: 'js', label: 'bucle JS' },
+  { key: 'tfjsCpu', label: 'tfjs cpu' },
+  { key: 'tfjsWasm', label: 'tfjs wasm' },
+];
+
+const SELU_SCALE = 1.0507009873554805;
+const SELU_SCALE_ALPHA = 1.7580993408473766;
+
+// What anyone would write: Math's functions, one element at a time, into a new Float32Array. One
+// loop per function, each with its formula inline, so that no call site is shared (a shared one
+// would go megamorphic and slow every loop after the first).
+const LOOPS = {
+  sigmoid(z) {
+    const out = new Float32Array(z.length);
+    for (let i = 0; i < z.length; i++) out[i] = 1 / (1 + Math.exp(-z[i]));
+    return out;
+  },
+  tanh(z) {
+    const out = new Float32Array(z.length);
+    for (let i = 0; i < z.length; i++) out[i] = Math.tanh(z[i]);
+    return out;
+  },
+  relu(z) {
+    const out = new Float32Array(z.length);
+    for (let i = 0; i < z.length; i++) out[i] = z[i] > 0 ? z[i] : 0;
+    return out;
+  },
+  elu(z) {
+    const out = new Float32Array(z.length);
+    for (let i = 0; i < z.length; i++) out[i] = z[i] > 0 ? z[i] : Math.expm1(z[i]);
+    return out;
+  },
+  selu(z) {
+    const out = new Float32Array(z.length);
+    for (let i = 0; i < z.length; i++) {
+      out[i] = z[i] > 0 ? SELU_SCALE * z[i] : SELU_SCALE_ALPHA * Math.expm1(z[i]);
+    }
+    return out;
+  },
+  softplus(z) {
+    const out = new Float32Array(z.length);
+    for (let i = 0; i < z.length; i++) {
+      out[i] = Math.max(z[i], 0) + Math.log1p(Math.exp(-Math.abs(z[i])));
+    }
+    return out;
+  },
+  exponential(z) {
+    const out = new Float32Array(z.length);
+    for (let i = 0; i < z.length; i++) out[i] = Math.exp(z[i]);
+    return out;
+  },
+};
+
+const TF_OPS = {
+  sigmoid: 'sigmoid',
+  tanh: 'tanh',
+  relu: 'relu',
+  elu: 'elu',
+  selu: 'selu',
+  softplus: 'softplus',
+  exponential: 'exp',
+};
+
+function tfjsRun(tf, op, z) {
+  // No tf.tidy: it would walk the 10⁶-element result looking for tensors.
+  const x = tf.tensor1d(z);
+  const y = tf[op](x);
+  const out = y.dataSync();
+  x.dispose();
+  y.dispose();
+  return out;
+}
+
+/** 10⁶ float32 inputs spread over [-10, 10] in a fixed pseudo-random order. */
+export function inputs(n) {
+  const z = new Float32Array(n);
+  let s = 12345;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    z[i] = -10 + (20 * s) / 2 ** 32;
+  }
+  return z;
+}
+
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+
+/**
+ * Times every implementation on every function. `api` is loadActivations()'s result, `tf` the
+ * TF.js namespace with the wasm backend registered, `now` a clock in ms and `gc` (optional) a
+ * full garbage collection, run before each timed call. Resolves to
+ * { floor, [fn]: { [impl]: ms, maxDiff } }: the median times, the time to allocate and fill the
+ * output alone, and the largest difference between our float32 f and TF.js wasm's (a check that
+ * both compute the same function).
+ */
+export async function runSuite({ api, tf, now, gc, n = 1e6, rounds = 9, warmup = 2 }) {
+  const z32 = inputs(n);
+  const z64 = Float64Array.from(z32);
+  const results = {};
+  // The floor under every implementation: a new 10⁶-element Float32Array, every page written.
+  const floor = [];
+  for (let round = 0; round < warmup + rounds; round++) {
+    gc?.();
+    const start = now();
+    new Float32Array(n).fill(1);
+    if (round >= warmup) floor.push(now() - start);
+  }
+  results.floor = median(floor);
+  for (const id of FUNCTIONS) {
+    const op = TF_OPS[id];
+    const runs = {
+      f64: () => api.evaluate(id, z64),
+      f32: () => api.evaluateF(id, z32),
+      f32df: () => api.evaluate(id, z32),
+      js: () => LOOPS[id](z32),
+      tfjsCpu: () => tfjsRun(tf, op, z32),
+      tfjsWasm: () => tfjsRun(tf, op, z32),
+    };
+    const times = Object.fromEntries(IMPLEMENTATIONS.map(({ key }) => [key, []]));
+    for (let round = 0; round < warmup + rounds; round++) {
+      // Each round starts with another implementation, so none always follows the same one.
+      for (let k = 0; k < IMPLEMENTATIONS.length; k++) {
+        const { key } = IMPLEMENTATIONS[(k + round) % IMPLEMENTATIONS.length];
+        if (key === 'tfjsCpu') await tf.setBackend('cpu');
+        if (key === 'tfjsWasm') await tf.setBackend('wasm');
+        // One untimed call first, then a full collection: the timed call finds the memory and
+        // the caches as its own previous call left them, and no one else's garbage to collect.
+        runs[key]();
+        gc?.();
+        const start = now();
+        runs[key]();
+        const ms = now() - start;
+        if (round >= warmup) times[key].push(ms);
+      }
+    }
+    await tf.setBackend('wasm');
+    const ours = api.evaluateF(id, z32);
+    const theirs = tfjsRun(tf, op, z32);
+    // Relative where |f| > 1, absolute below (TF.js's selu is exp(z) - 1 near 0, which cancels).
+    let maxDiff = 0;
+    for (let i = 0; i < n; i++) {
+      const d = Math.abs(ours[i] - theirs[i]) / Math.max(Math.abs(theirs[i]), 1);
+      if (d > maxDiff) maxDiff = d;
+    }
+    results[id] = { maxDiff };
+    for (const { key } of IMPLEMENTATIONS) results[id][key] = median(times[key]);
+  }
+  return results;
+}
+
+// The issue's targets for the float32 path (f alone, as TF.js computes f alone).
+const TARGET_TFJS = { sigmoid: 1, elu: 1, relu: 1, tanh: 2, selu: 2, softplus: 2, exponential: 2 };
+const TARGET_JS = 3;
+
+/** Rows for console.table, and the list of targets with whether each holds. */
+export function report(results) {
+  const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+  const rows = [];
+  const targets = [];
+  for (const id of FUNCTIONS) {
+    const r = results[id];
+    const row = { función: id };
+    for (const { key, label } of IMPLEMENTATIONS) row[label] = r[key].toFixed(2);
+    row['f32 vs tfjs wasm'] = ratio(r.tfjsWasm, r.f32);
+    row['f32 vs bucle JS'] = ratio(r.js, r.f32);
+    rows.push(row);
+    const vsTfjs = r.tfjsWasm / r.f32;
+    const vsJs = r.js / r.f32;
+    targets.push({
+      función: id,
+      'vs tfjs wasm': `${vsTfjs.toFixed(2)}× ≥ ${TARGET_TFJS[id]}×: ${vsTfjs >= TARGET_TFJS[id] ? 'sí' : 'NO'}`,
+      'vs bucle JS': `${vsJs.toFixed(2)}× ≥ ${TARGET_JS}×: ${vsJs >= TARGET_JS ? 'sí' : 'NO'}`,
+      'dif. máx. con TF.js': r.maxDiff.toExponential(1),
+    });
+  }
+  return { rows, targets };
+}
