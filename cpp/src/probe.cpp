@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
+#include <vector>
 
 #include "activations/random.h"
 #include "format.h"
@@ -80,15 +82,74 @@ struct Drawn {
   const Plan* plan;
 };
 
+// The weights of the last network drawn, kept while they fit in kCachedWeights floats: a lab
+// runs the same network (same seed, init and widths) with up to four activations, forward and
+// backward, and drawing the weights was most of a small batch's time.
+constexpr std::size_t kCachedWeights = std::size_t{1} << 22;  // 16 MB
+
+struct WeightCache {
+  std::uint64_t seed = 0;
+  Init init = Init::kLecunNormal;
+  std::vector<int> widths;
+  std::vector<std::size_t> offsets;  // layer l's weights start at offsets[l - 1]
+  std::vector<float> weights;
+
+  bool holds(const Drawn& d) const {
+    return !offsets.empty() && seed == d.options->seed && init == d.plan->init &&
+           widths == d.plan->widths;
+  }
+};
+
 // Layer l's weights from the seed, as Keras's initialisers draw them (fan_in = inputs of the
 // layer, fan_out = its outputs).
-void draw_weights(void* context, int layer, float* wt) {
-  const auto& d = *static_cast<const Drawn*>(context);
+void draw_layer(const Drawn& d, int layer, float* wt) {
   const double fan_in = d.plan->widths[static_cast<std::size_t>(layer) - 1];
   const double fan_out = d.plan->widths[static_cast<std::size_t>(layer)];
   const auto n = static_cast<std::size_t>(fan_in * fan_out);
   Random rng(d.options->seed, 1000 + static_cast<std::uint64_t>(layer));
   detail::initialize(d.plan->init, fan_in, fan_out, rng, wt, n);
+}
+
+WeightCache& cache() {
+  static WeightCache instance;
+  return instance;
+}
+
+// Fills the cache with this network's weights if they fit; otherwise empties it.
+void prepare_cache(const Drawn& d) {
+  WeightCache& c = cache();
+  if (c.holds(d)) return;
+  const auto& w = d.plan->widths;
+  std::size_t total = 0;
+  for (std::size_t l = 1; l < w.size(); ++l) {
+    total += static_cast<std::size_t>(w[l - 1]) * static_cast<std::size_t>(w[l]);
+  }
+  c.offsets.clear();
+  c.weights.clear();
+  if (total > kCachedWeights) {
+    c.weights.shrink_to_fit();
+    return;
+  }
+  c.weights.resize(total);
+  std::size_t at = 0;
+  for (std::size_t l = 1; l < w.size(); ++l) {
+    c.offsets.push_back(at);
+    draw_layer(d, static_cast<int>(l), c.weights.data() + at);
+    at += static_cast<std::size_t>(w[l - 1]) * static_cast<std::size_t>(w[l]);
+  }
+  c.seed = d.options->seed;
+  c.init = d.plan->init;
+  c.widths = w;
+}
+
+void draw_weights(void* context, int layer, float* wt) {
+  const auto& d = *static_cast<const Drawn*>(context);
+  const WeightCache& c = cache();
+  if (!c.holds(d)) return draw_layer(d, layer, wt);
+  const auto l = static_cast<std::size_t>(layer);
+  const auto n =
+      static_cast<std::size_t>(d.plan->widths[l - 1]) * static_cast<std::size_t>(d.plan->widths[l]);
+  std::copy_n(c.weights.data() + c.offsets[l - 1], n, wt);
 }
 
 // Mean and variance by Welford's method: no cancellation when the mean is large.
@@ -211,6 +272,7 @@ Status run_probe(const ProbeOptions& options, ProbeResult& result) {
   Random gradients(options.seed, 2);
   for (float& x : upstream) x = static_cast<float>(gradients.normal());
   Drawn drawn{&options, &p};
+  prepare_cache(drawn);
   return run_network(p.activation, p.widths, options.batch, &draw_weights, &drawn, input.data(),
                      upstream.data(), options.histogram_bins, result);
 }

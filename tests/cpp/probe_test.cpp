@@ -125,6 +125,47 @@ TEST(Probe, TheSameSeedGivesTheSameResult) {
   EXPECT_NE(probe(o).layers[0].mean, a.layers[0].mean);
 }
 
+// The weights of the last network are kept between runs (up to 16 MB): a run must give the same
+// numbers whether they come from that cache, after a different network replaced it, or from a
+// network too large to cache (width 512, depth 17: 4.5 M weights), drawn layer by layer.
+TEST(Probe, CachedWeightsGiveTheSameNumbersAsFreshlyDrawnOnes) {
+  const auto same = [](const ProbeResult& a, const ProbeResult& b) {
+    ASSERT_EQ(a.layers.size(), b.layers.size());
+    for (std::size_t l = 0; l < a.layers.size(); ++l) {
+      EXPECT_EQ(a.layers[l].std, b.layers[l].std);
+      EXPECT_EQ(a.layers[l].gradient_norm, b.layers[l].gradient_norm);
+    }
+  };
+  ProbeOptions o;
+  o.activation = "tanh";
+  o.depth = 6;
+  o.width = 32;
+  o.batch = 8;
+  const auto first = probe(o);  // draws and caches
+  const auto again = probe(o);  // from the cache
+  same(first, again);
+  ProbeOptions other = o;
+  other.init = "he_normal";
+  const auto replaced = probe(other);
+  EXPECT_NE(replaced.layers[0].std, first.layers[0].std);
+  same(first, probe(o));
+  o.activation = "relu";
+  const auto relu = probe(o);  // same network, another activation: cached
+  EXPECT_NE(relu.layers[0].std, first.layers[0].std);
+
+  // Too large to cache: the first 6 layers of a 17-layer, 512-wide network are drawn as they go,
+  // and match a 6-layer network of the same widths, which is cached.
+  ProbeOptions big;
+  big.activation = "tanh";
+  big.width = 512;
+  big.batch = 2;
+  big.depth = 17;
+  const auto deep = probe(big);
+  big.depth = 6;
+  const auto shallow = probe(big);
+  for (std::size_t l = 0; l < 6; ++l) EXPECT_EQ(deep.layers[l].std, shallow.layers[l].std);
+}
+
 TEST(Probe, BottleneckNarrowsTheMiddleLayer) {
   ProbeOptions o;
   o.depth = 5;
