@@ -15,12 +15,14 @@ import { API_URL, DIST, ROOT } from '../js/support/paths.mjs';
 import { report, runSuite } from './support/elementwise-suite.mjs';
 
 const require = createRequire(import.meta.url);
-const ROUNDS = 11;
+// Per function and implementation: 3 passes of 1 warm-up call and 4 timed calls.
+const PASSES = 3;
+const PER_PASS = 4;
 
 function print(where, results, about) {
   const { rows, targets } = report(results);
   console.log(
-    `\n${where}: 10⁶ elementos float32 en [-10, 10], mediana de ${ROUNDS} rondas tras 2 de calentamiento (${about})`,
+    `\n${where}: 10⁶ elementos float32 en [-10, 10], mediana de ${PASSES * PER_PASS} llamadas en ${PASSES} pasadas (${about})`,
   );
   console.table(rows);
   console.log(
@@ -53,7 +55,14 @@ async function inNode() {
   const flags = await tfjsWasmFlags(tf);
   v8.setFlagsFromString('--expose-gc');
   const gc = vm.runInNewContext('gc');
-  const results = await runSuite({ api, tf, now: () => performance.now(), gc, rounds: ROUNDS });
+  const results = await runSuite({
+    api,
+    tf,
+    now: () => performance.now(),
+    gc,
+    passes: PASSES,
+    perPass: PER_PASS,
+  });
   print(`Node ${process.version}`, results, flags);
 }
 
@@ -83,7 +92,7 @@ async function inChromium() {
     await page.goto(`${repo.url}tests/bench/support/elementwise.html`);
     const version = await browser.version();
     const out = await page.evaluate(
-      async ({ apiUrl, suiteUrl, wasmDir, rounds }) => {
+      async ({ apiUrl, suiteUrl, wasmDir, passes, perPass }) => {
         const { loadActivations } = await import(apiUrl);
         const { runSuite } = await import(suiteUrl);
         const { tf } = globalThis;
@@ -98,7 +107,8 @@ async function inChromium() {
           tf,
           now: () => performance.now(),
           gc: globalThis.gc,
-          rounds,
+          passes,
+          perPass,
         });
         return { results, simd, threads };
       },
@@ -106,7 +116,8 @@ async function inChromium() {
         apiUrl: `${site.url}lib/activations.js`,
         suiteUrl: `${repo.url}tests/bench/support/elementwise-suite.mjs`,
         wasmDir: `${repo.url}${tfjs}/tfjs-backend-wasm/dist/`,
-        rounds: ROUNDS,
+        passes: PASSES,
+        perPass: PER_PASS,
       },
     );
     const flags = `TF.js wasm ${out.simd ? 'con' : 'sin'} SIMD, ${out.threads ? 'con' : 'sin'} hilos`;

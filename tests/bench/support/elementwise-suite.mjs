@@ -1,10 +1,10 @@
 // The elementwise benchmark itself, the same code in Node and in the browser: 10⁶ float32 inputs,
 // seven activations, six implementations timed side by side. Every implementation goes from a
 // JS array to a new JS array (TF.js: tensor from the Float32Array, the op, dataSync, dispose),
-// so each pays its own copies and allocations. Each timed call follows an untimed call of the
-// same implementation and a full GC: it runs in its own steady state, and pays for no one else's
-// garbage. Rounds interleave the implementations, so that a busy machine slows all of them
-// alike; the result is the median of the rounds, after warm-up.
+// so each pays its own copies and allocations. Each implementation runs in short blocks (a
+// warm-up call, then timed calls, each after a full GC), in its own steady state; the blocks of
+// all implementations alternate over several passes, so that a busy machine slows all of them
+// alike. The result is the median of the timed calls.
 
 export const FUNCTIONS = ['sigmoid', 'tanh', 'relu', 'elu', 'selu', 'softplus', 'exponential'];
 
@@ -107,17 +107,17 @@ const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
  * output alone, and the largest difference between our float32 f and TF.js wasm's (a check that
  * both compute the same function).
  */
-export async function runSuite({ api, tf, now, gc, n = 1e6, rounds = 9, warmup = 2 }) {
+export async function runSuite({ api, tf, now, gc, n = 1e6, passes = 3, perPass = 4, warmup = 1 }) {
   const z32 = inputs(n);
   const z64 = Float64Array.from(z32);
   const results = {};
   // The floor under every implementation: a new 10⁶-element Float32Array, every page written.
   const floor = [];
-  for (let round = 0; round < warmup + rounds; round++) {
+  for (let i = 0; i < passes * perPass; i++) {
     gc?.();
     const start = now();
     new Float32Array(n).fill(1);
-    if (round >= warmup) floor.push(now() - start);
+    floor.push(now() - start);
   }
   results.floor = median(floor);
   for (const id of FUNCTIONS) {
@@ -131,20 +131,23 @@ export async function runSuite({ api, tf, now, gc, n = 1e6, rounds = 9, warmup =
       tfjsWasm: () => tfjsRun(tf, op, z32),
     };
     const times = Object.fromEntries(IMPLEMENTATIONS.map(({ key }) => [key, []]));
-    for (let round = 0; round < warmup + rounds; round++) {
-      // Each round starts with another implementation, so none always follows the same one.
-      for (let k = 0; k < IMPLEMENTATIONS.length; k++) {
-        const { key } = IMPLEMENTATIONS[(k + round) % IMPLEMENTATIONS.length];
+    for (let pass = 0; pass < passes; pass++) {
+      for (const { key } of IMPLEMENTATIONS) {
         if (key === 'tfjsCpu') await tf.setBackend('cpu');
         if (key === 'tfjsWasm') await tf.setBackend('wasm');
-        // One untimed call first, then a full collection: the timed call finds the memory and
-        // the caches as its own previous call left them, and no one else's garbage to collect.
-        runs[key]();
+        // Let the previous block's garbage go (the engine frees large buffers on background
+        // threads) before this block starts.
         gc?.();
-        const start = now();
-        runs[key]();
-        const ms = now() - start;
-        if (round >= warmup) times[key].push(ms);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        for (let i = 0; i < warmup; i++) runs[key]();
+        for (let i = 0; i < perPass; i++) {
+          // A full collection first: the call pays for its own allocations (which then reuse
+          // what its previous call freed, as in any loop), not for someone else's garbage.
+          gc?.();
+          const start = now();
+          runs[key]();
+          times[key].push(now() - start);
+        }
       }
     }
     await tf.setBackend('wasm');
