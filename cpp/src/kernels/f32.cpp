@@ -163,15 +163,24 @@ struct Simd<Elu> : NoWindow {
 };
 
 // scale max(z, 0) + (scale alpha) expm1(min(z, 0)), as ELU; the constants rounded to float32
-// cost at most half an ULP each.
+// cost at most half an ULP each. Rounded up, scale would overflow a little early: for |z| above
+// 2^127 the general form takes scale z in double, rounded once.
 template <>
 struct Simd<Selu> : NoWindow {
   static constexpr bool kAvailable = true;
   using Ctx = NoParams;
-  static F4 f(F4 x, const Ctx&) {
-    return pmax(x, zero()) * splat(static_cast<float>(kSeluScale)) +
-           simd::expm1_lean(pmin(x, zero())) * splat(static_cast<float>(kSeluScaleAlpha));
+  static constexpr float kLeanLimit = 0x1p127f;
+  static F4 negative(F4 x) {
+    return simd::expm1_lean(pmin(x, zero())) * splat(static_cast<float>(kSeluScaleAlpha));
   }
+  static F4 lean(F4 x, const Ctx&) {
+    return pmax(x, zero()) * splat(static_cast<float>(kSeluScale)) + negative(x);
+  }
+  static F4 general(F4 x, const Ctx&) {
+    const F4 positive = simd::narrow(simd::widen(pmax(x, zero())) * simd::splat_d(kSeluScale));
+    return positive + negative(x);
+  }
+  static F4 f(F4 x, const Ctx& c) { return lean_or_general<Simd>(x, c); }
   static void both(F4 x, const Ctx& c, F4& f_out, F4& df) {
     f_out = f(x, c);
     const simd::ExpParts e = simd::exp_parts(pmin(x, zero()));
@@ -426,10 +435,13 @@ struct Simd<Linear> : NoWindow {
   }
 };
 
+// A slope above 1, rounded to float32, could overflow slope z a little early near -FLT_MAX:
+// those (outside the lesson's range) take the double kernel.
 struct SlopeCtx {
   float slope;
   bool valid;
-  explicit SlopeCtx(const double* p) : slope(static_cast<float>(p[0])), valid(moderate(p[0])) {}
+  explicit SlopeCtx(const double* p)
+      : slope(static_cast<float>(p[0])), valid(moderate(p[0]) && std::fabs(p[0]) <= 1) {}
   bool ok() const { return valid; }
 };
 
