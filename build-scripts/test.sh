@@ -27,14 +27,24 @@ echo "==> Fuzzing del núcleo (libFuzzer con ASan y UBSan, 10 s por arnés)"
 ACTIVATIONS_SETUP_DONE=1 ACTIVATIONS_FUZZ_FRESH=1 ./build-scripts/fuzz.sh 10 |
   tee "$results/fuzz.log" || status=1
 
-run_node_suite() { # name, glob
-  echo "==> Pruebas $1"
-  # shellcheck disable=SC2086
-  node --test --test-reporter=spec --test-reporter-destination=stdout \
-    --test-reporter=tap --test-reporter-destination="$results/$1.tap" $2 || status=1
+run_node_suite() { # name, files running at once, files...
+  local name=$1 concurrency=$2
+  shift 2
+  echo "==> Pruebas $name"
+  node --test --test-concurrency="$concurrency" --test-reporter=spec \
+    --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$results/$name.tap" "$@" || status=1
 }
-run_node_suite js "tests/js/*.test.mjs"
-run_node_suite e2e "tests/e2e/*.test.mjs"
+# Most browser tests wait on pages more than they compute, so two files run at once. The ones
+# that measure time (storms, long tasks, a training page that must stay responsive) run alone.
+TIMED=(tests/e2e/memory.test.mjs tests/e2e/network-labs.test.mjs tests/e2e/training-lab.test.mjs)
+untimed=()
+for file in tests/e2e/*.test.mjs; do
+  [[ " ${TIMED[*]} " == *" $file "* ]] || untimed+=("$file")
+done
+run_node_suite js 2 tests/js/*.test.mjs
+run_node_suite e2e 2 "${untimed[@]}"
+run_node_suite e2e-timed 1 "${TIMED[@]}"
 
 count() { # file, TAP key ("tests", "pass", "fail")
   grep -E "^# $2 [0-9]+" "$1" | awk '{ s += $3 } END { print s + 0 }'
@@ -45,6 +55,8 @@ js_total=$(count "$results/js.tap" tests)
 js_failed=$(count "$results/js.tap" fail)
 e2e_total=$(count "$results/e2e.tap" tests)
 e2e_failed=$(count "$results/e2e.tap" fail)
+e2e_total=$((e2e_total + $(count "$results/e2e-timed.tap" tests)))
+e2e_failed=$((e2e_failed + $(count "$results/e2e-timed.tap" fail)))
 # "Fuzzing: 4 arneses, 0 con fallos, ..."; a harness that never ran (a failed build) counts as failed.
 fuzz_total=4
 fuzz_failed=$(awk '/^Fuzzing: [0-9]+ arneses, [0-9]+ con fallos/ { print $4 }' "$results/fuzz.log")

@@ -127,10 +127,17 @@ ${frames
       const frame = page.frame({ url: (u) => u.href.includes(`id=f${i}`) });
       await frame.waitForFunction(() => document.documentElement.dataset.app === 'ready');
       assert.equal(await frame.evaluate(() => self.origin), 'null', 'an opaque origin');
-      const reported = await page.evaluate((id) => window.heights[id], `f${i}`);
-      const actual = await frame.evaluate(() =>
-        Math.ceil(document.documentElement.getBoundingClientRect().height),
-      );
+      // The frame reports again whenever its height changes: the last report must match it.
+      let reported = 0;
+      let actual = -1;
+      for (const start = Date.now(); Date.now() - start < 5000;) {
+        reported = await page.evaluate((id) => window.heights[id], `f${i}`);
+        actual = await frame.evaluate(() =>
+          Math.ceil(document.documentElement.getBoundingClientRect().height),
+        );
+        if (Math.abs(reported - actual) <= 2) break;
+        await page.waitForTimeout(50);
+      }
       assert.ok(
         reported > 200 && Math.abs(reported - actual) <= 2,
         `${q}: ${reported} vs ${actual}`,
