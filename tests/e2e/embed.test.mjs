@@ -83,7 +83,7 @@ describe('embed.html', () => {
     await bare.close();
   });
 
-  test('works in a sandboxed iframe on another origin and reports its height', async () => {
+  test('works in a sandboxed iframe on another origin and reports its height', async (t) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'host-'));
     const frames = [
       'fn=elu&alpha=2',
@@ -113,6 +113,7 @@ ${frames
     );
     await writeFile(path.join(dir, 'favicon.ico'), ''); // the host's, which Chromium asks for
     const host = await startStaticServer({ root: dir });
+    t.after(() => host.close()); // also when an assertion fails: an open server keeps Node alive
     // Service workers allowed: Playwright's blocking script itself would read navigator.serviceWorker
     // in the sandboxed frames, which logs an error there.
     const page = await ctx.browser.newPage();
@@ -151,7 +152,6 @@ ${frames
     );
     assert.deepEqual(problems, []);
     await page.close();
-    await host.close();
   });
 
   test('an unknown function or section gets a Spanish message, not a blank frame', async () => {

@@ -54,7 +54,8 @@ describe('shareable state', () => {
       await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
       await changeControls(page, anchor);
       await page.waitForFunction((a) => location.hash.includes(`${a}.`), anchor);
-      await page.waitForTimeout(150); // the URL is written at most every 100 ms
+      // The URL is written at most every 100 ms, and at once when the page is left: leave it.
+      await page.evaluate(() => dispatchEvent(new Event('pagehide')));
       const url = page.url();
       const values = await controlValues(page, anchor);
       const charts = (await chartsOf(page, anchor)).filter(SYNC);

@@ -43,7 +43,9 @@ async function tour(page, scope) {
       if (SKIP_BUTTON.test(label)) continue;
       // An export button must deliver its file; the others act in place.
       const exports = await control.evaluate((el) => el.classList.contains('export-button'));
-      const download = exports ? page.waitForEvent('download').catch(() => null) : null;
+      const download = exports
+        ? page.waitForEvent('download', { timeout: 20000 }).catch(() => null)
+        : null;
       await control.click();
       if (download) {
         if (await download) counts.downloads += 1;
