@@ -128,6 +128,9 @@ ${frames
       const frame = page.frame({ url: (u) => u.href.includes(`id=f${i}`) });
       await frame.waitForFunction(() => document.documentElement.dataset.app === 'ready');
       assert.equal(await frame.evaluate(() => self.origin), 'null', 'an opaque origin');
+      // Chromium pauses rendering (and ResizeObserver) in a cross-origin frame out of view: a
+      // reader sees the frame once scrolled to it, and so does this check.
+      await page.locator(`#f${i}`).scrollIntoViewIfNeeded();
       // The frame reports again whenever its height changes: the last report must match it.
       let reported = 0;
       let actual = -1;
