@@ -1,12 +1,11 @@
 // "El gradiente a través de la profundidad": up to four activations through the same deep random
 // network; the gradient norm per layer on a log scale, the saturated and dead units per layer,
 // and a sentence read off the numbers. The runs happen in the lab worker.
-import { createRenderScheduler } from './render-scheduler.js';
+import { labChannel } from './lab-channel.js';
 import { functionName, INITS } from '../content/functions.es.js';
 import { formatSignificant } from '../format.js';
 import { choiceProp, numberProp } from '../state/props.js';
 import { el, fieldset, selectControl, sliderControl } from '../ui/controls.js';
-import { describeError } from '../ui/status.js';
 import { LayerChart, powerOfTen } from '../views/layer-chart.js';
 import { seriesStyle } from './series-style.js';
 
@@ -50,26 +49,7 @@ export function createGradientLab({ root, section, api, store, specs, client }) 
   const [normCanvas, unitsCanvas] = root.querySelectorAll('[data-chart]');
   const summary = root.querySelector('[data-summary]');
   const status = root.querySelector('[data-status]');
-  // Answers may come faster than frames: draw the newest, at most once a frame.
-  // data-settled tells a preview (0) from the full batch (1).
-  let incoming = null;
-  const draw = createRenderScheduler(() => {
-    root.dataset.settled = incoming.preview ? '0' : '1';
-    render(incoming.runs);
-  });
-  const show = (runs, preview) => {
-    incoming = { runs, preview };
-    draw();
-  };
-  const channel = client.channel('gradiente', {
-    onResults: (results, runs, { preview }) =>
-      show(
-        runs.map((o, i) => ({ id: o.activation, depth: o.depth, result: results[i] })),
-        preview,
-      ),
-    onError: (error) => (summary.textContent = describeError(error)),
-    onBusy: (busy) => (status.hidden = !busy),
-  });
+  const channel = labChannel({ client, name: 'gradiente', root, summary, status, render });
   normCanvas.setAttribute('aria-describedby', summary.id);
   unitsCanvas.setAttribute('aria-describedby', summary.id);
   const norms = new LayerChart(normCanvas, {

@@ -1,12 +1,11 @@
 // "SELU y la autonormalización": the mean and the standard deviation of every layer for SELU
 // against ReLU, tanh and ELU, the histogram of SELU's last layer against N(0, 1), and three
 // switches that break SELU's conditions. The runs happen in the lab worker.
-import { createRenderScheduler } from './render-scheduler.js';
+import { labChannel } from './lab-channel.js';
 import { functionName, INITS } from '../content/functions.es.js';
 import { formatNumber } from '../format.js';
 import { boolProp, choiceProp, numberProp } from '../state/props.js';
 import { checkboxControl, el, fieldset, selectControl, sliderControl } from '../ui/controls.js';
-import { describeError } from '../ui/status.js';
 import { HistogramChart } from '../views/histogram-chart.js';
 import { LayerChart } from '../views/layer-chart.js';
 import { seriesStyle } from './series-style.js';
@@ -54,26 +53,7 @@ export function createSeluLab({ root, section, store, client }) {
   const [meanCanvas, stdCanvas, histCanvas] = root.querySelectorAll('[data-chart]');
   const summary = root.querySelector('[data-summary]');
   const status = root.querySelector('[data-status]');
-  // Answers may come faster than frames: draw the newest, at most once a frame.
-  // data-settled tells a preview (0) from the full batch (1).
-  let incoming = null;
-  const draw = createRenderScheduler(() => {
-    root.dataset.settled = incoming.preview ? '0' : '1';
-    render(incoming.runs);
-  });
-  const show = (runs, preview) => {
-    incoming = { runs, preview };
-    draw();
-  };
-  const channel = client.channel('autonormalizacion', {
-    onResults: (results, runs, { preview }) =>
-      show(
-        runs.map((o, i) => ({ id: o.activation, result: results[i] })),
-        preview,
-      ),
-    onError: (error) => (summary.textContent = describeError(error)),
-    onBusy: (busy) => (status.hidden = !busy),
-  });
+  const channel = labChannel({ client, name: 'autonormalizacion', root, summary, status, render });
   for (const c of [meanCanvas, stdCanvas, histCanvas])
     c.setAttribute('aria-describedby', summary.id);
   const means = new LayerChart(meanCanvas, { y: { min: -1.5, max: 1.5, title: 'media' } });
