@@ -3,18 +3,15 @@
 // with its cpu backend and with its wasm backend (XNNPACK, SIMD). The same suite runs in both
 // (support/elementwise-suite.mjs); this file loads it with the API and TF.js, and prints the
 // tables and whether the issue's targets hold. Timings live here, never in tests.
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { chromium } from 'playwright-core';
 import { startStaticServer } from '../../build-scripts/lib/static-server.mjs';
-import { CHROMIUM } from '../e2e/support/browser.mjs';
+import { launchBrowser } from '../e2e/support/browser.mjs';
 import { API_URL, DIST, ROOT } from '../js/support/paths.mjs';
 import { report, runSuite } from './support/elementwise-suite.mjs';
+import { loadTfjs } from './support/tfjs-node.mjs';
 
-const require = createRequire(import.meta.url);
 // Per function and implementation: 3 passes of 1 warm-up call and 4 timed calls.
 const PASSES = 3;
 const PER_PASS = 4;
@@ -41,15 +38,7 @@ async function tfjsWasmFlags(tf) {
 async function inNode() {
   const { loadActivations } = await import(API_URL);
   const api = await loadActivations();
-  // TF.js logs a hint about tfjs-node on import; keep the output readable.
-  const log = console.log;
-  console.log = () => {};
-  const tf = await import('@tensorflow/tfjs');
-  const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
-  console.log = log;
-  setWasmPaths(
-    `${path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`,
-  );
+  const tf = await loadTfjs();
   await tf.setBackend('wasm');
   await tf.ready();
   const flags = await tfjsWasmFlags(tf);
@@ -71,21 +60,8 @@ async function inChromium() {
   const site = await startStaticServer({ root: DIST });
   // The repository root: TF.js's scripts and .wasm from node_modules, and the suite.
   const repo = await startStaticServer({ root: ROOT });
-  // As tests/e2e/support/browser.mjs launches it, plus a gc() for the suite.
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--js-flags=--expose-gc',
-    ],
-  });
+  // As the end-to-end tests launch it, plus a gc() for the suite.
+  const browser = await launchBrowser({ args: ['--js-flags=--expose-gc'] });
   try {
     const page = await browser.newPage();
     const tfjs = 'node_modules/@tensorflow';

@@ -2,12 +2,10 @@
 // of 128 units, a batch of 256, tanh), one forward and one backward pass, in our wasm (with and
 // without SIMD) and in TF.js with its wasm backend (XNNPACK) and its cpu backend. TF.js is a
 // devDependency used only here.
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { API_URL } from '../js/support/paths.mjs';
+import { loadTfjs } from './support/tfjs-node.mjs';
 
-const require = createRequire(import.meta.url);
 const { loadActivations } = await import(API_URL);
 const LAYERS = 30;
 const WIDTH = 128;
@@ -41,15 +39,7 @@ for (const simd of [true, false]) {
   });
 }
 
-// TF.js logs a hint about tfjs-node on import; keep the table readable.
-const log = console.log;
-console.log = () => {};
-const tf = await import('@tensorflow/tfjs');
-const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
-console.log = log;
-setWasmPaths(
-  `${path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`,
-);
+const tf = await loadTfjs();
 
 for (const backend of ['wasm', 'cpu']) {
   await tf.setBackend(backend);

@@ -20,12 +20,10 @@
 // default batchSize of 32 cuts it into 313 batches and is 15-30× slower here), plus dataSync() to
 // get the numbers back and disposing the output. Timings are Node on this machine only. TF.js is
 // a devDependency used only in benchmarks.
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { API_URL } from '../js/support/paths.mjs';
+import { loadTfjs } from './support/tfjs-node.mjs';
 
-const require = createRequire(import.meta.url);
 const { loadActivations } = await import(API_URL);
 
 const GRID = 100;
@@ -127,15 +125,7 @@ for (let i = 0; i < GRID; i++) {
   }
 }
 
-// TF.js logs a hint about tfjs-node on import; keep the table readable.
-const log = console.log;
-console.log = () => {};
-const tf = await import('@tensorflow/tfjs');
-const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
-console.log = log;
-setWasmPaths(
-  `${path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`,
-);
+const tf = await loadTfjs();
 
 for (const backend of ['cpu', 'wasm']) {
   await tf.setBackend(backend);

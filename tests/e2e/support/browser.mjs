@@ -3,7 +3,8 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchBrowser() {
+/** `args` adds flags to the common ones (the benches add --js-flags=--expose-gc). */
+export function launchBrowser({ args = [] } = {}) {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -15,6 +16,7 @@ export function launchBrowser() {
       '--disable-component-update',
       '--no-first-run',
       '--disable-sync',
+      ...args,
     ],
   });
 }
