@@ -3,6 +3,7 @@
 // throw a clear Error or return a correct result, and the module must answer the next call.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import vm from 'node:vm';
 import { API_URL } from './support/paths.mjs';
 
 const { loadActivations, ActivationError } = await import(API_URL);
@@ -358,6 +359,124 @@ function cases() {
     (r) => assert.deepEqual(Array.from(r.f), [-Infinity, 0, 1]),
   ]);
   for (const [name, call, expect] of float32Results) add(name, call, expect);
+  // The out option: the caller's arrays for the results.
+  const d64 = [-1, 0, 1];
+  const twoViews = new ArrayBuffer(20);
+  const outCases = [
+    ['options not an object', () => api.evaluateF('relu', f32, {}, 5)],
+    ['options an array', () => api.evaluateF('relu', f32, {}, [new Float32Array(3)])],
+    ['options a string', () => api.evaluate('relu', d64, {}, 'out')],
+    ['an unknown option', () => api.evaluateF('relu', f32, {}, { output: new Float32Array(3) })],
+    [
+      'a Float64Array out for float32 z',
+      () => api.evaluateF('relu', f32, {}, { out: new Float64Array(3) }),
+    ],
+    [
+      'a Float32Array out for float64 z',
+      () => api.evaluateF('relu', d64, {}, { out: new Float32Array(3) }),
+    ],
+    ['an out too short', () => api.evaluateF('relu', f32, {}, { out: new Float32Array(2) })],
+    ['an out too long', () => api.evaluateF('relu', d64, {}, { out: new Float64Array(4) })],
+    ['an Array out', () => api.evaluateF('relu', d64, {}, { out: [0, 0, 0] })],
+    ['a null out', () => api.evaluateF('relu', f32, {}, { out: null })],
+    ['an Int32Array out', () => api.evaluateF('relu', f32, {}, { out: new Int32Array(3) })],
+    ['a detached out', () => api.evaluateF('relu', f32, {}, { out: detached })],
+    [
+      'a DataView out',
+      () => api.evaluateF('relu', f32, {}, { out: new DataView(new ArrayBuffer(12)) }),
+    ],
+    [
+      'an out that says it is a Float32Array',
+      () =>
+        api.evaluateF(
+          'relu',
+          f32,
+          {},
+          { out: { [Symbol.toStringTag]: 'Float32Array', length: 3 } },
+        ),
+    ],
+    [
+      'a Proxy out',
+      () => api.evaluateF('relu', f32, {}, { out: new Proxy(new Float32Array(3), {}) }),
+    ],
+    [
+      'evaluate with an array out',
+      () => api.evaluate('relu', f32, {}, { out: new Float32Array(3) }),
+    ],
+    [
+      'evaluate with out.df missing',
+      () => api.evaluate('relu', f32, {}, { out: { f: new Float32Array(3) } }),
+    ],
+    [
+      'evaluate with out.f a number',
+      () => api.evaluate('relu', d64, {}, { out: { f: 1, df: new Float64Array(3) } }),
+    ],
+    [
+      'evaluate with out.f and out.df the same array',
+      () => {
+        const a = new Float32Array(3);
+        return api.evaluate('relu', f32, {}, { out: { f: a, df: a } });
+      },
+    ],
+    [
+      'evaluate with out.f and out.df overlapping',
+      () =>
+        api.evaluate(
+          'relu',
+          f32,
+          {},
+          {
+            out: { f: new Float32Array(twoViews, 0, 3), df: new Float32Array(twoViews, 8, 3) },
+          },
+        ),
+    ],
+    [
+      'options with a throwing out getter',
+      () => api.evaluateF('relu', f32, {}, getterObject('out')),
+    ],
+    [
+      'out with a throwing f getter',
+      () => api.evaluate('relu', d64, {}, { out: getterObject('f') }),
+    ],
+    [
+      'a bad z with a good out',
+      () => api.evaluateF('relu', 'abc', {}, { out: new Float64Array(3) }),
+    ],
+    [
+      'a bad id with a good out',
+      () => api.evaluateF('RELU', f32, {}, { out: new Float32Array(3) }),
+    ],
+    [
+      'bad params with a good out',
+      () => api.evaluate('elu', f32, { alpha: NaN }, { out: new Float32Array(3) }),
+    ],
+  ];
+  for (const [name, call] of outCases) add(name, call);
+  const shared = new Float32Array(new SharedArrayBuffer(12));
+  const otherRealm = vm.runInNewContext('new Float64Array(3)');
+  const outResults = [
+    [
+      'an out over a SharedArrayBuffer',
+      () => api.evaluateF('relu', f32, {}, { out: shared }),
+      (r) => assert.ok(r === shared && r[2] === 1 && r[0] === 0),
+    ],
+    [
+      'an out from another realm',
+      () => api.evaluateF('relu', d64, {}, { out: otherRealm }),
+      (r) => assert.ok(r === otherRealm && r[2] === 1 && r[0] === 0),
+    ],
+    [
+      'options undefined, null, or out undefined',
+      () => [undefined, null, { out: undefined }].map((o) => api.evaluateF('relu', f32, {}, o)),
+      (r) => assert.ok(r.every((f) => f instanceof Float32Array && f[2] === 1)),
+    ],
+    [
+      'evaluateF of 10⁷ floats into an out',
+      () => api.evaluateF('sigmoid', new Float32Array(1e7), {}, { out: new Float32Array(1e7) }),
+      (r) => assert.ok(r.length === 1e7 && r[0] === 0.5 && r[9999999] === 0.5),
+    ],
+  ];
+  for (const [name, call, expect] of outResults) add(name, call, expect);
   add('evaluate with a vector id', () => api.evaluate('softmax', [1, 2]));
   add(
     'softmax of nothing… is nothing',
@@ -452,7 +571,7 @@ function cases() {
 }
 
 describe('the JS API under hostile input', () => {
-  const polluted = ['alpha', 'depth', 'dataset', 'temperature', 'learningRate'];
+  const polluted = ['alpha', 'depth', 'dataset', 'temperature', 'learningRate', 'out', 'f', 'df'];
   before(() => {
     // Prototype pollution: options and params must read only their own keys.
     for (const key of polluted) Object.prototype[key] = 'polluted'; // eslint-disable-line no-extend-native
@@ -503,5 +622,7 @@ describe('the JS API under hostile input', () => {
     assert.equal(t.options.learningRate, 0.03);
     t.dispose();
     assert.equal(api.softmax([0, 0])[0], 0.5);
+    // An inherited out is no out: the result is a new array.
+    assert.ok(api.evaluateF('relu', new Float32Array([1]), {}, {}) instanceof Float32Array);
   });
 });

@@ -11,8 +11,10 @@ import { toFloat64Array } from './arrays.js';
 import { ActivationError, describe } from './errors.js';
 import { evaluate32, isFloat32Array } from './float32.js';
 import { echoOptions } from './options.js';
+import { overlap, readOut, sameBytes } from './out.js';
 import { probeOptions } from './probe-options.js';
 import { makeTrainer } from './trainer.js';
+import { lengthOf, view } from './typed-arrays.js';
 
 export { ActivationError };
 
@@ -125,6 +127,7 @@ export async function loadActivations(options = {}) {
 
   function vector(raw, id, logits, temperature, where, size) {
     const x = toFloat64Array(logits, 'logits', where);
+    const n = lengthOf(x);
     if (typeof temperature !== 'number') {
       throw new ActivationError(
         `${where}: temperature must be a number, got ${describe(temperature)}`,
@@ -135,39 +138,47 @@ export async function loadActivations(options = {}) {
     }
     const spec = registry.find((s) => s.id === id);
     const max = raw === 'jacobian' ? spec?.maxJacobianLength : spec?.maxLength;
-    if (max !== undefined && x.length > max) {
-      throw new ActivationError(
-        `${where}: logits has ${x.length} elements; ${id} takes 0 to ${max}`,
-        { culprit: 'logits' },
-      );
+    if (max !== undefined && n > max) {
+      throw new ActivationError(`${where}: logits has ${n} elements; ${id} takes 0 to ${max}`, {
+        culprit: 'logits',
+      });
     }
-    const out = new Float64Array(size(x.length));
+    const out = new Float64Array(size(n));
     const fn = raw === 'jacobian' ? core._jacobian : core._apply;
-    check(fn(id, ['temperature'], [temperature], x, out));
+    check(fn(id, ['temperature'], [temperature], view(Float64Array, x), out));
     return out;
   }
 
-  /** The float64 path: f and f' as Float64Arrays, in chunks through the core's scratch vectors. */
-  function evaluate64(where, id, z, params) {
-    const zs = toFloat64Array(z, 'z', where);
+  /**
+   * The float64 path: f and f' as Float64Arrays (new ones, or options.out's), in chunks through
+   * the core's scratch vectors. Each chunk of z is read whole before its results are written, so
+   * an out that is z itself is safe; one that overlaps it otherwise gets a copy of z.
+   */
+  function evaluate64(where, id, z, params, options, withDf) {
+    let zs = toFloat64Array(z, 'z', where);
     const { names, values } = splitParams(params, `${where}(${id})`);
-    const f = new Float64Array(zs.length);
-    const df = new Float64Array(zs.length);
+    const n = lengthOf(zs);
+    const out = readOut(options, { where, type: 'Float64Array', n, withDf });
+    const f = out?.f ?? new Float64Array(n);
+    // evaluateF's f' (the core computes it anyway) goes to one chunk's worth of scratch.
+    const df = out?.df ?? new Float64Array(withDf ? n : Math.min(n, CHUNK));
+    const clash = (a) => overlap(zs, a) && !sameBytes(zs, a);
+    if (out && (clash(f) || (withDf && clash(df)))) zs = new Float64Array(zs);
     let start = 0;
     do {
-      const end = Math.min(start + CHUNK, zs.length);
+      const end = Math.min(start + CHUNK, n);
       check(
         core._evaluate(
           id,
           names,
           values,
-          zs.subarray(start, end),
-          f.subarray(start, end),
-          df.subarray(start, end),
+          view(Float64Array, zs, start, end),
+          view(Float64Array, f, start, end),
+          withDf ? view(Float64Array, df, start, end) : view(Float64Array, df, 0, end - start),
         ),
       );
       start = end;
-    } while (start < zs.length);
+    } while (start < n);
     return { f, df };
   }
 
@@ -179,28 +190,30 @@ export async function loadActivations(options = {}) {
 
     /**
      * f and f' of an elementwise activation at every z: Float64Arrays, or Float32Arrays computed
-     * by the SIMD kernels when z is a Float32Array.
+     * by the SIMD kernels when z is a Float32Array. `options.out` ({ f, df }, arrays of that type
+     * and of z's length) receives the results instead of new arrays.
      */
-    evaluate(id, z, params = {}) {
+    evaluate(id, z, params = {}, options = undefined) {
       const where = 'evaluate';
       checkId(id, where);
       if (isFloat32Array(z)) {
         const { names, values } = splitParams(params, `${where}(${id})`);
-        return evaluate32(core, check, where, id, z, names, values, true);
+        return evaluate32(core, check, where, id, z, names, values, true, options);
       }
-      return evaluate64(where, id, z, params);
+      return evaluate64(where, id, z, params, options, true);
     },
 
     /**
      * f alone: a Float32Array from the SIMD kernels when z is a Float32Array (less work than
-     * evaluate, which also computes f'), a Float64Array otherwise.
+     * evaluate, which also computes f'), a Float64Array otherwise; into `options.out` (an array
+     * of that type and of z's length) instead of a new array when it is given.
      */
-    evaluateF(id, z, params = {}) {
+    evaluateF(id, z, params = {}, options = undefined) {
       const where = 'evaluateF';
       checkId(id, where);
-      if (!isFloat32Array(z)) return evaluate64(where, id, z, params).f;
+      if (!isFloat32Array(z)) return evaluate64(where, id, z, params, options, false).f;
       const { names, values } = splitParams(params, `${where}(${id})`);
-      return evaluate32(core, check, where, id, z, names, values, false).f;
+      return evaluate32(core, check, where, id, z, names, values, false, options).f;
     },
 
     /**

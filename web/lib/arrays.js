@@ -1,4 +1,5 @@
 import { ActivationError, describe } from './errors.js';
+import { lengthOf, typeOf } from './typed-arrays.js';
 
 /** The longest input the API accepts: 2^24 doubles is 128 MiB per array. */
 export const MAX_LENGTH = 2 ** 24;
@@ -9,14 +10,16 @@ export const MAX_LENGTH = 2 ** 24;
  * with a message naming the element.
  */
 export function toFloat64Array(value, name, where) {
-  if (value instanceof Float64Array) return checkLength(value, name, where);
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-    if (value instanceof BigInt64Array || value instanceof BigUint64Array) {
+  const type = typeOf(value);
+  if (type === 'Float64Array') return checkLength(value, lengthOf(value), name, where);
+  if (type !== undefined) {
+    if (type === 'BigInt64Array' || type === 'BigUint64Array') {
       throw new ActivationError(`${where}: ${name} must hold numbers, got ${describe(value)}`, {
         culprit: name,
       });
     }
-    return Float64Array.from(checkLength(value, name, where));
+    // The copy constructor reads the array's internal slots: no getter or iterator of its own runs.
+    return new Float64Array(checkLength(value, lengthOf(value), name, where));
   }
   if (value === null || typeof value !== 'object' || !Number.isSafeInteger(value.length)) {
     throw new ActivationError(
@@ -24,7 +27,7 @@ export function toFloat64Array(value, name, where) {
       { culprit: name },
     );
   }
-  checkLength(value, name, where);
+  checkLength(value, value.length, name, where);
   const out = new Float64Array(value.length);
   for (let i = 0; i < value.length; i++) {
     const v = value[i];
@@ -39,10 +42,10 @@ export function toFloat64Array(value, name, where) {
   return out;
 }
 
-function checkLength(value, name, where) {
-  if (value.length < 0 || value.length > MAX_LENGTH) {
+function checkLength(value, length, name, where) {
+  if (length < 0 || length > MAX_LENGTH) {
     throw new ActivationError(
-      `${where}: ${name} has ${value.length} elements; the API takes 0 to ${MAX_LENGTH}`,
+      `${where}: ${name} has ${length} elements; the API takes 0 to ${MAX_LENGTH}`,
       { culprit: name },
     );
   }

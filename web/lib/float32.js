@@ -6,31 +6,34 @@
  */
 import { ActivationError, describe } from './errors.js';
 import { MAX_LENGTH } from './arrays.js';
+import { overlap, readOut, sameBytes } from './out.js';
+import { lengthOf, setInto, typeOf, view } from './typed-arrays.js';
 
 // One chunk's z, f and f′ (384 KiB) stay in a core's L2 cache, and 10⁶ elements take 31 calls.
 const CHUNK = 1 << 15;
 
-// The typed arrays' own accessors: they read internal slots, so an array from another realm
-// (an iframe) works, and a subclass or an own property cannot lie about length or buffer.
-const typedArrayProto = Object.getPrototypeOf(Int8Array.prototype);
-const getter = (key) => Object.getOwnPropertyDescriptor(typedArrayProto, key).get;
-const tagOf = getter(Symbol.toStringTag);
-const bufferOf = getter('buffer');
-const byteOffsetOf = getter('byteOffset');
-const lengthOf = getter('length');
-
 /** Whether `value` is a Float32Array (of any realm, subclasses included). */
 export function isFloat32Array(value) {
-  return tagOf.call(value) === 'Float32Array';
+  return typeOf(value) === 'Float32Array';
+}
+
+// Chunk by chunk, an output that shares bytes with z without being z exactly would overwrite
+// elements of z before they are read: such a z is copied first.
+function source(z, out) {
+  const apart = (a) => a === undefined || !overlap(z, a) || sameBytes(z, a);
+  return out === null || (apart(out.f) && apart(out.df))
+    ? z
+    : new Float32Array(view(Float32Array, z));
 }
 
 /**
  * f (and f′ when `withDf`) of the elementwise activation `id` at every element of the
- * Float32Array `z`. `names` and `values` are the parameters as splitParams() gives them;
- * `check` turns a core status into an ActivationError.
+ * Float32Array `z`, into new arrays or into `options.out` (see out.js). `names` and `values` are
+ * the parameters as splitParams() gives them; `check` turns a core status into an
+ * ActivationError.
  */
-export function evaluate32(core, check, where, id, z, names, values, withDf) {
-  const n = lengthOf.call(z);
+export function evaluate32(core, check, where, id, z, names, values, withDf, options) {
+  const n = lengthOf(z);
   if (n > MAX_LENGTH) {
     throw new ActivationError(`${where}: z has ${n} elements; the API takes 0 to ${MAX_LENGTH}`, {
       culprit: 'z',
@@ -38,16 +41,16 @@ export function evaluate32(core, check, where, id, z, names, values, withDf) {
   }
   // Checks the id and the parameters, also for an empty z.
   check(core._prepare32(id, names, values));
-  const f = new Float32Array(n);
-  const df = withDf ? new Float32Array(n) : undefined;
-  const buffer = bufferOf.call(z);
-  const offset = byteOffsetOf.call(z);
+  const out = readOut(options, { where, type: 'Float32Array', n, withDf });
+  const input = source(z, out);
+  const f = out?.f ?? new Float32Array(n);
+  const df = withDf ? (out?.df ?? new Float32Array(n)) : undefined;
   for (let start = 0; start < n; start += CHUNK) {
     const m = Math.min(CHUNK, n - start);
     const at = core._scratch32(m) / 4;
     // HEAPF32 is read again after every call into the core: any call may grow the memory,
     // which replaces the heap's views.
-    core.HEAPF32.set(new Float32Array(buffer, offset + 4 * start, m), at);
+    core.HEAPF32.set(view(Float32Array, input, start, start + m), at);
     if (!core._run32(m, withDf)) {
       throw new ActivationError(`${where}: the float32 path failed on ${describe(z)}`, {
         code: 'internal',
@@ -55,8 +58,8 @@ export function evaluate32(core, check, where, id, z, names, values, withDf) {
       });
     }
     const heap = core.HEAPF32;
-    f.set(heap.subarray(at + m, at + 2 * m), start);
-    if (df) df.set(heap.subarray(at + 2 * m, at + 3 * m), start);
+    setInto(f, heap.subarray(at + m, at + 2 * m), start);
+    if (df) setInto(df, heap.subarray(at + 2 * m, at + 3 * m), start);
   }
   return { f, df };
 }

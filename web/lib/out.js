@@ -1,0 +1,83 @@
+/**
+ * The `out` option of evaluate() and evaluateF(): arrays the caller owns, written in place, so
+ * that a loop that evaluates again and again allocates nothing.
+ */
+import { ActivationError, describe } from './errors.js';
+import { lengthOf, span, typeOf } from './typed-arrays.js';
+
+/** Whether two typed arrays share bytes. */
+export function overlap(a, b) {
+  const x = span(a);
+  const y = span(b);
+  return x.buffer === y.buffer && x.start < y.end && y.start < x.end;
+}
+
+/** Whether two typed arrays view the same bytes (an evaluation in place). */
+export function sameBytes(a, b) {
+  const x = span(a);
+  const y = span(b);
+  return x.buffer === y.buffer && x.start === y.start && x.end === y.end;
+}
+
+function checkArray(value, name, type, n, where) {
+  if (typeOf(value) !== type) {
+    throw new ActivationError(
+      `${where}: ${name} must be a ${type} (the type of the result for this z), got ${describe(value)}`,
+      { culprit: name },
+    );
+  }
+  const length = lengthOf(value);
+  if (length !== n) {
+    throw new ActivationError(
+      `${where}: ${name} has ${length} elements; it must have z's length, ${n}`,
+      { culprit: name },
+    );
+  }
+  return value;
+}
+
+/**
+ * Reads `options` ({ out } or nothing) for a result of `n` elements of `type` ("Float32Array" or
+ * "Float64Array"). With `withDf` (evaluate), out is { f, df }; without (evaluateF), out is the
+ * array for f. Returns { f, df } (df undefined without `withDf`), or null when there is no out.
+ * Only own keys count, so a polluted Object.prototype adds no option.
+ */
+export function readOut(options, { where, type, n, withDf }) {
+  if (options === undefined || options === null) return null;
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new ActivationError(
+      `${where}: options must be an object such as { out }, got ${describe(options)}`,
+      { culprit: 'options' },
+    );
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'out') {
+      throw new ActivationError(
+        `${where}: unknown option "${key.slice(0, 40)}"; the only option is out`,
+        { culprit: key.slice(0, 40) },
+      );
+    }
+  }
+  if (!Object.hasOwn(options, 'out') || options.out === undefined) return null;
+  const out = options.out;
+  if (!withDf) return { f: checkArray(out, 'out', type, n, where), df: undefined };
+  if (
+    out === null ||
+    typeof out !== 'object' ||
+    !Object.hasOwn(out, 'f') ||
+    !Object.hasOwn(out, 'df')
+  ) {
+    throw new ActivationError(
+      `${where}: out must be an object { f, df } of two ${type}s, got ${describe(out)}`,
+      { culprit: 'out' },
+    );
+  }
+  const f = checkArray(out.f, 'out.f', type, n, where);
+  const df = checkArray(out.df, 'out.df', type, n, where);
+  if (overlap(f, df)) {
+    throw new ActivationError(`${where}: out.f and out.df share memory; they must be apart`, {
+      culprit: 'out.df',
+    });
+  }
+  return { f, df };
+}
