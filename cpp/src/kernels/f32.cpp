@@ -88,7 +88,7 @@ struct Simd<Sigmoid> : NoWindow {
   // there is nothing to select (each step is a relative error: exp, the sum, the division).
   // Beyond, the general form takes e^-|z|, which may be subnormal.
   static constexpr float kLeanLimit = 87.0f;
-  static F4 lean(F4 x, const Ctx&) { return one() / (one() + simd::exp_lean(-x)); }
+  static F4 lean(F4 x, const Ctx&) { return one() / (one() + simd::exp_lean_neg(x)); }
   static F4 general(F4 x, const Ctx&) { return SigmoidParts(x).sigma(x); }
   static F4 f(F4 x, const Ctx& c) { return lean_or_general<Simd>(x, c); }
   static void both(F4 x, const Ctx& c, F4& f, F4& df) {

@@ -103,19 +103,20 @@ struct Lean {
   F4 s;  // 2^n
 };
 
+// The shifter with the exponent bias: the low bits of x log2e + kBiasedShifter hold n + 127, and
+// shifting them into the exponent field gives 2^n (the shifter's own bits shift out).
+inline constexpr float kBiasedShifter = 12583039.0f;  // 1.5 * 2^23 + 127
+// Q's coefficients, of t^0 to t^4.
+inline constexpr float kLeanQ[5] = {0x1.fffffep-2f, 0x1.5554b0p-3f, 0x1.555674p-5f, 0x1.122792p-7f,
+                                    0x1.6bec02p-10f};
+
 inline Lean lean_parts(F4 x) {
-  // The shifter carries the exponent bias: the low bits of `shifted` hold n + 127, and shifting
-  // them into the exponent field gives 2^n (the shifter's own bits shift out).
-  constexpr float kBiasedShifter = 12583039.0f;  // 1.5 * 2^23 + 127
   const F4 shifted = x * splat(kLog2e) + splat(kBiasedShifter);
   const F4 n = shifted - splat(kBiasedShifter);
   const F4 t = (x - n * splat(kLn2Hi)) - n * splat(kLn2Lo);
   const F4 s = from_bits(shl(bits(shifted), 23));
-  F4 q = splat(0x1.6bec02p-10f);
-  q = q * t + splat(0x1.122792p-7f);
-  q = q * t + splat(0x1.555674p-5f);
-  q = q * t + splat(0x1.5554b0p-3f);
-  q = q * t + splat(0x1.fffffep-2f);
+  F4 q = splat(kLeanQ[4]);
+  for (int i = 3; i >= 0; --i) q = q * t + splat(kLeanQ[i]);
   return {t + (t * t) * q, s};
 }
 
@@ -123,6 +124,20 @@ inline Lean lean_parts(F4 x) {
 inline F4 exp_lean(F4 x) {
   const Lean l = lean_parts(x);
   return l.s * l.p + l.s;
+}
+
+// e^-x, bit for bit exp_lean(-x), without negating x (three instructions in V8): the reduction
+// runs with -log2e and gives u = -t exactly, and Horner's steps q*t + c become c - q*u, the same
+// roundings with the signs moved (round to nearest is symmetric).
+inline F4 exp_lean_neg(F4 x) {
+  const F4 shifted = x * splat(-kLog2e) + splat(kBiasedShifter);
+  const F4 n = shifted - splat(kBiasedShifter);
+  const F4 u = (x + n * splat(kLn2Hi)) + n * splat(kLn2Lo);
+  const F4 s = from_bits(shl(bits(shifted), 23));
+  F4 q = splat(kLeanQ[4]);
+  for (int i = 3; i >= 0; --i) q = splat(kLeanQ[i]) - q * u;
+  const F4 p = (u * u) * q - u;
+  return s * p + s;
 }
 
 // e^x - 1 for x <= 88.3: (2^n - 1) + 2^n p, where 2^n - 1 is exact for n >= -24 and 2^n p is

@@ -1,0 +1,53 @@
+// The float32 kernels' building blocks where one is meant to equal another bit for bit.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+
+#include "f32_math.h"
+
+namespace {
+
+using activations::simd::F4;
+
+float from_bits(std::uint32_t b) {
+  float f;
+  std::memcpy(&f, &b, sizeof f);
+  return f;
+}
+std::uint32_t to_bits(float f) {
+  std::uint32_t b;
+  std::memcpy(&b, &f, sizeof b);
+  return b;
+}
+
+// exp_lean_neg(x) is exp_lean(-x) without the negation: the same bits wherever exp_lean(-x) is
+// valid (|x| <= 87, the lean range of its callers) and for NaN.
+TEST(Float32Math, ExpLeanNegIsExpLeanOfMinusX) {
+  float zs[4];
+  float a[4];
+  float b[4];
+  std::uint64_t checked = 0;
+  for (std::uint64_t base = 0; base < (1ull << 32); base += 4 * 61) {
+    for (int l = 0; l < 4; ++l) {
+      float z = from_bits(static_cast<std::uint32_t>(base + 61 * l));
+      if (std::fabs(z) > 87.0f) z = std::fmod(z, 87.0f);
+      zs[l] = z;
+    }
+    const F4 x = activations::simd::load(zs);
+    activations::simd::store(a, activations::simd::exp_lean_neg(x));
+    activations::simd::store(b, activations::simd::exp_lean(-x));
+    for (int l = 0; l < 4; ++l) {
+      if (std::isnan(zs[l])) {
+        ASSERT_TRUE(std::isnan(a[l])) << zs[l];
+        continue;
+      }
+      ASSERT_EQ(to_bits(a[l]), to_bits(b[l])) << "z = " << zs[l];
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 60'000'000u);
+}
+
+}  // namespace
