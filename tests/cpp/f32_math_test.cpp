@@ -1,11 +1,11 @@
 // The float32 kernels' building blocks where one is meant to equal another bit for bit.
+#include "f32_math.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-
-#include "f32_math.h"
 
 namespace {
 

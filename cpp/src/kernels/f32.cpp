@@ -702,8 +702,7 @@ void values(const float* z, std::size_t n, const double* p, float* f) {
           // may drop a NaN; NaN takes the lean form either way, which keeps it.
           const F4 hi = pmax(pmax(x0, x1), pmax(x2, x3));
           const F4 lo = pmin(pmin(x0, x1), pmin(x2, x3));
-          const bool lean =
-              !simd::any((hi > splat(S::kLeanLimit)) | (lo < splat(-S::kLeanLimit)));
+          const bool lean = !simd::any((hi > splat(S::kLeanLimit)) | (lo < splat(-S::kLeanLimit)));
           simd::store(f + i, lean ? S::lean(x0, c) : S::f(x0, c));
           simd::store(f + i + 4, lean ? S::lean(x1, c) : S::f(x1, c));
           simd::store(f + i + 8, lean ? S::lean(x2, c) : S::f(x2, c));
