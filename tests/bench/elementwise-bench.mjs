@@ -3,6 +3,7 @@
 // with its cpu backend and with its wasm backend (XNNPACK, SIMD). The same suite runs in both
 // (support/elementwise-suite.mjs); this file loads it with the API and TF.js, and prints the
 // tables and whether the issue's targets hold. Timings live here, never in tests.
+import { writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -16,7 +17,12 @@ import { loadTfjs } from './support/tfjs-node.mjs';
 const PASSES = 3;
 const PER_PASS = 4;
 
+// `--json FILE` also writes every run's raw results there (for the README's tables).
+const jsonAt = process.argv.indexOf('--json');
+const runs = {};
+
 function print(where, results, about) {
+  runs[where] = results;
   const { rows, targets } = report(results);
   console.log(
     `\n${where}: 10⁶ elementos float32 en [-10, 10], mediana de ${PASSES * PER_PASS} llamadas en ${PASSES} pasadas (${about})`,
@@ -119,3 +125,4 @@ const start = performance.now();
 await inNode();
 await inChromium();
 console.log(`\n(${((performance.now() - start) / 1000).toFixed(0)} s en total)`);
+if (jsonAt > 0) await writeFile(process.argv[jsonAt + 1], JSON.stringify(runs, null, 1));

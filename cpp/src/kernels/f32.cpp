@@ -149,9 +149,10 @@ template <>
 struct Simd<Elu> : NoWindow {
   static constexpr bool kAvailable = true;
   using Ctx = Alpha;
-  // max(z, 0) + alpha expm1(min(z, 0)): one term is 0 (exactly) and the other the result.
+  // alpha expm1(z) where z's sign bit is set, z elsewhere (NaN stays NaN either way). expm1 runs
+  // in every lane, and its result is dropped where z > 0, however large z is.
   static F4 f(F4 x, const Ctx& c) {
-    return pmax(x, zero()) + splat(c.alpha) * simd::expm1_lean(pmin(x, zero()));
+    return select(simd::sign_set(x), splat(c.alpha) * simd::expm1_lean(x), x);
   }
   static void both(F4 x, const Ctx& c, F4& f_out, F4& df) {
     f_out = f(x, c);

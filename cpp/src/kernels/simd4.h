@@ -266,6 +266,8 @@ inline F4 copysign(F4 magnitude, F4 sign) {
   return from_bits((bits(magnitude) & splat_i(INT32_MAX)) | (bits(sign) & splat_i(INT32_MIN)));
 }
 inline M4 is_nan(F4 a) { return a != a; }
+// Lanes whose sign bit is set: -0, negative numbers, -inf, and NaNs with that bit.
+inline M4 sign_set(F4 a) { return splat_i(0) > bits(a); }
 inline F4 zero() { return splat(0.0f); }
 
 }  // namespace activations::simd
