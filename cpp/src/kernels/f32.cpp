@@ -99,8 +99,11 @@ struct Simd<Sigmoid> : NoWindow {
       df = s.slope();
       return;
     }
-    f = lean(x, c);
-    const F4 e = simd::exp_lean(-a);
+    // One exp for both: E = e^-z gives f, and e^-|z| is E where z >= 0 and 1/E where z < 0 (one
+    // more rounding, where E is at most e^87).
+    const F4 big_e = simd::exp_lean_neg(x);
+    f = one() / (one() + big_e);
+    const F4 e = select(x < zero(), one() / big_e, big_e);
     df = simd::over_one_plus_squared(e, e);
   }
 };
