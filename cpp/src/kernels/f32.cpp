@@ -99,12 +99,12 @@ struct Simd<Sigmoid> : NoWindow {
       df = s.slope();
       return;
     }
-    // One exp for both: E = e^-z gives f, and e^-|z| is E where z >= 0 and 1/E where z < 0 (one
-    // more rounding, where E is at most e^87).
+    // One exp and three divisions for both: E = e^-z gives f; f' = E / (1 + E)^2 where z >= 0
+    // (E <= 1), and f (1 - f) where z < 0, where f < 1/2 and 1 - f does not cancel.
     const F4 big_e = simd::exp_lean_neg(x);
     f = one() / (one() + big_e);
-    const F4 e = select(x < zero(), one() / big_e, big_e);
-    df = simd::over_one_plus_squared(e, e);
+    const F4 e = pmin(big_e, one());
+    df = select(x < zero(), f * (one() - f), simd::over_one_plus_squared(e, e));
   }
 };
 
