@@ -91,7 +91,7 @@ struct Simd<Sigmoid> : NoWindow {
   static F4 lean(F4 x, const Ctx&) { return one() / (one() + simd::exp_lean_neg(x)); }
   static F4 general(F4 x, const Ctx&) { return SigmoidParts(x).sigma(x); }
   static F4 f(F4 x, const Ctx& c) { return lean_or_general<Simd>(x, c); }
-  static void both(F4 x, const Ctx& c, F4& f, F4& df) {
+  static void both(F4 x, const Ctx&, F4& f, F4& df) {
     const F4 a = simd::abs(x);
     if (simd::any(a > splat(kLeanLimit))) {
       const SigmoidParts s(x);
