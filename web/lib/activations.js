@@ -11,7 +11,7 @@ import { toFloat64Array } from './arrays.js';
 import { ActivationError, describe } from './errors.js';
 import { evaluate32, isFloat32Array } from './float32.js';
 import { echoOptions } from './options.js';
-import { overlap, readOut, sameBytes } from './out.js';
+import { readOut, safeInput } from './out.js';
 import { probeOptions } from './probe-options.js';
 import { makeTrainer } from './trainer.js';
 import { lengthOf, view } from './typed-arrays.js';
@@ -151,19 +151,17 @@ export async function loadActivations(options = {}) {
 
   /**
    * The float64 path: f and f' as Float64Arrays (new ones, or options.out's), in chunks through
-   * the core's scratch vectors. Each chunk of z is read whole before its results are written, so
-   * an out that is z itself is safe; one that overlaps it otherwise gets a copy of z.
+   * the core's scratch vectors, each chunk of z read whole before its results are written.
    */
   function evaluate64(where, id, z, params, options, withDf) {
-    let zs = toFloat64Array(z, 'z', where);
+    const z64 = toFloat64Array(z, 'z', where);
     const { names, values } = splitParams(params, `${where}(${id})`);
-    const n = lengthOf(zs);
+    const n = lengthOf(z64);
     const out = readOut(options, { where, type: 'Float64Array', n, withDf });
+    const zs = safeInput(z64, out, Float64Array);
     const f = out?.f ?? new Float64Array(n);
     // evaluateF's f' (the core computes it anyway) goes to one chunk's worth of scratch.
     const df = out?.df ?? new Float64Array(withDf ? n : Math.min(n, CHUNK));
-    const clash = (a) => overlap(zs, a) && !sameBytes(zs, a);
-    if (out && (clash(f) || (withDf && clash(df)))) zs = new Float64Array(zs);
     let start = 0;
     do {
       const end = Math.min(start + CHUNK, n);

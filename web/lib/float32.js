@@ -6,7 +6,7 @@
  */
 import { ActivationError, describe } from './errors.js';
 import { MAX_LENGTH } from './arrays.js';
-import { overlap, readOut, sameBytes } from './out.js';
+import { readOut, safeInput } from './out.js';
 import { lengthOf, setInto, typeOf, view } from './typed-arrays.js';
 
 // One chunk's z, f and f′ (384 KiB) stay in a core's L2 cache, and 10⁶ elements take 31 calls.
@@ -15,15 +15,6 @@ const CHUNK = 1 << 15;
 /** Whether `value` is a Float32Array (of any realm, subclasses included). */
 export function isFloat32Array(value) {
   return typeOf(value) === 'Float32Array';
-}
-
-// Chunk by chunk, an output that shares bytes with z without being z exactly would overwrite
-// elements of z before they are read: such a z is copied first.
-function source(z, out) {
-  const apart = (a) => a === undefined || !overlap(z, a) || sameBytes(z, a);
-  return out === null || (apart(out.f) && apart(out.df))
-    ? z
-    : new Float32Array(view(Float32Array, z));
 }
 
 /**
@@ -42,7 +33,7 @@ export function evaluate32(core, check, where, id, z, names, values, withDf, opt
   // Checks the id and the parameters, also for an empty z.
   check(core._prepare32(id, names, values));
   const out = readOut(options, { where, type: 'Float32Array', n, withDf });
-  const input = source(z, out);
+  const input = safeInput(z, out, Float32Array);
   const f = out?.f ?? new Float32Array(n);
   const df = withDf ? (out?.df ?? new Float32Array(n)) : undefined;
   for (let start = 0; start < n; start += CHUNK) {

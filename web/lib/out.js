@@ -3,17 +3,17 @@
  * that a loop that evaluates again and again allocates nothing.
  */
 import { ActivationError, describe } from './errors.js';
-import { lengthOf, span, typeOf } from './typed-arrays.js';
+import { lengthOf, span, typeOf, view } from './typed-arrays.js';
 
 /** Whether two typed arrays share bytes. */
-export function overlap(a, b) {
+function overlap(a, b) {
   const x = span(a);
   const y = span(b);
   return x.buffer === y.buffer && x.start < y.end && y.start < x.end;
 }
 
 /** Whether two typed arrays view the same bytes (an evaluation in place). */
-export function sameBytes(a, b) {
+function sameBytes(a, b) {
   const x = span(a);
   const y = span(b);
   return x.buffer === y.buffer && x.start === y.start && x.end === y.end;
@@ -80,4 +80,15 @@ export function readOut(options, { where, type, n, withDf }) {
     });
   }
   return { f, df };
+}
+
+/**
+ * z itself, or a copy of it (a `Type`) when an output shares its bytes without being z exactly:
+ * chunk by chunk, such an output would overwrite elements of z before they are read. An output
+ * that is z exactly (an evaluation in place) is safe, since each chunk is read before it is
+ * written.
+ */
+export function safeInput(z, out, Type) {
+  const clash = (a) => a !== undefined && overlap(z, a) && !sameBytes(z, a);
+  return out !== null && (clash(out.f) || clash(out.df)) ? new Type(view(Type, z)) : z;
 }
