@@ -44,6 +44,14 @@ describe('embed.html', () => {
       assert.equal(s.app, 'ready', `${id}: ${s.status}`);
       assert.equal(s.sections.length, 1, id);
       assert.ok(s.charts >= 1, `${id} draws`);
+      // A gallery card's embed builds that card's lab alone, not the other hidden ones.
+      const cards = await embed.evaluate((fn) => {
+        const charts = Object.keys(window.activaciones.charts).filter((k) =>
+          k.startsWith('funcion-'),
+        );
+        return document.querySelector(`[data-card="${fn}"]`) ? charts : null;
+      }, id);
+      if (cards) assert.deepEqual(cards, [`funcion-${id}`], id);
       assert.ok(
         !(await embed.locator('.toc, .site-header, .section-nav').count()),
         'no site chrome',

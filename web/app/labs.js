@@ -14,7 +14,7 @@ const CREATE = {
     createFunctionLab({ root: lab, section, spec: ctx.specs.get(lab.dataset.fn), ...ctx }),
   softmax: (lab, section, ctx) => createSoftmaxLab({ root: lab, section, ...ctx }),
   compare: (_lab, section, ctx) => createComparison({ section, ...ctx }),
-  gallery: (_lab, section, ctx) => createGallery({ section, ...ctx }),
+  gallery: (_lab, section, ctx) => createGallery({ section, ...ctx, only: ctx.card }),
   gradient: (lab, section, ctx) =>
     createGradientLab({ root: lab, section, ...ctx, client: ctx.client() }),
   selu: (lab, section, ctx) => createSeluLab({ root: lab, section, ...ctx, client: ctx.client() }),
@@ -38,13 +38,15 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Builds the labs of `sections`, one per task so the browser can paint between them: the chart
- * on screen appears first, and the page never freezes while the others are made.
+ * on screen appears first, and the page never freezes while the others are made. `card` (an
+ * embed of one gallery card) builds that card alone.
  */
-export async function buildLabs(api, store, sections) {
+export async function buildLabs(api, store, sections, { card = null } = {}) {
   let client = null;
   const ctx = {
     api,
     store,
+    card,
     specs: new Map(api.list().map((s) => [s.id, s])),
     // One worker for every lab, started by the first lab that needs it.
     client: () => (client ??= createLabClient(api)),

@@ -24,7 +24,7 @@ export async function startEmbed(api, failed) {
     initial: { anchor: plan.anchor, params: plan.params },
     persist: false,
   });
-  const labs = await buildLabs(api, store, [section]);
+  const labs = await buildLabs(api, store, [section], { card: plan.card });
   hideControls(section, plan.hide);
   linkToLesson(store, plan.anchor);
   const prefix = plan.card ? `${plan.anchor}.${plan.card}.` : `${plan.anchor}.`;

@@ -54,7 +54,7 @@ function props(cards, families, specs) {
   return list;
 }
 
-export async function createGallery({ section, api, store, specs }) {
+export async function createGallery({ section, api, store, specs, only = null }) {
   const values = {};
   const root = section.querySelector('[data-gallery]');
   const gallery = readCards(root);
@@ -183,7 +183,8 @@ export async function createGallery({ section, api, store, specs }) {
   applyFilter();
   compareRoot.querySelector('[data-placeholder]').hidden = true;
 
-  for (const card of gallery) {
+  // An embed of one card builds that card's lab alone: the other cards are never shown there.
+  for (const card of only ? gallery.filter((c) => c.id === only) : gallery) {
     const view = createCardLab({
       root: card.article.querySelector('[data-lab-card]'),
       card,
