@@ -108,6 +108,54 @@ describe('shareable state', () => {
     await page.close();
   });
 
+  test('a gallery card has its own «Compartir» and «Insertar», which open on that card', async () => {
+    const context = await ctx.browser.newContext({
+      permissions: ['clipboard-read', 'clipboard-write'],
+      serviceWorkers: 'block',
+    });
+    const page = await ctx.open('#otras-funciones', { context });
+    const card = page.locator('#funcion-celu');
+    await nudge(page, card.locator('input[name="alpha"]'));
+    // Moving a card's control makes the page's own link point at the card.
+    await page.waitForFunction(() => location.hash.startsWith('#funcion-celu?'));
+    await page.evaluate(() => dispatchEvent(new Event('pagehide')));
+    const alpha = await card.locator('input[name="alpha"]').inputValue();
+    assert.notEqual(alpha, '1');
+    const chart = await snapshot(page, 'funcion-celu');
+
+    await card.locator('.share-bar').getByRole('button', { name: 'Compartir' }).click();
+    await page.waitForFunction(
+      () => document.querySelector('#funcion-celu .share-status').textContent,
+    );
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(link, `${ctx.server.url}#funcion-celu?otras-funciones.celu.alpha=${alpha}`);
+    assert.equal(link, page.url());
+    const again = await ctx.open(link.slice(ctx.server.url.length), { context });
+    assert.equal(await again.locator('#funcion-celu input[name="alpha"]').inputValue(), alpha);
+    assert.equal(await snapshot(again, 'funcion-celu'), chart);
+    // It opens on the card, not at the top of the gallery 18 cards above.
+    await again.waitForFunction(() => {
+      const { top } = document.getElementById('funcion-celu').getBoundingClientRect();
+      return Math.abs(top) < 40;
+    });
+
+    await card.locator('.share-bar').getByRole('button', { name: 'Insertar' }).click();
+    const code = await card.locator('.embed-code').inputValue();
+    assert.match(code, /^<iframe src="[^"]+" title="CELU · Funciones de activación"/);
+    assert.ok(code.includes(`src="${ctx.server.url}embed.html?fn=celu&amp;alpha=${alpha}"`), code);
+    const embed = await ctx.open('', { file: `embed.html?fn=celu&alpha=${alpha}`, context });
+    assert.equal(await embed.locator('#funcion-celu input[name="alpha"]').inputValue(), alpha);
+    assert.equal(await snapshot(embed, 'funcion-celu'), chart);
+    // The section's own bar still shares the whole gallery.
+    const whole = await page
+      .locator('#otras-funciones > .share-bar')
+      .getByRole('button', { name: 'Compartir' })
+      .getAttribute('title');
+    assert.match(whole, /sección/);
+    for (const p of [page, again, embed]) assert.deepEqual(await p.problems(), []);
+    await context.close();
+  });
+
   test('bad values in a link are ignored or clamped, with a quiet note', async () => {
     const page = await ctx.open(
       '#elu?elu.alpha=abc&elu.zmax=1e308&elu.deriv=2&elu.alpha=3&nada.x=1&elu.inventado=1',

@@ -21,13 +21,17 @@ const CREATE = {
   training: (lab, section, ctx) => createTrainingLab({ root: lab, section, ...ctx }),
 };
 
-export /** Sections with a lab, the linked one first, then by distance from what is on screen. */
-function labSections(anchor) {
+/**
+ * Sections with a lab: the linked one (or the one holding the linked element, a gallery card)
+ * first, then by distance from what is on screen.
+ */
+export function labSections(anchor) {
   const sections = [
     ...new Set([...document.querySelectorAll('[data-lab]')].map((l) => l.closest('section'))),
   ];
+  const target = anchor ? document.getElementById(anchor) : null;
   const distance = (s) => {
-    if (s.id === anchor) return -1;
+    if (s.id === anchor || s.contains(target)) return -1;
     const { top, bottom } = s.getBoundingClientRect();
     return top > innerHeight ? top - innerHeight : bottom < 0 ? -bottom : 0;
   };

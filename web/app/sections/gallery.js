@@ -184,7 +184,12 @@ export async function createGallery({ section, api, store, specs, only = null })
   compareRoot.querySelector('[data-placeholder]').hidden = true;
 
   // An embed of one card builds that card's lab alone: the other cards are never shown there.
-  for (const card of only ? gallery.filter((c) => c.id === only) : gallery) {
+  // On the page, a link to a card builds that card first.
+  const linked = gallery.filter((c) => c.article.id === store.activeAnchor());
+  const order = only
+    ? gallery.filter((c) => c.id === only)
+    : [...linked, ...gallery.filter((c) => !linked.includes(c))];
+  for (const card of order) {
     const view = createCardLab({
       root: card.article.querySelector('[data-lab-card]'),
       card,
@@ -192,7 +197,8 @@ export async function createGallery({ section, api, store, specs, only = null })
       api,
       values,
       changed: (id) => {
-        changed();
+        // A link made now opens on this card.
+        store.changed(section.id, card.article.id);
         if (values.comparar.includes(id)) drawCompare();
       },
       onCompare: toggleCompare,

@@ -89,11 +89,12 @@ export function createStore({ initial = readHash(), persist = true } = {}) {
     },
 
     /**
-     * Call after mutating a section's values: makes it the active section and saves soon. The
-     * URL is rewritten at most every SAVE_DELAY ms, not on every step of a dragged slider.
+     * Call after mutating a section's values: makes it (or `target`, an element inside it such
+     * as a gallery card) the link's anchor and saves soon. The URL is rewritten at most every
+     * SAVE_DELAY ms, not on every step of a dragged slider.
      */
-    changed(anchor) {
-      active = anchor;
+    changed(anchor, target = anchor) {
+      active = target;
       if (persist && !timer) timer = setTimeout(flush, SAVE_DELAY);
     },
 

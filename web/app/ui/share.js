@@ -1,19 +1,23 @@
-// "Compartir" and "Insertar" for every section with a lab. Compartir copies a link to the
-// section in its current state; Insertar gives the iframe code for embed.html in that state,
-// and a plain link for course platforms that strip iframes.
+// "Compartir" and "Insertar" for every section with a lab and for every card of the gallery.
+// Compartir copies a link to the section (or card) in its current state; Insertar gives the
+// iframe code for embed.html in that state, and a plain link for course platforms that strip
+// iframes.
 import { formatHash } from '../state/hash.js';
 import { el } from './controls.js';
 import { copyText, select } from './copy.js';
 
 const SITE = 'Funciones de activación';
 
-/** The lab's height now, plus the embed's title and footer: a good fixed height to start. */
-function frameHeight(section, controls) {
-  const lab = section.querySelector('[data-lab]');
+/**
+ * A good fixed height to start for an embed: `shown` (the height of what it shows), less the
+ * lab's controls when they are hidden, plus `extra` for the embed's title and footer.
+ */
+function frameHeight(shown, lab, controls, extra) {
   const figure = lab.querySelector('.lab-figure') ?? lab;
-  const height = (controls ? lab : figure).getBoundingClientRect().height;
-  const formulas = section.querySelector('.formulas')?.getBoundingClientRect().height ?? 0;
-  return Math.min(2400, Math.ceil((height + formulas + 140) / 10) * 10);
+  const hidden = controls
+    ? 0
+    : lab.getBoundingClientRect().height - figure.getBoundingClientRect().height;
+  return Math.min(2400, Math.ceil((shown - hidden + extra) / 10) * 10);
 }
 
 const attr = (text) =>
@@ -41,51 +45,90 @@ function copier(label, text, status) {
   return button;
 }
 
-function shareBar(section, store) {
+/**
+ * What a share bar shares. `link()` is the page's URL in the current state, `embed()` the embed's
+ * query, `height(controls)` the frame's starting height.
+ */
+function sectionTarget(section, store) {
   const anchor = section.id;
-  const title = `${section.querySelector('h2')?.textContent.replace(/^\d+\.\s*/, '') ?? ''} · ${SITE}`;
-  const pageLink = () => {
-    const entries = store.entries(anchor).map(([k, v]) => [`${anchor}.${k}`, v]);
-    return new URL(formatHash(anchor, entries), location.href).href;
+  const lab = section.querySelector('[data-lab]');
+  return {
+    id: anchor,
+    root: section,
+    what: 'sección',
+    title: `${section.querySelector('h2')?.textContent.replace(/^\d+\.\s*/, '') ?? ''} · ${SITE}`,
+    link: () =>
+      formatHash(
+        anchor,
+        store.entries(anchor).map(([k, v]) => [`${anchor}.${k}`, v]),
+      ),
+    embed: () => [['section', anchor], ...store.entries(anchor)],
+    height: (controls) => {
+      const formulas = section.querySelector('.formulas')?.getBoundingClientRect().height ?? 0;
+      return frameHeight(lab.getBoundingClientRect().height + formulas, lab, controls, 140);
+    },
   };
+}
+
+/** A gallery card: its own link (#funcion-…) and embed (?fn=…), with its own values only. */
+function cardTarget(article, section, store) {
+  const card = article.dataset.card;
+  const own = () => store.entries(section.id).filter(([k]) => k.startsWith(`${card}.`));
+  const lab = article.querySelector('[data-lab-card]');
+  return {
+    id: article.id,
+    root: article,
+    what: 'función',
+    title: `${article.querySelector('h3').firstChild.textContent.trim()} · ${SITE}`,
+    link: () =>
+      formatHash(
+        article.id,
+        own().map(([k, v]) => [`${section.id}.${k}`, v]),
+      ),
+    embed: () => [['fn', card], ...own().map(([k, v]) => [k.slice(card.length + 1), v])],
+    height: (controls) => frameHeight(article.getBoundingClientRect().height, lab, controls, 60),
+  };
+}
+
+function shareBar({ id, root, what, title, link, embed, height }) {
   const status = el('span', { class: 'share-status', role: 'status' });
   const linkText = el('span', { class: 'visually-hidden' });
   const share = copier(
     'Compartir',
     () => {
-      linkText.textContent = pageLink();
+      linkText.textContent = new URL(link(), location.href).href;
       return { text: linkText.textContent, node: linkText };
     },
     status,
   );
-  share.title = 'Copia el enlace a esta sección tal como está ahora';
+  share.title = `Copia el enlace a esta ${what} tal como está ahora`;
 
   const controls = el('input', {
     type: 'checkbox',
-    id: `insertar-controles-${anchor}`,
+    id: `insertar-controles-${id}`,
     checked: true,
   });
   const code = el('textarea', {
     class: 'embed-code',
-    id: `insertar-codigo-${anchor}`,
+    id: `insertar-codigo-${id}`,
     rows: 4,
     readonly: true,
     spellcheck: 'false',
   });
   const plain = el('a', { target: '_blank', rel: 'noopener' });
   const embedUrl = () => {
-    const query = new URLSearchParams([['section', anchor], ...store.entries(anchor)]);
+    const query = new URLSearchParams(embed());
     if (!controls.checked) query.set('controls', '0');
     return new URL(`embed.html?${query}`, location.href).href;
   };
   const refresh = () => {
     const url = embedUrl();
-    code.value = embedSnippet({ url, title, height: frameHeight(section, controls.checked) });
+    code.value = embedSnippet({ url, title, height: height(controls.checked) });
     plain.href = url;
     plain.textContent = url;
   };
   controls.addEventListener('change', refresh);
-  const panel = el('div', { class: 'embed-panel', id: `insertar-${anchor}`, hidden: true }, [
+  const panel = el('div', { class: 'embed-panel', id: `insertar-${id}`, hidden: true }, [
     el('label', {
       for: code.id,
       text: 'Código para insertar en tu curso (Moodle, Canvas, una web):',
@@ -113,9 +156,9 @@ function shareBar(section, store) {
     insert.setAttribute('aria-expanded', String(!panel.hidden));
     if (!panel.hidden) refresh();
   });
-  // The code follows the section's state while the panel is open.
-  section.addEventListener('input', () => panel.hidden || refresh());
-  section.addEventListener('change', () => panel.hidden || refresh());
+  // The code follows the state while the panel is open.
+  root.addEventListener('input', () => panel.hidden || refresh());
+  root.addEventListener('change', () => panel.hidden || refresh());
   return el('div', { class: 'share-bar' }, [
     el('div', { class: 'share-buttons' }, [share, insert, status, linkText]),
     panel,
@@ -125,6 +168,9 @@ function shareBar(section, store) {
 export function setUpSharing(store) {
   for (const section of document.querySelectorAll('section.section')) {
     if (!section.querySelector('[data-lab]')) continue;
-    section.querySelector('h2')?.after(shareBar(section, store));
+    section.querySelector('h2')?.after(shareBar(sectionTarget(section, store)));
+    for (const article of section.querySelectorAll('[data-card]')) {
+      article.querySelector('.card-families').after(shareBar(cardTarget(article, section, store)));
+    }
   }
 }
