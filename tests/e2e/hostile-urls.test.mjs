@@ -139,4 +139,49 @@ describe('hostile links', () => {
     assert.deepEqual(dialogs, []);
     await page.close();
   });
+
+  test('the lesson’s hash: hostile anchors and a gallery card’s hostile state', async () => {
+    const dialogs = [];
+    // The anchor picks which lab is built first and which card opens first.
+    for (const value of HOSTILE_QUERY_VALUES.slice(0, 12)) {
+      const page = await openChecked(
+        '',
+        `#${encodeURIComponent(value)}?otras-funciones.celu.alpha=2`,
+        `anchor ${value.slice(0, 20)}`,
+        dialogs,
+      );
+      assert.equal(await page.locator('#funcion-celu input[name="alpha"]').inputValue(), '2');
+      await page.close();
+    }
+    const page = await openChecked('', '#funcion-celu', 'card', dialogs);
+    const keys = await page
+      .locator('#funcion-celu')
+      .evaluate((card) =>
+        [...card.querySelectorAll('input[name]')].map((c) => `otras-funciones.celu.${c.name}`),
+      );
+    assert.ok(keys.includes('otras-funciones.celu.alpha'), keys.join());
+    for (const value of HOSTILE_VALUES) {
+      await page.evaluate(
+        (h) => {
+          location.hash = h;
+        },
+        `#funcion-celu?${q(keys.map((k) => [k, value]))}`,
+      );
+      await page.waitForTimeout(50);
+      const found = await injected(page);
+      assert.equal(found.handlers + found.dataUrls, 0, value.slice(0, 20));
+      await notBlank(page, `card hash ${value.slice(0, 20)}`);
+    }
+    // Still a working card: the slider moves and the chart follows.
+    const before = await page.locator('#funcion-celu [data-lab-card]').getAttribute('data-renders');
+    await page.locator('#funcion-celu input[name="alpha"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      (n) => document.querySelector('#funcion-celu [data-lab-card]').dataset.renders !== n,
+      before,
+    );
+    assert.deepEqual(await page.problems(), []);
+    assert.deepEqual(dialogs, []);
+    await page.close();
+  });
 });
