@@ -86,7 +86,11 @@ function cardTarget(article, section, store) {
         own().map(([k, v]) => [`${section.id}.${k}`, v]),
       ),
     embed: () => [['fn', card], ...own().map(([k, v]) => [k.slice(card.length + 1), v])],
-    height: (controls) => frameHeight(article.getBoundingClientRect().height, lab, controls, 60),
+    // The card less its share bar (and open panel), which the embed does not show.
+    height: (controls) => {
+      const bar = article.querySelector('.share-bar').getBoundingClientRect().height;
+      return frameHeight(article.getBoundingClientRect().height - bar, lab, controls, 90);
+    },
   };
 }
 
