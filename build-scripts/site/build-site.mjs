@@ -64,8 +64,9 @@ await bundle({ web, assets: staging, simdWasm: wasm(coreJs), plainWasm: wasm(pla
 
 // The lesson: sections assembled into the shell, maths rendered by KaTeX now, not in the browser.
 const { SECTIONS } = await import(path.join(web, 'content', 'sections.js'));
-const { FAMILIES, GALLERY, LESSON_CODE, LESSON_FRAMEWORKS } = await import(
-  path.join(web, 'content', 'gallery.es.js')
+const { FAMILIES, GALLERY } = await import(path.join(web, 'content', 'gallery.es.js'));
+const { LESSON_CODE, LESSON_FRAMEWORKS } = await import(
+  path.join(web, 'content', 'lesson-code.es.js')
 );
 const content = {
   gallery: GALLERY,

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import katex from 'katex';
-import { FAMILIES, GALLERY, LESSON_CODE, LESSON_FRAMEWORKS } from '../../web/content/gallery.es.js';
+import { FAMILIES, GALLERY } from '../../web/content/gallery.es.js';
+import { LESSON_CODE, LESSON_FRAMEWORKS } from '../../web/content/lesson-code.es.js';
 
 const API = new URL('../../dist/lib/activations.js', import.meta.url);
 
