@@ -146,6 +146,11 @@ describe('shareable state', () => {
     const embed = await ctx.open('', { file: `embed.html?fn=celu&alpha=${alpha}`, context });
     assert.equal(await embed.locator('#funcion-celu input[name="alpha"]').inputValue(), alpha);
     assert.equal(await snapshot(embed, 'funcion-celu'), chart);
+    // The embed's own link back to the lesson opens on the card too.
+    assert.equal(
+      await embed.locator('[data-embed-open]').getAttribute('href'),
+      `${ctx.server.url}index.html#funcion-celu?otras-funciones.celu.alpha=${alpha}`,
+    );
     // The section's own bar still shares the whole gallery.
     const whole = await page
       .locator('#otras-funciones > .share-bar')

@@ -55,13 +55,20 @@ export function reportHeight(frameId) {
   send();
 }
 
-/** The footer link to the same state in the full lesson. */
-export function linkToLesson(store, anchor) {
+/**
+ * The footer link to the same state in the full lesson: for a gallery card, to that card (its
+ * element's id) with its own values only.
+ */
+export function linkToLesson(store, { anchor, card }) {
   const link = document.querySelector('[data-embed-open]');
   if (!link) return;
+  const target = card ? document.querySelector(`[data-card="${CSS.escape(card)}"]`).id : anchor;
   const update = () => {
-    const entries = store.entries(anchor).map(([k, v]) => [`${anchor}.${k}`, v]);
-    link.href = new URL(`index.html${formatHash(anchor, entries)}`, location.href).href;
+    const entries = store
+      .entries(anchor)
+      .filter(([k]) => !card || k.startsWith(`${card}.`))
+      .map(([k, v]) => [`${anchor}.${k}`, v]);
+    link.href = new URL(`index.html${formatHash(target, entries)}`, location.href).href;
   };
   update();
   document.addEventListener('input', update);

@@ -26,7 +26,7 @@ export async function startEmbed(api, failed) {
   });
   const labs = await buildLabs(api, store, [section], { card: plan.card });
   hideControls(section, plan.hide);
-  linkToLesson(store, plan.anchor);
+  linkToLesson(store, plan);
   const prefix = plan.card ? `${plan.anchor}.${plan.card}.` : `${plan.anchor}.`;
   showLinkNotes([
     ...plan.notes,
