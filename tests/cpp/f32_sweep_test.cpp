@@ -55,7 +55,10 @@ std::vector<float> sweep_points() {
       88.72283935546875f, 88.7228470f, -87.33654785f, -103.972076f, -104.0f, -150.0f, 17.0f, -17.0f,
       9.0f, -9.0f,
       // SELU's scale z overflows from the float after this one.
-      0x1.e74b3p+127f, 0x1.e74b32p+127f};
+      0x1.e74b3p+127f, 0x1.e74b32p+127f,
+      // The every-float run's worst points that the grid above misses: Mish's f (4 ULP), SiLU's
+      // f and f', squareplus's f' (default parameters).
+      -0x1.aab886p-11f, -0x1.302076p+1f, -0x1.0bba3p-1f, -0x1.926684p-6f};
   z.insert(z.end(), std::begin(specials), std::end(specials));
   return z;
 }
