@@ -28,16 +28,33 @@ window.addEventListener('unhandledrejection', (event) => {
   showStatus(describeError(event.reason));
 });
 
+// boot.js inserts the app's script, which then runs as soon as it arrives: on a slow connection
+// (or from file://) that can be before the rest of the page has. The page is only touched once
+// all of it is there; the core loads meanwhile.
+const pageParsed = new Promise((resolve) => {
+  if (document.readyState !== 'loading') resolve();
+  else document.addEventListener('DOMContentLoaded', resolve, { once: true });
+});
+
+async function loadCore() {
+  if (typeof WebAssembly !== 'object') throw new Error('WebAssembly unavailable');
+  const api = await loadActivations(CORE_OPTIONS);
+  performance.mark('activaciones:core-loaded');
+  return api;
+}
+
 async function start() {
+  const readerMoved = watchReader();
+  const core = loadCore();
+  // Settled here, so that a failure waits for the page without being reported as unhandled.
+  core.catch(() => {});
+  await pageParsed;
   setUpCopyButtons();
   setUpTabs();
   watchScrollables();
-  const readerMoved = watchReader();
   let api;
   try {
-    if (typeof WebAssembly !== 'object') throw new Error('WebAssembly unavailable');
-    api = await loadActivations(CORE_OPTIONS);
-    performance.mark('activaciones:core-loaded');
+    api = await core;
   } catch (error) {
     console.warn(error);
     failed(
