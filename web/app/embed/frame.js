@@ -1,6 +1,5 @@
 // The embed's frame: only the chosen section (or gallery card) is shown, controls are hidden on
 // request, the page reports its height to the host, and a link opens the full lesson.
-import { formatHash } from '../state/hash.js';
 
 /** Shows the plan's section alone; hides the controls the query asked to hide. */
 export function frameSection(plan) {
@@ -64,11 +63,7 @@ export function linkToLesson(store, { anchor, card }) {
   if (!link) return;
   const target = card ? document.querySelector(`[data-card="${CSS.escape(card)}"]`).id : anchor;
   const update = () => {
-    const entries = store
-      .entries(anchor)
-      .filter(([k]) => !card || k.startsWith(`${card}.`))
-      .map(([k, v]) => [`${anchor}.${k}`, v]);
-    link.href = new URL(`index.html${formatHash(target, entries)}`, location.href).href;
+    link.href = new URL(`index.html${store.hashFor(anchor, { card, target })}`, location.href).href;
   };
   update();
   document.addEventListener('input', update);

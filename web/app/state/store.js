@@ -3,7 +3,7 @@
 // defaults), so a link or a reload restores every chart. A plain "#section" link still scrolls.
 // A value in a link that is unknown, malformed or out of range is ignored or clamped, and noted
 // so the page can say so quietly.
-import { readHash, writeHash } from './hash.js';
+import { formatHash, readHash, writeHash } from './hash.js';
 
 const SAVE_DELAY = 100;
 
@@ -113,6 +113,18 @@ export function createStore({ initial = readHash(), persist = true } = {}) {
 
     /** The section's state as "key=value" pairs, without the section's prefix. */
     entries,
+
+    /**
+     * The hash of a link to the section in its state ("#elu?elu.alpha=2"), or to one gallery
+     * card in its own (`card`, its values only; `target`, the card's element id).
+     */
+    hashFor(anchor, { card = null, target = anchor } = {}) {
+      const own = entries(anchor).filter(([k]) => !card || k.startsWith(`${card}.`));
+      return formatHash(
+        target,
+        own.map(([k, v]) => [`${anchor}.${k}`, v]),
+      );
+    },
 
     /**
      * What the link asked for and did not get, once every section is registered: values of

@@ -2,7 +2,6 @@
 // Compartir copies a link to the section (or card) in its current state; Insertar gives the
 // iframe code for embed.html in that state, and a plain link for course platforms that strip
 // iframes.
-import { formatHash } from '../state/hash.js';
 import { el } from './controls.js';
 import { copyText, select } from './copy.js';
 
@@ -57,11 +56,7 @@ function sectionTarget(section, store) {
     root: section,
     what: 'sección',
     title: `${section.querySelector('h2')?.textContent.replace(/^\d+\.\s*/, '') ?? ''} · ${SITE}`,
-    link: () =>
-      formatHash(
-        anchor,
-        store.entries(anchor).map(([k, v]) => [`${anchor}.${k}`, v]),
-      ),
+    link: () => store.hashFor(anchor),
     embed: () => [['section', anchor], ...store.entries(anchor)],
     height: (controls) => {
       const formulas = section.querySelector('.formulas')?.getBoundingClientRect().height ?? 0;
@@ -80,11 +75,7 @@ function cardTarget(article, section, store) {
     root: article,
     what: 'función',
     title: `${article.querySelector('h3').firstChild.textContent.trim()} · ${SITE}`,
-    link: () =>
-      formatHash(
-        article.id,
-        own().map(([k, v]) => [`${section.id}.${k}`, v]),
-      ),
+    link: () => store.hashFor(section.id, { card, target: article.id }),
     embed: () => [['fn', card], ...own().map(([k, v]) => [k.slice(card.length + 1), v])],
     // The card less its share bar (and open panel), which the embed does not show.
     height: (controls) => {
