@@ -181,6 +181,46 @@ TEST(Float32, TailsGetTheSameBitsAsFullBlocks) {
   }
 }
 
+// A threshold is compared with z: the float32 path must keep the double comparison wherever the
+// threshold is, including thresholds below the smallest float32 and between two floats.
+TEST(Float32, ThresholdsOfAnySizeKeepTheirComparisons) {
+  const double thresholds[] = {
+      1e-45,         -1e-46,        1e-39, -1e-39, 0x1p-100, 0x1p-75, 0x1p-60 + 0x1p-140,
+      0.5 - 0x1p-54, 0.5 + 0x1p-53, 0.1,   -0.1,   1e-300,   -1e-300, 0x1p61,
+      1e30};
+  for (const char* id : {"soft_shrink", "hard_shrink", "threshold"}) {
+    for (double t : thresholds) {
+      if (t < 0 && id[0] != 't') continue;  // the shrinks take a threshold >= 0
+      // The floats next to the threshold, next to its negative, and the smallest ones.
+      std::vector<float> z = {0.0f,
+                              -0.0f,
+                              std::numeric_limits<float>::denorm_min(),
+                              -std::numeric_limits<float>::denorm_min(),
+                              1.0f,
+                              -1.0f};
+      for (double c : {t, -t}) {
+        float near = static_cast<float>(c);
+        for (int i = 0; i < 3; ++i) near = std::nextafter(near, -INFINITY);
+        for (int i = 0; i < 7; ++i, near = std::nextafter(near, INFINITY)) z.push_back(near);
+      }
+      const std::vector<double> zd(z.begin(), z.end());
+      const std::vector<NamedValue> params = {{"threshold", t}, {"default_value", -3.0}};
+      const std::vector<NamedValue> used(params.begin(), params.begin() + (id[0] == 't' ? 2 : 1));
+      std::vector<float> f(z.size()), df(z.size());
+      std::vector<double> tf(z.size()), tdf(z.size());
+      ASSERT_TRUE(evaluate(id, used, std::span<const float>(z), f, df).ok()) << id << " " << t;
+      ASSERT_TRUE(evaluate(id, used, zd, tf, tdf).ok()) << id << " " << t;
+      for (std::size_t i = 0; i < z.size(); ++i) {
+        EXPECT_LE(ulp_distance_to_truth(f[i], tf[i]), 1u)
+            << id << " threshold " << std::hexfloat << t << " f at z = " << z[i] << ": got " << f[i]
+            << ", want " << tf[i];
+        EXPECT_LE(ulp_distance_to_truth(df[i], tdf[i]), 0u)
+            << id << " threshold " << std::hexfloat << t << " f' at z = " << z[i];
+      }
+    }
+  }
+}
+
 TEST(Float32, ChecksSizes) {
   std::vector<float> z = {1, 2, 3}, f(3), df(2);
   EXPECT_EQ(evaluate("tanh", {}, std::span<const float>(z), f, df).culprit(), "df");

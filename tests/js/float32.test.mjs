@@ -174,6 +174,23 @@ describe('evaluate() with a Float32Array', () => {
     assert.deepEqual(Array.from(api().evaluate('sigmoid', z).f), [0, 1, NaN, 0.5]);
   });
 
+  test('a threshold too small for float32 keeps its comparison with z', () => {
+    const tiny = 1.401298464324817e-45; // the smallest float32
+    const cases = [
+      ['hard_shrink', [tiny], { threshold: 1e-45 }],
+      ['soft_shrink', [tiny, -tiny], { threshold: 1e-45 }],
+      ['threshold', [0, -0, tiny, -tiny], { threshold: -1e-46, default_value: -3 }],
+      ['hard_shrink', [Math.fround(1e-39), Math.fround(-1e-39)], { threshold: 1e-39 }],
+      ['threshold', [0], { threshold: -1e-300, default_value: 7 }],
+    ];
+    for (const [id, z, params] of cases) {
+      const got = api().evaluate(id, new Float32Array(z), params);
+      const want = api().evaluate(id, z, params);
+      assert.deepEqual(Array.from(got.f), Array.from(want.f, Math.fround), `${id} f`);
+      assert.deepEqual(Array.from(got.df), Array.from(want.df, Math.fround), `${id} f′`);
+    }
+  });
+
   test('empty arrays, subarrays, tails and inputs longer than one chunk', () => {
     const empty = api().evaluate('tanh', new Float32Array(0));
     assert.equal(empty.f.length, 0);

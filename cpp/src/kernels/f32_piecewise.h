@@ -128,13 +128,15 @@ struct Simd<SparseSigmoid> : NoWindow {
 };
 
 // A threshold t as hi + lo: z > t exactly when z - t_hi > t_lo (z - t_hi is exact wherever the
-// comparison is close), and z - t = (z - t_hi) - t_lo rounded at most twice.
+// comparison is close), and z - t = (z - t_hi) - t_lo rounded at most twice. That needs t_lo to
+// keep its sign, so a threshold too small for float32 (say -1e-46, whose lo rounds to -0) goes to
+// the double kernel.
 struct ThresholdCtx {
   Split t;
   float fill;
   bool valid;
   explicit ThresholdCtx(const double* p, double fill_value = 0)
-      : t(p[0]), fill(static_cast<float>(fill_value)), valid(std::fabs(p[0]) <= 0x1p60) {}
+      : t(p[0]), fill(static_cast<float>(fill_value)), valid(moderate(p[0])) {}
   bool ok() const { return valid; }
 };
 
