@@ -18,6 +18,12 @@ inline Status option_error(std::string_view api, std::string_view name,
                        std::string(api) + ": " + std::string(name) + " " + message);
 }
 
+// A status from the registry (an unknown activation, a bad parameter), with the API's name in
+// front of its message like every other option error.
+inline Status in_api(std::string_view api, const Status& s) {
+  return Status::Error(s.code(), s.culprit(), std::string(api) + ": " + s.message());
+}
+
 inline Status check_int(std::string_view api, std::string_view name, int value, int min, int max) {
   if (value >= min && value <= max) return Status::Ok();
   return option_error(api, name,

@@ -36,7 +36,8 @@ struct Plan {
 Status plan(const ProbeOptions& o, Plan& p) {
   std::vector<NamedValue> given;
   for (const auto& [name, value] : o.params) given.push_back({name, value});
-  if (Status s = resolve(o.activation, given, p.activation); !s.ok()) return s;
+  if (Status s = resolve(o.activation, given, p.activation); !s.ok())
+    return detail::in_api(kApi, s);
   if (p.activation.spec->kind != Kind::kElementwise) {
     return option_error("activation", "must be an elementwise function, not " + o.activation);
   }
@@ -47,8 +48,10 @@ Status plan(const ProbeOptions& o, Plan& p) {
                    check_int("histogramBins", o.histogram_bins, 1, L::kMaxBins)}) {
     if (!s.ok()) return s;
   }
-  if (o.bottleneck != 0) {
-    if (Status s = check_int("bottleneck", o.bottleneck, 1, o.width); !s.ok()) return s;
+  if (o.bottleneck != 0 && (o.bottleneck < 1 || o.bottleneck > o.width)) {
+    return option_error("bottleneck", "= " + std::to_string(o.bottleneck) +
+                                          " is out of range; valid: 0 (none) or [1, " +
+                                          std::to_string(o.width) + "]");
   }
   if (!detail::parse_init(o.init, p.init)) {
     return option_error("init",

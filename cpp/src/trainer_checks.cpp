@@ -65,7 +65,7 @@ Status check_hidden(const TrainerOptions& o) {
 Status check_activation(const TrainerOptions& o, Resolved& activation, Init& init) {
   std::vector<NamedValue> given;
   for (const auto& [name, value] : o.params) given.push_back({name, value});
-  if (Status s = resolve(o.activation, given, activation); !s.ok()) return s;
+  if (Status s = resolve(o.activation, given, activation); !s.ok()) return in_api(kApi, s);
   if (activation.spec->kind != Kind::kElementwise) {
     return option_error(kApi, "activation", "must be an elementwise function, not " + o.activation);
   }
