@@ -278,17 +278,17 @@ describe('errors name the culprit and the valid range', () => {
     throwsActivation(
       () => api.evaluate('elu', [1], { alpha: '1.5' }),
       'invalid_argument',
-      /"alpha" must be a number, got the string "1.5"/,
+      /"alpha" must be a number in \[0, \+inf\), got the string "1.5"/,
     );
     throwsActivation(
       () => api.evaluate('elu', [1], [1.5]),
       'invalid_argument',
-      /params must be an object/,
+      /params must be a plain object such as \{ alpha: 1.5 \}, got an array/,
     );
     throwsActivation(
       () => api.softmax([1], 'hot'),
       'invalid_argument',
-      /temperature must be a number/,
+      /temperature must be a number in \(0, \+inf\), got the string "hot"/,
     );
   });
 

@@ -104,6 +104,15 @@ const BAD_PARAMS = [
   getterObject('alpha'),
   { alpha: 1n },
   { alpha: [1] },
+  // Objects whose alpha the API cannot see: each used to fall back to α = 1 without a word.
+  new Map([['alpha', 2]]),
+  new Date(0),
+  { [Symbol('alpha')]: 2 },
+  new (class Params {
+    alpha = 2;
+  })(),
+  { ['a'.repeat(1e6)]: 1 },
+  { 'alpha\n': 1 },
 ];
 const BAD_TEMPERATURES = [0, -1, NaN, Infinity, -Infinity, '1', null, {}, [1], -0, -5e-324];
 const BAD_LOGITS = [
@@ -562,6 +571,53 @@ function cases() {
     () => api.softmax([1e308, 0, -1e308]),
     (r) => assert.deepEqual(Array.from(r), [1, 0, 0]),
   );
+  // A transferred buffer leaves its arrays detached, with length 0: an empty input, or an
+  // empty out for an empty input, whichever path.
+  const detachedArray = (Type) => {
+    const a = new Type(3);
+    structuredClone(a.buffer, { transfer: [a.buffer] });
+    return a;
+  };
+  const empty = (r) => assert.equal((ArrayBuffer.isView(r) ? r : r.f).length, 0);
+  for (const Type of [Float64Array, Float32Array, Int32Array, Uint8ClampedArray]) {
+    add(
+      `evaluate of a detached ${Type.name}`,
+      () => api.evaluate('relu', detachedArray(Type)),
+      empty,
+    );
+    add(
+      `evaluateF of a detached ${Type.name}`,
+      () => api.evaluateF('elu', detachedArray(Type)),
+      empty,
+    );
+    add(`softmax of a detached ${Type.name}`, () => api.softmax(detachedArray(Type)), empty);
+  }
+  for (const Type of [Float64Array, Float32Array]) {
+    const z = new Type(0);
+    add(
+      `an empty z into a detached ${Type.name} out`,
+      () => api.evaluateF('relu', z, {}, { out: detachedArray(Type) }),
+      empty,
+    );
+    add(`z into a detached ${Type.name} out`, () =>
+      api.evaluateF('relu', new Type(3), {}, { out: detachedArray(Type) }),
+    );
+  }
+  // An array whose first element's getter shrinks it: what it no longer has is not a number.
+  add('an array that shrinks while it is read', () => {
+    const z = [1, 2, 3];
+    Object.defineProperty(z, 0, {
+      get() {
+        z.length = 1;
+        return 1;
+      },
+    });
+    return api.evaluate('relu', z);
+  });
+  add('options as a Map', () => api.evaluateF('relu', [1], {}, new Map([['out', null]])));
+  add('probe params as a Map', () =>
+    api.probeNetwork({ activation: 'elu', params: new Map([['alpha', 3]]) }),
+  );
   add('a used-up trainer', () => {
     const t = api.createTrainer({ samples: 20 });
     t.dispose();
@@ -594,6 +650,8 @@ describe('the JS API under hostile input', () => {
       if (expect === 'error') {
         assert.ok(error instanceof Error, `${name}: expected an Error, got ${String(result)}`);
         assert.ok(error.message.length > 5, `${name}: a message`);
+        // Short enough to read, whatever huge string or array caused it.
+        assert.ok(error.message.length < 1000, `${name}: ${error.message.length} characters`);
         // The API's own errors name the culprit; a getter's own Error passes through unchanged.
         if (!/getter/.test(error.message)) {
           assert.ok(error instanceof ActivationError, `${name}: ${error.message}`);
@@ -612,6 +670,28 @@ describe('the JS API under hostile input', () => {
     }
     assert.ok(list.length >= 200, `${list.length} cases`);
     console.log(`${list.length} hostile inputs, ${errors} rejected with an Error`);
+  });
+
+  test('loadActivations with bad options rejects with a clear error', async () => {
+    const bytes = new Uint8Array(8);
+    const cases = [
+      [null, /options must be a plain object such as \{ simd: false \}, got null/],
+      [new Map(), /options must be a plain object .*, got a Map/],
+      [{ simd: 'no' }, /simd must be true or false, got the string "no"/],
+      [{ simd: 0 }, /simd must be true or false, got the number 0/],
+      [{ simd: false, wasmBinaries: { simd: bytes } }, /wasmBinaries.plain must hold the bytes/],
+      [
+        { simd: true, wasmBinaries: null },
+        /wasmBinaries.simd must hold the bytes .*, got undefined/,
+      ],
+    ];
+    for (const [options, pattern] of cases) {
+      await assert.rejects(
+        loadActivations(options),
+        (e) => e instanceof ActivationError && pattern.test(e.message),
+        String(options),
+      );
+    }
   });
 
   test('polluted prototypes change nothing', () => {

@@ -84,7 +84,8 @@ describe('probeNetwork', () => {
     const cases = [
       [{ depth: 0 }, /depth = 0 is out of range; valid range is \[1, 100\]/],
       [{ width: 1e9 }, /width = 1000000000 is out of range/],
-      [{ width: 1e12 }, /width = 1000000000000 must be a whole number/],
+      [{ width: 1e12 }, /width = 1000000000000 is out of range; valid range is \[2, 512\]/],
+      [{ histogramBins: -(2 ** 40) }, /histogramBins = -1099511627776 is out of range/],
       [{ init: 'zeros' }, /"zeros" is unknown; valid: lecun_normal/],
       [{ depth: 2.5 }, /depth = 2.5 must be a whole number/],
       [{ dept: 3 }, /unknown option "dept"/],
@@ -94,7 +95,12 @@ describe('probeNetwork', () => {
       [{ inputStd: NaN }, /inputStd/],
       [{ depth: 100, width: 512, batch: 2048 }, /more than this page keeps in memory/],
       [{ seed: -1 }, /seed = -1 is out of range/],
-      [null, /options must be an object/],
+      [null, /options must be a plain object such as \{ activation: "selu" \}, got null/],
+      [new Map([['depth', 3]]), /options must be a plain object .*, got a Map/],
+      [{ params: new Map([['alpha', 3]]) }, /params must be a plain object .*, got a Map/],
+      [{ activation: 'elu', params: { alpha: '2' } }, /"alpha" must be a number in \[0, \+inf\)/],
+      [{ activation: 'x'.repeat(1e6) }, /^probeNetwork: unknown activation "x{40}…"; valid ids: sigmoid/],
+      [{ bottleneck: -1 }, /bottleneck = -1 is out of range; valid: 0 \(none\) or \[1, 128\]/],
     ];
     for (const [options, pattern] of cases) {
       assert.throws(
@@ -103,5 +109,14 @@ describe('probeNetwork', () => {
       );
     }
     assert.equal(api.probeNetwork({ depth: 2 }).layers.length, 2);
+  });
+
+  test('any whole seed up to 2^53 - 1 is a seed', () => {
+    for (const seed of [0, 2 ** 31, 2 ** 32 + 1, Number.MAX_SAFE_INTEGER]) {
+      assert.equal(api.probeNetwork({ depth: 2, seed }).options.seed, seed);
+    }
+    const a = api.probeNetwork({ depth: 2, seed: 2 ** 40 });
+    const b = api.probeNetwork({ depth: 2, seed: 2 ** 40 + 1 });
+    assert.notDeepEqual(a.layers, b.layers);
   });
 });

@@ -82,6 +82,10 @@ describe('createTrainer', () => {
     const options = { dataset: 'spiral', activation: 'relu', hidden: [8, 8], seed: 3 };
     assert.deepEqual(run(api, options), run(api, options));
     assert.notDeepEqual(run(api, { ...options, seed: 4 }).train, run(api, options).train);
+    // Any whole seed up to 2^53 - 1 (2^31 and above were refused as "not whole").
+    const big = { ...options, seed: Number.MAX_SAFE_INTEGER };
+    assert.deepEqual(run(api, big), run(api, big));
+    assert.notDeepEqual(run(api, { ...big, seed: 2 ** 31 }).train, run(api, big).train);
   });
 
   test('learns xor with the Playground defaults', () => {
@@ -152,7 +156,15 @@ describe('createTrainer', () => {
       [{ l2: -1 }, /l2 = -1 is out of range; valid range is \[0, 1\]/],
       [{ init: 'ones' }, /init "ones" is unknown/],
       [{ sed: 1 }, /unknown option "sed"/],
-      [[], /options must be an object, got an array/],
+      [[], /options must be a plain object such as \{ dataset: "circle" \}, got an array/],
+      [new Date(0), /options must be a plain object .*, got a Date/],
+      [{ [Symbol('samples')]: 20 }, /options has a symbol key/],
+      [{ samples: 1e12 }, /samples = 1000000000000 is out of range; valid range is \[10, 5000\]/],
+      [
+        { hidden: [4, -1e10] },
+        /hidden\[1\] = -10000000000 is out of range; valid range is \[1, 16\]/,
+      ],
+      [{ features: ['x1', 'y'.repeat(1e5)] }, /features "y{40}…" is unknown/],
     ];
     for (const [options, pattern] of cases) {
       assert.throws(
@@ -167,6 +179,14 @@ describe('createTrainer', () => {
       /trainer.step: epochs = 1001 is out of range; valid range is \[0, 1000\]/,
     );
     assert.throws(() => t.step(1.5), /epochs must be a whole number/);
+    // Beyond int32, an epoch count is out of range too (it used to wrap: 2^32 + 5 trained 5).
+    for (const epochs of [2 ** 32 + 5, 2 ** 40, -(2 ** 40)]) {
+      assert.throws(
+        () => t.step(epochs),
+        new RegExp(`epochs = ${epochs} is out of range; valid range is \\[0, 1000\\]`),
+      );
+    }
+    assert.equal(t.step(0).epoch, 0);
     assert.throws(() => t.predictGrid(1), /n = 1 is out of range; valid range is \[2, 512\]/);
     assert.throws(
       () => t.predictGrid(10, new Float64Array(5)),

@@ -8,9 +8,11 @@
  */
 import createActivationsCore from './activations-core.js';
 import { toFloat64Array } from './arrays.js';
-import { ActivationError, describe } from './errors.js';
+import { ActivationError, clip, describe } from './errors.js';
 import { evaluate32, isFloat32Array } from './float32.js';
 import { echoOptions } from './options.js';
+import { splitParams, specOf } from './params.js';
+import { plainKeys } from './plain.js';
 import { readOut, safeInput } from './out.js';
 import { probeOptions } from './probe-options.js';
 import { makeTrainer } from './trainer.js';
@@ -45,10 +47,25 @@ function supportsSimd() {
  * nothing can be fetched (a page opened from file://), `wasmBinaries: { simd, plain }` hands over
  * both modules' bytes and the API picks one.
  */
-async function coreOptions({ simd = supportsSimd(), wasmBinaries, ...options }) {
+async function coreOptions(given) {
+  plainKeys(given, { name: 'options', example: '{ simd: false }', where: 'loadActivations' });
+  const { simd = supportsSimd(), wasmBinaries, ...options } = given;
+  const fail = (message, culprit) => {
+    throw new ActivationError(`loadActivations: ${message}`, { culprit });
+  };
+  if (typeof simd !== 'boolean') fail(`simd must be true or false, got ${describe(simd)}`, 'simd');
   const file = simd ? 'activations-core.wasm' : 'activations-core-nosimd.wasm';
-  if (wasmBinaries)
-    return { ...options, wasmBinary: simd ? wasmBinaries.simd : wasmBinaries.plain };
+  if (wasmBinaries !== undefined) {
+    const key = simd ? 'simd' : 'plain';
+    const bytes = wasmBinaries?.[key];
+    if (!(bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes))) {
+      fail(
+        `wasmBinaries.${key} must hold the bytes of ${file} (an ArrayBuffer or a typed array), got ${describe(bytes)}`,
+        `wasmBinaries.${key}`,
+      );
+    }
+    return { ...options, wasmBinary: bytes };
+  }
   if (options.wasmBinary) return options;
   if (!isNode()) {
     return {
@@ -76,33 +93,7 @@ function check(status) {
   }
 }
 
-/**
- * Splits `{ alpha: 1.5 }` into names and numbers. Booleans (GELU's `approximate`) cross as 1 and
- * 0; anything else that is not a number is rejected here, and ranges are checked by the core.
- */
-function splitParams(params, where) {
-  if (params === undefined || params === null) return { names: [], values: [] };
-  if (typeof params !== 'object' || Array.isArray(params)) {
-    throw new ActivationError(
-      `${where}: params must be an object such as { alpha: 1.5 }, got ${describe(params)}`,
-      { culprit: 'params' },
-    );
-  }
-  const names = Object.keys(params);
-  const values = names.map((name) => {
-    const value = params[name];
-    if (typeof value === 'boolean') return value ? 1 : 0;
-    if (typeof value !== 'number') {
-      throw new ActivationError(
-        `${where}: parameter "${name}" must be a number, got ${describe(value)}`,
-        { culprit: name },
-      );
-    }
-    return value;
-  });
-  return { names, values };
-}
-
+/** The id as it goes to the core: clipped, so that an unknown one gets a short message. */
 function checkId(id, where) {
   if (typeof id !== 'string') {
     throw new ActivationError(
@@ -114,6 +105,7 @@ function checkId(id, where) {
       },
     );
   }
+  return clip(id);
 }
 
 /**
@@ -130,10 +122,8 @@ export async function loadActivations(options = {}) {
     const n = lengthOf(x);
     if (typeof temperature !== 'number') {
       throw new ActivationError(
-        `${where}: temperature must be a number, got ${describe(temperature)}`,
-        {
-          culprit: 'temperature',
-        },
+        `${where}: temperature must be a number in (0, +inf), got ${describe(temperature)}`,
+        { culprit: 'temperature' },
       );
     }
     const spec = registry.find((s) => s.id === id);
@@ -155,7 +145,7 @@ export async function loadActivations(options = {}) {
    */
   function evaluate64(where, id, z, params, options, withDf) {
     const z64 = toFloat64Array(z, 'z', where);
-    const { names, values } = splitParams(params, `${where}(${id})`);
+    const { names, values } = splitParams(params, `${where}(${id})`, specOf(registry, id));
     const n = lengthOf(z64);
     const out = readOut(options, { where, type: 'Float64Array', n, withDf });
     const zs = safeInput(z64, out, Float64Array);
@@ -193,9 +183,9 @@ export async function loadActivations(options = {}) {
      */
     evaluate(id, z, params = {}, options = undefined) {
       const where = 'evaluate';
-      checkId(id, where);
+      id = checkId(id, where);
       if (isFloat32Array(z)) {
-        const { names, values } = splitParams(params, `${where}(${id})`);
+        const { names, values } = splitParams(params, `${where}(${id})`, specOf(registry, id));
         return evaluate32(core, check, where, id, z, names, values, true, options);
       }
       return evaluate64(where, id, z, params, options, true);
@@ -208,9 +198,9 @@ export async function loadActivations(options = {}) {
      */
     evaluateF(id, z, params = {}, options = undefined) {
       const where = 'evaluateF';
-      checkId(id, where);
+      id = checkId(id, where);
       if (!isFloat32Array(z)) return evaluate64(where, id, z, params, options, false).f;
-      const { names, values } = splitParams(params, `${where}(${id})`);
+      const { names, values } = splitParams(params, `${where}(${id})`, specOf(registry, id));
       return evaluate32(core, check, where, id, z, names, values, false, options).f;
     },
 
@@ -249,8 +239,8 @@ export async function loadActivations(options = {}) {
      * See probe-options.js for the options and their ranges.
      */
     probeNetwork(options = {}) {
-      const resolved = probeOptions(options);
-      const raw = core._probe(resolved);
+      const resolved = probeOptions(options, registry);
+      const raw = resolved.beyond.restore(core._probe(resolved));
       check(raw);
       const layers = Array.from(raw.mean, (mean, i) => ({
         mean,
@@ -271,7 +261,7 @@ export async function loadActivations(options = {}) {
      * trainer.js for its methods). Call dispose() when done with it.
      */
     createTrainer(options = {}) {
-      return makeTrainer(core, check, options);
+      return makeTrainer(core, check, options, registry);
     },
 
     /** sparsemax(logits / temperature): probabilities that sum to 1, many of them exactly 0. */

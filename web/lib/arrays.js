@@ -11,6 +11,8 @@ export const MAX_LENGTH = 2 ** 24;
  */
 export function toFloat64Array(value, name, where) {
   const type = typeOf(value);
+  // A detached array (its buffer transferred away) has length 0, and is taken as empty.
+  if (type !== undefined && lengthOf(value) === 0) return new Float64Array(0);
   if (type === 'Float64Array') return checkLength(value, lengthOf(value), name, where);
   if (type !== undefined) {
     if (type === 'BigInt64Array' || type === 'BigUint64Array') {
@@ -27,9 +29,11 @@ export function toFloat64Array(value, name, where) {
       { culprit: name },
     );
   }
-  checkLength(value, value.length, name, where);
-  const out = new Float64Array(value.length);
-  for (let i = 0; i < value.length; i++) {
+  // The length is read once: a getter that shrinks the array makes later elements undefined.
+  const n = value.length;
+  checkLength(value, n, name, where);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
     const v = value[i];
     if (typeof v !== 'number') {
       throw new ActivationError(

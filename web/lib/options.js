@@ -1,62 +1,96 @@
-import { ActivationError, describe } from './errors.js';
+import { ActivationError, clip, describe } from './errors.js';
+import { splitParams, specOf } from './params.js';
+import { plainKeys } from './plain.js';
 
 // The JS-side checks shared by the option objects of probeNetwork and createTrainer: types,
 // whole numbers, unknown keys and the activation's params. Ranges are the core's job: it names
 // the option and its valid range.
 
+const INT32_MAX = 2 ** 31 - 1;
+
+/**
+ * The core takes whole-number options as int32. Every such option's valid range lies far inside
+ * int32, so a whole number beyond it is out of range: it goes to the core as ±INT32_MAX, the core
+ * names the valid range, and `restore` puts the caller's own value back into that message.
+ * (The seed, a double in the core, is checked here instead.)
+ */
+export function createBeyond() {
+  const values = new Map(); // culprit -> the caller's value
+  return {
+    toInt32(value, name) {
+      if (Math.abs(value) <= INT32_MAX) return value;
+      values.set(name, value);
+      return Math.sign(value) * INT32_MAX;
+    },
+    restore(status) {
+      if (status.code === 'ok' || !values.has(status.culprit)) return status;
+      const value = values.get(status.culprit);
+      const sent = `${status.culprit} = ${Math.sign(value) * INT32_MAX}`;
+      return { ...status, message: status.message.replace(sent, `${status.culprit} = ${value}`) };
+    },
+  };
+}
+
 /**
  * `kinds` maps every option to 'string', 'number', 'integer', 'strings', 'integers' or
- * 'params'; `defaults` gives every option's default. Returns the merged options, with params
- * split into paramNames and paramValues.
+ * 'params'; `defaults` gives every option's default; `registry` is list(), for the params'
+ * ranges. Returns the merged options, with params split into paramNames and paramValues, and
+ * `beyond` (not enumerable) to pass the core's status through before it is thrown.
  */
-export function checkOptions(api, options, defaults, kinds) {
+export function checkOptions(api, options, defaults, kinds, registry) {
   const fail = (message, culprit) => {
     throw new ActivationError(`${api}: ${message}`, { culprit });
   };
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    fail(`options must be an object, got ${describe(options)}`, 'options');
-  }
+  const [first] = Object.keys(defaults);
+  const example = `{ ${first}: ${JSON.stringify(defaults[first])} }`;
+  const keys = plainKeys(options, { name: 'options', example, where: api });
   const out = { ...defaults };
-  for (const key of Object.keys(options)) {
+  for (const key of keys) {
     // Own keys only: "toString" or "__proto__" are not options.
     if (!Object.hasOwn(defaults, key)) {
-      fail(`unknown option "${key}"; valid options: ${Object.keys(defaults).join(', ')}`, key);
+      fail(
+        `unknown option "${clip(key)}"; valid options: ${Object.keys(defaults).join(', ')}`,
+        clip(key),
+      );
     }
     out[key] = options[key];
   }
+  const beyond = createBeyond();
   const integer = (value, name) => {
     if (typeof value !== 'number') fail(`${name} must be a number, got ${describe(value)}`, name);
-    // Beyond int32 the core could not even receive the value: report it here, in its words.
-    if (!Number.isInteger(value) || Math.abs(value) > 2 ** 31 - 1) {
-      fail(`${name} = ${value} must be a whole number`, name);
-    }
+    if (!Number.isInteger(value)) fail(`${name} = ${value} must be a whole number`, name);
+    return name === 'seed' ? value : beyond.toInt32(value, name);
   };
-  const array = (value, name, max) => {
+  // The elements of an array option, each checked by `each`, read once by index.
+  const array = (value, name, each) => {
     if (!Array.isArray(value)) fail(`${name} must be an array, got ${describe(value)}`, name);
-    if (value.length > max) fail(`${name} has ${value.length} elements; at most ${max}`, name);
+    const n = value.length;
+    if (n > 64) fail(`${name} has ${n} elements; at most 64`, name);
+    const copy = [];
+    for (let i = 0; i < n; i++) copy.push(each(value[i], `${name}[${i}]`));
+    return copy;
   };
   let paramNames = [];
   let paramValues = [];
   for (const [key, kind] of Object.entries(kinds)) {
     const value = out[key];
-    if (kind === 'string' && typeof value !== 'string') {
-      fail(`${key} must be a string, got ${describe(value)}`, key);
+    if (kind === 'string') {
+      if (typeof value !== 'string') fail(`${key} must be a string, got ${describe(value)}`, key);
+      out[key] = clip(value);
     } else if (kind === 'number' && typeof value !== 'number') {
       fail(`${key} must be a number, got ${describe(value)}`, key);
     } else if (kind === 'integer') {
-      integer(value, key);
+      out[key] = integer(value, key);
     } else if (kind === 'strings') {
-      array(value, key, 64);
-      value.forEach((v, i) => {
-        if (typeof v !== 'string') fail(`${key}[${i}] must be a string, got ${describe(v)}`, key);
+      out[key] = array(value, key, (v, name) => {
+        if (typeof v !== 'string') fail(`${name} must be a string, got ${describe(v)}`, key);
+        return clip(v);
       });
-      out[key] = [...value];
     } else if (kind === 'integers') {
-      array(value, key, 64);
-      value.forEach((v, i) => integer(v, `${key}[${i}]`));
-      out[key] = [...value];
+      out[key] = array(value, key, integer);
     } else if (kind === 'params') {
-      ({ paramNames, paramValues } = splitParams(value ?? {}, fail));
+      const spec = specOf(registry, out.activation);
+      ({ names: paramNames, values: paramValues } = splitParams(value, api, spec));
       delete out[key];
     }
   }
@@ -66,22 +100,7 @@ export function checkOptions(api, options, defaults, kinds) {
       'seed',
     );
   }
-  return { ...out, paramNames, paramValues };
-}
-
-function splitParams(params, fail) {
-  if (typeof params !== 'object' || Array.isArray(params)) {
-    fail(`params must be an object such as { alpha: 1.5 }, got ${describe(params)}`, 'params');
-  }
-  const paramNames = Object.keys(params);
-  const paramValues = paramNames.map((name) => {
-    const v = params[name];
-    if (typeof v === 'boolean') return v ? 1 : 0;
-    if (typeof v !== 'number')
-      fail(`parameter "${name}" must be a number, got ${describe(v)}`, name);
-    return v;
-  });
-  return { paramNames, paramValues };
+  return Object.defineProperty({ ...out, paramNames, paramValues }, 'beyond', { value: beyond });
 }
 
 /** The options back as the caller would write them: params as an object. */

@@ -2,7 +2,8 @@
  * The `out` option of evaluate() and evaluateF(): arrays the caller owns, written in place, so
  * that a loop that evaluates again and again allocates nothing.
  */
-import { ActivationError, describe } from './errors.js';
+import { ActivationError, clip, describe } from './errors.js';
+import { plainKeys } from './plain.js';
 import { lengthOf, span, typeOf, view } from './typed-arrays.js';
 
 /** Whether two typed arrays share bytes. */
@@ -44,18 +45,11 @@ function checkArray(value, name, type, n, where) {
  */
 export function readOut(options, { where, type, n, withDf }) {
   if (options === undefined || options === null) return null;
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new ActivationError(
-      `${where}: options must be an object such as { out }, got ${describe(options)}`,
-      { culprit: 'options' },
-    );
-  }
-  for (const key of Object.keys(options)) {
+  for (const key of plainKeys(options, { name: 'options', example: '{ out }', where })) {
     if (key !== 'out') {
-      throw new ActivationError(
-        `${where}: unknown option "${key.slice(0, 40)}"; the only option is out`,
-        { culprit: key.slice(0, 40) },
-      );
+      throw new ActivationError(`${where}: unknown option "${clip(key)}"; the only option is out`, {
+        culprit: clip(key),
+      });
     }
   }
   if (!Object.hasOwn(options, 'out') || options.out === undefined) return null;

@@ -29,6 +29,7 @@ const KINDS = {
   histogramBins: 'integer',
 };
 
-export function probeOptions(options) {
-  return checkOptions('probeNetwork', options, DEFAULTS, KINDS);
+/** `registry` is list(), for the params' ranges. */
+export function probeOptions(options, registry) {
+  return checkOptions('probeNetwork', options, DEFAULTS, KINDS, registry);
 }

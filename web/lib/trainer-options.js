@@ -37,6 +37,7 @@ const KINDS = {
   init: 'string',
 };
 
-export function trainerOptions(options) {
-  return checkOptions('createTrainer', options, TRAINER_DEFAULTS, KINDS);
+/** `registry` is list(), for the params' ranges. */
+export function trainerOptions(options, registry) {
+  return checkOptions('createTrainer', options, TRAINER_DEFAULTS, KINDS, registry);
 }

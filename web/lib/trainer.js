@@ -1,5 +1,5 @@
 import { ActivationError, describe } from './errors.js';
-import { echoOptions } from './options.js';
+import { createBeyond, echoOptions } from './options.js';
 import { trainerOptions } from './trainer-options.js';
 
 const MAX_GRID = 512;
@@ -20,13 +20,13 @@ function whole(value, name, where) {
 
 /**
  * Makes a trainer on the core `core` (see createTrainer in activations.js); `check` turns a
- * core status into a thrown ActivationError.
+ * core status into a thrown ActivationError; `registry` is list().
  */
-export function makeTrainer(core, check, options) {
-  const resolved = trainerOptions(options);
+export function makeTrainer(core, check, options, registry) {
+  const resolved = trainerOptions(options, registry);
   const handle = new core._Trainer();
   try {
-    check(handle.create(resolved));
+    check(resolved.beyond.restore(handle.create(resolved)));
   } catch (error) {
     handle.delete();
     throw error;
@@ -50,8 +50,9 @@ export function makeTrainer(core, check, options) {
     /** Trains `epochs` more epochs (0 to 1000); returns { epoch, trainLoss, testLoss }. */
     step(epochs = 1) {
       whole(epochs, 'epochs', 'trainer.step');
-      const raw = use('step').step(epochs);
-      check(raw);
+      const beyond = createBeyond();
+      const raw = use('step').step(beyond.toInt32(epochs, 'epochs'));
+      check(beyond.restore(raw));
       return { epoch: raw.epoch, trainLoss: raw.trainLoss, testLoss: raw.testLoss };
     },
 

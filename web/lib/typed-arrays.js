@@ -17,8 +17,12 @@ export const typeOf = (value) => tag.call(value);
 export const lengthOf = (array) => length.call(array);
 export const bufferOf = (array) => buffer.call(array);
 
-/** A plain view of elements [start, end) of `array`, of the same type (its own constructor). */
+/**
+ * A plain view of elements [start, end) of `array`, as a `Type`. An empty range gets a new empty
+ * array: a detached buffer (transferred away) cannot be viewed, even for nothing.
+ */
 export function view(Type, array, start = 0, end = length.call(array)) {
+  if (end === start) return new Type(0);
   return new Type(
     buffer.call(array),
     byteOffset.call(array) + start * Type.BYTES_PER_ELEMENT,

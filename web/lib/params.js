@@ -1,0 +1,35 @@
+import { ActivationError, clip, describe } from './errors.js';
+import { plainKeys } from './plain.js';
+
+/**
+ * Splits `{ alpha: 1.5 }` into names and numbers for the core. Booleans (GELU's `approximate`)
+ * cross as 1 and 0; any other value that is not a number is rejected here, with the parameter's
+ * valid range when `spec` (the activation's entry in list()) has the parameter. Ranges are the
+ * core's to check. Names cross clipped (see clip()), so a huge unknown name gets a short message.
+ */
+export function splitParams(params, where, spec) {
+  if (params === undefined || params === null) return { names: [], values: [] };
+  const names = plainKeys(params, { name: 'params', example: '{ alpha: 1.5 }', where });
+  const values = names.map((name) => {
+    const value = params[name];
+    if (typeof value === 'boolean') return value ? 1 : 0;
+    if (typeof value !== 'number') {
+      const param = spec?.params.find((p) => p.name === name);
+      const valid =
+        param?.type === 'boolean'
+          ? 'true or false'
+          : `a number${param ? ` in ${param.range}` : ''}`;
+      throw new ActivationError(
+        `${where}: parameter "${clip(name)}" must be ${valid}, got ${describe(value)}`,
+        { culprit: clip(name) },
+      );
+    }
+    return value;
+  });
+  return { names: names.map(clip), values };
+}
+
+/** The registry entry of `id` (or of the function it is an alias of), if there is one. */
+export function specOf(registry, id) {
+  return registry.find((s) => s.id === id || s.aliases.includes(id));
+}
