@@ -223,6 +223,11 @@ describe('against the core', () => {
         const [left, core, right] = api.evaluate(id, [c.at - h, c.at, c.at + h]).df;
         const theirs = c.side === 'left' ? left : right;
         assert.ok(Math.abs(theirs - core) > 1e-3, `${id} at ${c.at}: ${c.label} differs`);
+        // A label with a number ("PyTorch: −0,5", not "λα") says the chosen limit.
+        const said = Number(c.label.split(': ')[1].replace('−', '-').replace(',', '.'));
+        if (!Number.isNaN(said)) {
+          assert.ok(Math.abs(said - theirs) < 1e-6, `${id} at ${c.at}: ${c.label} vs ${theirs}`);
+        }
       }
     }
   });

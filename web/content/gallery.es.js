@@ -51,7 +51,7 @@ const capa = tf.layers.dense({ units: 64, activation: 'gelu' });`,
 from scipy.special import erfc
 
 def gelu(z):
-    # z·Φ(z) escrita con erfc: sin cancelación para z muy negativos
+    # z·Φ(z) escrita con erfc: sin cancelación para z muy negativa
     return 0.5 * z * erfc(-z / np.sqrt(2))`,
     },
   },
@@ -121,7 +121,7 @@ def mish(z):
     z: [-5, 5],
     f: String.raw`\operatorname{LeakyReLU}_s(z) = \begin{cases} z & \text{si } z \gt 0 \\ s\,z & \text{si } z \le 0 \end{cases}`,
     df: String.raw`\operatorname{LeakyReLU}_s'(z) = \begin{cases} 1 & \text{si } z \gt 0 \\ s & \text{si } z \le 0 \end{cases}`,
-    use: 'Mantiene una pendiente pequeña s para z negativos, de modo que las neuronas no «mueren». Es típica de los discriminadores de las GAN (DCGAN usa s = 0,2) y de detectores como YOLOv3, con s = 0,1.',
+    use: 'Mantiene una pendiente pequeña s para z negativa, de modo que las neuronas no «mueren». Es típica de los discriminadores de las GAN (DCGAN usa s = 0,2) y de detectores como YOLOv3, con s = 0,1.',
     differs:
       'La pendiente por defecto depende de dónde se pida: 0,2 en keras.activations.leaky_relu y en el operador tf.leakyRelu de TF.js; 0,3 en la capa keras.layers.LeakyReLU y en tf.layers.leakyReLU; 0,01 en torch.nn.LeakyReLU y en jax.nn.leaky_relu. En z = 0, Keras sobre TensorFlow y PyTorch toman como derivada la pendiente s; JAX toma 1.',
     variants: [
@@ -132,17 +132,17 @@ def mish(z):
     code: {
       keras: `import keras
 
-capa = keras.layers.Dense(64, activation="leaky_relu")  # pendiente 0,2
-# La capa LeakyReLU usa 0,3 si no se indica otra:
+capa = keras.layers.Dense(64, activation="leaky_relu")  # pendiente 0.2
+# La capa LeakyReLU usa 0.3 si no se indica otra:
 act = keras.layers.LeakyReLU(negative_slope=0.2)`,
       pytorch: `import torch
 
-act = torch.nn.LeakyReLU(negative_slope=0.2)  # por defecto, 0,01
+act = torch.nn.LeakyReLU(negative_slope=0.2)  # por defecto, 0.01
 y = act(torch.linspace(-5, 5, 11))`,
       tfjs: `import * as tf from '@tensorflow/tfjs';
 
-const y = tf.leakyRelu(tf.linspace(-5, 5, 11), 0.2);  // operador: 0,2 por defecto
-const capa = tf.layers.leakyReLU({ alpha: 0.3 });  // capa: 0,3 por defecto`,
+const y = tf.leakyRelu(tf.linspace(-5, 5, 11), 0.2);  // operador: 0.2 por defecto
+const capa = tf.layers.leakyReLU({ alpha: 0.3 });  // capa: 0.3 por defecto`,
       numpy: `import numpy as np
 
 def leaky_relu(z, pendiente=0.2):
@@ -201,7 +201,7 @@ act = torch.nn.Hardsigmoid()  # relu6(z + 3) / 6, como Keras 3
 y = act(torch.linspace(-5, 5, 11))`,
       tfjs: `import * as tf from '@tensorflow/tfjs';
 
-// 'hardSigmoid' de TF.js es la forma de Keras 2: recorta 0,2z + 0,5 a [0, 1].
+// 'hardSigmoid' de TF.js es la forma de Keras 2: recorta 0.2z + 0.5 a [0, 1].
 // La forma de Keras 3, con operadores básicos:
 const hardSigmoid = (x) => tf.tidy(() => tf.div(tf.relu6(tf.add(x, 3)), 6));`,
       numpy: `import numpy as np
@@ -218,9 +218,13 @@ def hard_sigmoid(z):
     f: String.raw`\operatorname{HardSiLU}(z) = z\,\operatorname{HardSigmoid}(z) = \begin{cases} 0 & \text{si } z \le -3 \\ \frac{z\,(z + 3)}{6} & \text{si } -3 \lt z \lt 3 \\ z & \text{si } z \ge 3 \end{cases}`,
     df: String.raw`\operatorname{HardSiLU}'(z) = \begin{cases} 0 & \text{si } z \le -3 \\ \frac{2z + 3}{6} & \text{si } -3 \lt z \lt 3 \\ 1 & \text{si } z \ge 3 \end{cases}`,
     use: 'Versión lineal a trozos de SiLU que introdujo MobileNetV3 con el nombre hard-swish: se parece a SiLU pero evita calcular exponenciales, lo que abarata la inferencia en móviles.',
-    differs: null,
+    differs:
+      'En z = −3 y z = 3, Keras sobre TensorFlow y JAX toman como derivada el valor de fuera del tramo central: 0 y 1. PyTorch (torch.nn.Hardswish) usa ahí la fórmula del tramo central, (2z + 3)/6, y devuelve −0,5 en z = −3 y 1,5 en z = 3.',
     variants: [],
-    conventions: [],
+    conventions: [
+      { label: 'PyTorch: −0,5', at: -3, side: 'right' },
+      { label: 'PyTorch: 1,5', at: 3, side: 'left' },
+    ],
     code: {
       keras: `import keras
 
@@ -315,7 +319,7 @@ def log_sigmoid(z):
     code: {
       keras: `import keras
 
-capa = keras.layers.Dense(64, activation="celu")  # alpha = 1,0
+capa = keras.layers.Dense(64, activation="celu")  # alpha = 1.0
 capa_a2 = keras.layers.Dense(64, activation=lambda x: keras.activations.celu(x, alpha=2.0))`,
       pytorch: `import torch
 
@@ -441,7 +445,7 @@ def sparse_sigmoid(z):
     code: {
       keras: `import keras
 
-capa = keras.layers.Dense(64, activation="soft_shrink")  # umbral 0,5
+capa = keras.layers.Dense(64, activation="soft_shrink")  # umbral 0.5
 capa_1 = keras.layers.Dense(64, activation=lambda x: keras.activations.soft_shrink(x, threshold=1.0))`,
       pytorch: `import torch
 
@@ -472,7 +476,7 @@ def soft_shrink(z, umbral=0.5):
     code: {
       keras: `import keras
 
-capa = keras.layers.Dense(64, activation="hard_shrink")  # umbral 0,5
+capa = keras.layers.Dense(64, activation="hard_shrink")  # umbral 0.5
 capa_1 = keras.layers.Dense(64, activation=lambda x: keras.activations.hard_shrink(x, threshold=1.0))`,
       pytorch: `import torch
 
@@ -496,7 +500,7 @@ def hard_shrink(z, umbral=0.5):
     z: [-4, 4],
     f: String.raw`\operatorname{TanhShrink}(z) = z - \tanh z`,
     df: String.raw`\operatorname{TanhShrink}'(z) = \tanh^{2} z`,
-    use: 'Versión suave de la contracción: crece como z³/3 cerca de 0 y se acerca a z − 1 para z grande y a z + 1 para z muy negativo. Keras y PyTorch la incluyen, pero apenas aparece en arquitecturas conocidas; sirve sobre todo para experimentar.',
+    use: 'Versión suave de la contracción: crece como z³/3 cerca de 0 y se acerca a z − 1 para z grande y a z + 1 para z muy negativa. Keras y PyTorch la incluyen, pero apenas aparece en arquitecturas conocidas; sirve sobre todo para experimentar.',
     differs: null,
     variants: [],
     conventions: [],
@@ -538,7 +542,7 @@ act = lambda x: keras.activations.threshold(x, threshold=0.5, default_value=0.0)
 capa = keras.layers.Dense(64, activation=act)`,
       pytorch: `import torch
 
-act = torch.nn.Threshold(threshold=0.5, value=0.0)  # z si z > 0,5; si no, 0
+act = torch.nn.Threshold(threshold=0.5, value=0.0)  # z si z > 0.5; si no, 0
 y = act(torch.linspace(-3, 3, 13))`,
       tfjs: `import * as tf from '@tensorflow/tfjs';
 

@@ -20,7 +20,7 @@ const salida = tf.layers.dense({ units: 1, activation: 'sigmoid' });`,
 from scipy.special import expit
 
 def sigmoide(z):
-    # expit no desborda: 1 / (1 + np.exp(-z)) falla para z < -709
+    # expit no desborda: en 1 / (1 + np.exp(-z)), np.exp desborda (y avisa) para z < -709
     return expit(z)`,
   },
   tanh: {
@@ -36,7 +36,7 @@ const oculta = tf.layers.dense({ units: 64, activation: 'tanh' });`,
     numpy: `import numpy as np
 
 def tanh(z):
-    # np.tanh es estable; la fórmula con exponenciales da NaN para |z| > 355
+    # np.tanh es estable; la fórmula con exponenciales da NaN para |z| > 710
     return np.tanh(z)`,
   },
   relu: {
@@ -57,12 +57,12 @@ def relu(z):
   elu: {
     keras: `import keras
 
-oculta = keras.layers.Dense(64, activation="elu")  # alpha = 1,0
+oculta = keras.layers.Dense(64, activation="elu")  # alpha = 1.0
 # Con otro alpha, la capa ELU:
 act = keras.layers.ELU(alpha=1.5)`,
     pytorch: `import torch
 
-act = torch.nn.ELU(alpha=1.5)  # por defecto, alpha = 1,0
+act = torch.nn.ELU(alpha=1.5)  # por defecto, alpha = 1.0
 y = act(torch.linspace(-5, 5, 11))`,
     tfjs: `import * as tf from '@tensorflow/tfjs';
 
