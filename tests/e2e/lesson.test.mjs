@@ -188,6 +188,24 @@ describe('the lesson page', () => {
     }
   });
 
+  test('the radio buttons of each group share one name, and no other group has it', async () => {
+    const page = await ctx.open('#entrenamiento');
+    await page.waitForFunction(() => document.querySelectorAll('input[type=radio]').length >= 5);
+    const groups = await page.$$eval('fieldset', (sets) =>
+      sets
+        .map((f) =>
+          [...f.querySelectorAll('input[type=radio]')]
+            .filter((r) => r.closest('fieldset') === f)
+            .map((r) => r.name),
+        )
+        .filter((names) => names.length > 0),
+    );
+    assert.ok(groups.length >= 2, `${groups.length} radio groups`);
+    for (const names of groups) assert.equal(new Set(names).size, 1, `one name: ${names}`);
+    assert.equal(new Set(groups.map((n) => n[0])).size, groups.length, 'a name per group');
+    await page.close();
+  });
+
   test('reads well from 360 px to 1920 px: nothing overflows sideways', async () => {
     for (const width of [360, 375, 768, 1280, 1920]) {
       const page = await ctx.open('', { viewport: { width, height: 900 } });

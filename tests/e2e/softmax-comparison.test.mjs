@@ -37,6 +37,40 @@ describe('softmax', () => {
     await page.close();
   });
 
+  test('the output functions are one radio group: each choice, and back, by mouse and by keys', async () => {
+    const page = await ctx.open('#softmax');
+    const api = (fn) =>
+      page.evaluate((f) => Array.from(window.activaciones.api[f]([2, 1, 0.1], 1)), fn);
+    const radio = (label) => page.getByRole('radio', { name: label, exact: true });
+    const shows = async (label, fn) => {
+      const want = await api(fn);
+      await page.waitForFunction(
+        (w) => JSON.stringify(window.activaciones.charts.softmax.data.datasets[0].data) === w,
+        JSON.stringify(want),
+      );
+      const checked = await page.$$eval('#softmax input[type=radio]:checked', (r) => r.length);
+      assert.equal(checked, 1, `only ${label} is checked`);
+      assert.ok(await radio(label).isChecked(), label);
+    };
+    for (const [label, fn] of [
+      ['Log-softmax', 'logSoftmax'],
+      ['Softmax', 'softmax'],
+      ['Sparsemax', 'sparsemax'],
+      ['Softmax', 'softmax'],
+    ]) {
+      await radio(label).click();
+      await shows(label, fn);
+    }
+    // Arrow keys move within the group, as in any radio group.
+    await radio('Softmax').focus();
+    await page.keyboard.press('ArrowDown');
+    await shows('Sparsemax', 'sparsemax');
+    await page.keyboard.press('ArrowUp');
+    await shows('Softmax', 'softmax');
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('every logit, the temperature and the add/remove buttons change the chart', async () => {
     const page = await ctx.open('#softmax');
     for (const input of await page.locator(`${LAB} input[type=range]`).all()) {

@@ -119,9 +119,10 @@ export function lineSwatch(color, dash = []) {
 
 /** A group of radio buttons; `options` is [{ value, label }]. */
 export function radioControl({ name, legend, options, value, onChange }) {
+  const group = uid(name); // one name for the whole group: that is what makes it a radio group
   const inputs = options.map((o) => {
     const id = uid(`${name}-${o.value}`);
-    const input = el('input', { id, type: 'radio', name: uid(name), value: o.value });
+    const input = el('input', { id, type: 'radio', name: group, value: o.value });
     input.checked = o.value === value;
     input.addEventListener('change', () => input.checked && onChange(o.value));
     return {
