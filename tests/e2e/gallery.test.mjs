@@ -44,6 +44,11 @@ describe('the gallery of other functions', () => {
       assert.equal(await page.locator(`#funcion-${id} .formula .katex-display`).count(), 2, id);
       assert.equal(await page.locator(`#funcion-${id} [role=tab]`).count(), 4, id);
     }
+    // tanh_shrink' = tanh² peaks at both ends: the summary names both.
+    assert.match(
+      await page.locator('#funcion-tanh_shrink [data-summary]').textContent(),
+      /f′ alcanza su máximo, 0,9987, en z = −4 y en z = 4\./,
+    );
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });

@@ -71,6 +71,31 @@ describe('softmax', () => {
     await page.close();
   });
 
+  test('tiny Jacobian entries show their size, not «−0», and ties are called ties', async () => {
+    const page = await ctx.open('#softmax?softmax.fn=log_softmax&softmax.logits=-8,0,0');
+    await page.waitForFunction(
+      () => document.querySelectorAll('#softmax .jacobian-table td').length === 9,
+    );
+    const cells = await page.$$eval('#softmax .jacobian-table td', (tds) =>
+      tds.map((td) => ({ text: td.textContent, value: Number(td.dataset.value) })),
+    );
+    for (const { text, value } of cells) {
+      // «−2,2·10⁻⁴» or «0,5»: read back, it is the value to its 2 or 3 shown digits.
+      const [m, e = '⁰'] = text.replace('−', '-').replace(',', '.').split('·10');
+      const exponent = Number(
+        [...e].map((c) => ('⁻'.includes(c) ? '-' : '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c))).join(''),
+      );
+      const shown = Number(m) * 10 ** exponent;
+      assert.ok(Math.abs(shown - value) <= 0.06 * Math.abs(value) + 5e-4, `${text} for ${value}`);
+      assert.ok(value === 0 || Math.sign(shown) === Math.sign(value), `${text} keeps the sign`);
+    }
+    assert.match(
+      await page.locator('#softmax [data-summary]').textContent(),
+      /las clases 2 y 3 empatan como las más probables/,
+    );
+    await page.close();
+  });
+
   test('every logit, the temperature and the add/remove buttons change the chart', async () => {
     const page = await ctx.open('#softmax');
     for (const input of await page.locator(`${LAB} input[type=range]`).all()) {

@@ -25,6 +25,16 @@ export function formatNumber(value, digits = 3) {
   );
 }
 
+/**
+ * `digits` decimals, for a table of values side by side; but a value that would round to 0 shows
+ * its 2 significant digits (−2,1·10⁻⁴), not a «−0» that looks like a sign error, and ±0 is 0.
+ */
+export function formatCell(value, digits = 3) {
+  if (value === 0) return '0';
+  if (Math.abs(value) < 0.5 * 10 ** -digits) return formatSignificant(value, 2);
+  return formatNumber(value, digits);
+}
+
 /** `digits` significant digits, in scientific notation when very small or large: 4,54·10⁻⁵. */
 export function formatSignificant(value, digits = 4) {
   const s = special(value);

@@ -40,21 +40,24 @@ function peak(z, df, kinks) {
   let max = -Infinity;
   for (const v of df) if (v > max) max = v;
   const tolerance = 1e-9 * Math.max(1, Math.abs(max));
-  let first = -1;
-  let last = -1;
+  // Every separate run of samples at the maximum (tanh_shrink' peaks at both ends).
+  const runs = [];
   for (let i = 0; i < df.length; i++) {
-    if (df[i] >= max - tolerance) {
-      if (first < 0) first = i;
-      else if (last !== i - 1) break; // a second, separate peak: describe the first
-      last = i;
-    }
+    if (df[i] < max - tolerance) continue;
+    const run = runs.at(-1);
+    if (run && run.last === i - 1) run.last = i;
+    else runs.push({ first: i, last: i });
   }
-  const a = first > 0 ? snapToKink(z[first], z[first - 1], z[first], kinks) : z[first];
-  const b = last < z.length - 1 ? snapToKink(z[last], z[last], z[last + 1], kinks) : z[last];
+  const places = runs.map(({ first, last }) => {
+    if (first === last) return `en z = ${formatNumber(z[first], 2)}`;
+    const a = first > 0 ? snapToKink(z[first], z[first - 1], z[first], kinks) : z[first];
+    const b = last < z.length - 1 ? snapToKink(z[last], z[last], z[last + 1], kinks) : z[last];
+    return `para ${describeZ(a, b, z[0], z.at(-1))}`;
+  });
   const where =
-    first === last
-      ? `en z = ${formatNumber(z[first], 2)}`
-      : `para ${describeZ(a, b, z[0], z.at(-1))}`;
+    places.length <= 3
+      ? places.join(' y ').replace(/ y (?=.* y )/g, ', ')
+      : `en ${places.length} lugares separados`;
   return `f′ alcanza su máximo, ${formatSignificant(max)}, ${where}`;
 }
 

@@ -42,15 +42,21 @@ function rowDeviation(jacobian, n) {
 function describe(fn, logits, t, y, jacobian) {
   const n = logits.length;
   const probs = fn === 'log_softmax' ? Array.from(y, Math.exp) : Array.from(y);
-  let best = 0;
-  for (let i = 1; i < n; i++) if (probs[i] > probs[best]) best = i;
+  const top = Math.max(...probs);
+  const tied = probs.flatMap((p, i) => (p === top ? [i + 1] : []));
+  const most =
+    tied.length === n
+      ? 'todas las clases son igual de probables'
+      : tied.length > 1
+        ? `las clases ${tied.slice(0, -1).join(', ')} y ${tied.at(-1)} empatan como las más probables`
+        : `la clase ${tied[0]} es la más probable`;
   const what = fn === 'log_softmax' ? 'las log-probabilidades' : 'las probabilidades';
   const list = Array.from(y, (v, i) => `clase ${i + 1}: ${formatSignificant(v, 3)}`).join(', ');
   const zeros = probs.filter((p) => p === 0).length;
   const sum = probs.reduce((a, b) => a + b, 0);
   return (
     `${OUTPUTS[fn].label} con ${n} logits y T = ${formatNumber(t, 2)}: ${what} son ${list}; ` +
-    `la clase ${best + 1} es la más probable. Las probabilidades suman ${formatSignificant(sum, 6)}` +
+    `${most}. Las probabilidades suman ${formatSignificant(sum, 6)}` +
     (fn === 'sparsemax' ? `, y ${zeros} de ellas son exactamente 0` : '') +
     `. Cada fila de la jacobiana suma 0 (la mayor desviación es ` +
     `${formatSignificant(rowDeviation(jacobian, n), 2)}).`

@@ -1,7 +1,7 @@
 // The softmax Jacobian as a small table, each cell tinted by its sign and size (blue negative,
 // orange positive), with the diagonal outlined. Colours are set through the CSSOM, which the
 // page's CSP allows (style attributes in markup it does not).
-import { formatNumber } from '../format.js';
+import { formatCell } from '../format.js';
 import { el } from '../ui/controls.js';
 
 export function renderJacobian(container, jacobian, n, explanation) {
@@ -19,7 +19,7 @@ export function renderJacobian(container, jacobian, n, explanation) {
         const v = jacobian[i * n + j];
         const cell = el('td', {
           class: `${i === j ? 'diagonal ' : ''}${v < 0 ? 'negative' : 'positive'}`,
-          text: formatNumber(v, 3),
+          text: formatCell(v, 3),
         });
         cell.dataset.value = String(v);
         // Tint strength grows with |value| relative to the largest entry.
