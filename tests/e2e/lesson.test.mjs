@@ -206,6 +206,27 @@ describe('the lesson page', () => {
     await page.close();
   });
 
+  test('at 375 px every chart’s legend shows all its entries', async () => {
+    const page = await ctx.open('', { viewport: { width: 375, height: 800 } });
+    await page.waitForFunction(() => Object.keys(window.activaciones.charts).length >= 30);
+    const cut = await page.evaluate(async () => {
+      const frame = () => new Promise(requestAnimationFrame);
+      const out = [];
+      for (const [name, chart] of Object.entries(window.activaciones.charts)) {
+        chart.canvas.scrollIntoView();
+        await frame();
+        await frame();
+        const { legend } = chart;
+        if (!legend?.options.display || !legend.legendHitBoxes) continue;
+        const dropped = legend.legendHitBoxes.filter((b) => b.top + b.height > legend.bottom + 1);
+        if (dropped.length) out.push(`${name}: ${dropped.length} of ${legend.legendItems.length}`);
+      }
+      return out;
+    });
+    assert.deepEqual(cut, []);
+    await page.close();
+  });
+
   test('reads well from 360 px to 1920 px: nothing overflows sideways', async () => {
     for (const width of [360, 375, 768, 1280, 1920]) {
       const page = await ctx.open('', { viewport: { width, height: 900 } });

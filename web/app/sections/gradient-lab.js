@@ -57,6 +57,7 @@ export function createGradientLab({ root, section, api, store, specs, client }) 
   });
   const units = new LayerChart(unitsCanvas, {
     y: { min: 0, max: 1, title: 'fracción de unidades' },
+    pairs: { solid: 'saturadas', dashed: 'muertas' },
   });
 
   const chosen = () =>
@@ -89,12 +90,14 @@ export function createGradientLab({ root, section, api, store, specs, client }) 
         // Colour tells the activation apart; solid is saturated, dashed is dead.
         {
           label: `${functionName(id)}: saturadas`,
+          group: functionName(id),
           values: result.layers.map((l) => l.saturated),
           ...seriesStyle(i),
           dash: [],
         },
         {
           label: `${functionName(id)}: muertas`,
+          group: functionName(id),
           values: result.layers.map((l) => l.dead),
           ...seriesStyle(i),
           dash: [5, 4],

@@ -23,9 +23,38 @@ export function powerOfTen(e) {
   return `10${[...String(e)].map((c) => SUPERSCRIPT[c]).join('')}`;
 }
 
+/**
+ * A legend for series that come in pairs, a solid and a dashed line per run: one entry per run's
+ * colour, then one per line style, so that 4 runs take 6 short entries instead of 8 long ones
+ * (on a phone, Chart.js drops the entries that do not fit).
+ */
+function pairedLabels(chart, { solid, dashed }, textColor) {
+  // Runs are told apart by colour (the same activation may be chosen twice).
+  const seen = new Map(); // colour -> group
+  for (const d of chart.data.datasets)
+    if (!seen.has(d.borderColor)) seen.set(d.borderColor, d.group);
+  const entry = (text, color, dash) => ({
+    text,
+    strokeStyle: color,
+    fillStyle: color,
+    fontColor: textColor,
+    lineWidth: 2.25,
+    lineDash: dash,
+    hidden: false,
+  });
+  return [
+    ...[...seen].map(([color, group]) => entry(group, color, [])),
+    entry(solid, textColor, []),
+    entry(dashed, textColor, [5, 4]),
+  ];
+}
+
 export class LayerChart {
-  /** y: { log: bool, min, max, title } */
-  constructor(canvas, { y = {}, xTitle = 'capa' } = {}) {
+  /**
+   * y: { log: bool, min, max, title }; pairs: { solid, dashed }, the meaning of each line style
+   * when every run has a solid and a dashed series (each series then has a `group`, its run).
+   */
+  constructor(canvas, { y = {}, xTitle = 'capa', pairs = null } = {}) {
     this.colors = themeColors();
     this.y = y;
     const options = baseLineOptions(this.colors, { x: [1, 2], y: [y.min ?? 0, y.max ?? 1] });
@@ -45,11 +74,15 @@ export class LayerChart {
     }
     if (y.title) options.scales.y.title = { display: true, text: y.title, color: this.colors.text };
     options.plugins.legend.labels.boxHeight = 0;
+    if (pairs) {
+      options.plugins.legend.labels.generateLabels = (chart) =>
+        pairedLabels(chart, pairs, chart.options.plugins.legend.labels.color);
+    }
     options.elements.point.radius = 0;
     this.chart = new Chart(canvas, { type: 'line', data: { datasets: [] }, options });
   }
 
-  /** series: [{ label, values: number[], color, dash }] (values[i] is layer i + 1). */
+  /** series: [{ label, values: number[], color, dash, group }] (values[i] is layer i + 1). */
   update(series, { reference = [] } = {}) {
     this.last = [series, { reference }];
     const { datasets } = this.chart.data;
@@ -60,6 +93,7 @@ export class LayerChart {
       d.borderColor = s.color;
       d.backgroundColor = s.color;
       d.borderDash = s.dash ?? [];
+      d.group = s.group;
       d.data = Array.from(s.values, (v, layer) => ({
         x: layer + 1,
         y: Number.isFinite(v) && (!this.y.log || v > 0) ? v : null,
