@@ -22,7 +22,7 @@ export const GALLERY = [
     families: ['relu', 'smooth'],
     z: [-4, 4],
     f: String.raw`\operatorname{GELU}(z) = z\,\Phi(z) = \frac{z}{2}\left(1 + \operatorname{erf}\frac{z}{\sqrt{2}}\right)`,
-    df: String.raw`\operatorname{GELU}'(z) = \Phi(z) + z\,\varphi(z), \qquad \varphi(z) = \tfrac{1}{\sqrt{2\pi}}\,e^{-z^{2}/2}`,
+    df: String.raw`\begin{gathered} \operatorname{GELU}'(z) = \Phi(z) + z\,\varphi(z), \\ \varphi(z) = \tfrac{1}{\sqrt{2\pi}}\,e^{-z^{2}/2} \end{gathered}`,
     use: 'Es la activación habitual de las capas densas internas de los transformadores, como BERT y la familia GPT, y de los Vision Transformers. Pondera cada entrada por la probabilidad Φ(z) de que una normal estándar quede por debajo de ella.',
     differs:
       'Keras (keras.activations.gelu) y PyTorch (torch.nn.GELU) usan por defecto la forma exacta con erf; la aproximación con tanh se pide con approximate=True en Keras o approximate="tanh" en PyTorch. En TF.js, la activación "gelu" es la exacta y "gelu_new" la aproximada. JAX hace lo contrario: jax.nn.gelu usa la aproximación con tanh salvo que se le pase approximate=False.',
@@ -91,7 +91,7 @@ def silu(z):
     families: ['relu', 'smooth'],
     z: [-5, 5],
     f: String.raw`\operatorname{Mish}(z) = z\,\tanh\bigl(\operatorname{softplus}(z)\bigr) = z\,\tanh\bigl(\ln(1 + e^{z})\bigr)`,
-    df: String.raw`\operatorname{Mish}'(z) = \tanh\bigl(\operatorname{softplus}(z)\bigr) + z\,\sigma(z)\,\operatorname{sech}^{2}\bigl(\operatorname{softplus}(z)\bigr)`,
+    df: String.raw`\begin{aligned} \operatorname{Mish}'(z) &= \tanh\bigl(\operatorname{softplus}(z)\bigr) \\ &\quad + z\,\sigma(z)\,\operatorname{sech}^{2}\bigl(\operatorname{softplus}(z)\bigr) \end{aligned}`,
     use: 'Propuesta en 2019 como alternativa suave a ReLU; la usa la red troncal (CSPDarknet53) del detector de objetos YOLOv4. Se parece mucho a SiLU, pero es algo más costosa de calcular.',
     differs: null,
     variants: [],
