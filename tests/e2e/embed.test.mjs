@@ -175,6 +175,17 @@ ${frames
       const s = await shown(embed);
       assert.equal(s.app, 'error');
       assert.match(s.status, message);
+      // Framed, it reports its size with its id: a host with several frames knows which failed.
+      const host = await ctx.browser.newPage();
+      await host.setContent(
+        `<script>window.sizes = []; addEventListener('message', (e) => sizes.push(e.data));</script>` +
+          `<iframe src="${ctx.server.url}embed.html?${query}&id=f9"></iframe>`,
+      );
+      await host.waitForFunction(() => window.sizes.length > 0);
+      const size = await host.evaluate(() => window.sizes.at(-1));
+      assert.deepEqual([size.type, size.id], ['activaciones:height', 'f9'], query);
+      assert.ok(size.height > 100, `${size.height}`);
+      await host.close();
       assert.deepEqual(await embed.problems(), []);
       await embed.close();
     }

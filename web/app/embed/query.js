@@ -14,10 +14,13 @@ const short = (text) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 /**
  * `sections` is [{ anchor, fn }] (every section of the page), `cards` the ids of the gallery's
  * functions. Returns { anchor, card, params, notes, controls, hide, formulas, frameId } or
- * { error } with a Spanish message.
+ * { error, frameId } with a Spanish message.
  */
 export function embedPlan(search, { sections, cards }) {
   const query = new URLSearchParams(search);
+  // Echoed in the size messages so a host page with several frames knows which one spoke, even
+  // when the frame only shows an error.
+  const frameId = first(query, 'id')?.slice(0, 64) ?? null;
   const notes = [];
   for (const key of RESERVED) {
     if (query.getAll(key).length > 1)
@@ -31,13 +34,18 @@ export function embedPlan(search, { sections, cards }) {
     anchor = sections.find((s) => s.fn === fn)?.anchor ?? null;
     if (!anchor && cards.includes(fn)) [anchor, card] = [GALLERY, fn];
     if (!anchor) {
-      return { error: `No hay ninguna función «${short(fn)}» en la lección.` };
+      return { error: `No hay ninguna función «${short(fn)}» en la lección.`, frameId };
     }
   } else if (wanted !== null) {
     anchor = sections.find((s) => s.anchor === wanted)?.anchor ?? null;
-    if (!anchor) return { error: `No hay ninguna sección «${short(wanted)}» en la lección.` };
+    if (!anchor) {
+      return { error: `No hay ninguna sección «${short(wanted)}» en la lección.`, frameId };
+    }
   } else {
-    return { error: 'Falta indicar qué mostrar: añade ?fn=, ?section= o ?lab= a la dirección.' };
+    return {
+      error: 'Falta indicar qué mostrar: añade ?fn=, ?section= o ?lab= a la dirección.',
+      frameId,
+    };
   }
 
   // The rest is the section's state, under the names the page's own links use.
@@ -52,7 +60,6 @@ export function embedPlan(search, { sections, cards }) {
     if (text !== '0') notes.push({ key, text, reason: 'adjusted' });
     return text !== '0';
   };
-  const frameId = first(query, 'id');
   return {
     anchor,
     card,
@@ -61,7 +68,6 @@ export function embedPlan(search, { sections, cards }) {
     controls: flag('controls'),
     formulas: flag('formulas'),
     hide: new Set((first(query, 'hide') ?? '').split(',').filter(Boolean)),
-    // Echoed in the size messages so a host page with several frames knows which one spoke.
-    frameId: frameId === null ? null : frameId.slice(0, 64),
+    frameId,
   };
 }

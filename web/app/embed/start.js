@@ -16,7 +16,7 @@ export async function startEmbed(api, failed) {
   });
   if (plan.error) {
     failed(`${plan.error} Por ejemplo: embed.html?fn=elu o embed.html?section=softmax.`);
-    reportHeight(null);
+    reportHeight(plan.frameId);
     return null;
   }
   const section = frameSection(plan);
