@@ -99,7 +99,10 @@ describe('probeNetwork', () => {
       [new Map([['depth', 3]]), /options must be a plain object .*, got a Map/],
       [{ params: new Map([['alpha', 3]]) }, /params must be a plain object .*, got a Map/],
       [{ activation: 'elu', params: { alpha: '2' } }, /"alpha" must be a number in \[0, \+inf\)/],
-      [{ activation: 'x'.repeat(1e6) }, /^probeNetwork: unknown activation "x{40}…"; valid ids: sigmoid/],
+      [
+        { activation: 'x'.repeat(1e6) },
+        /^probeNetwork: unknown activation "x{40}…"; valid ids: sigmoid/,
+      ],
       [{ bottleneck: -1 }, /bottleneck = -1 is out of range; valid: 0 \(none\) or \[1, 128\]/],
     ];
     for (const [options, pattern] of cases) {
