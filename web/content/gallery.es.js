@@ -408,7 +408,7 @@ def sparse_plus(z):
     z: [-3, 3],
     f: String.raw`\operatorname{SparseSigmoid}(z) = \begin{cases} 0 & \text{si } z \le -1 \\ \frac{z + 1}{2} & \text{si } -1 \lt z \lt 1 \\ 1 & \text{si } z \ge 1 \end{cases}`,
     df: String.raw`\operatorname{SparseSigmoid}'(z) = \begin{cases} \frac{1}{2} & \text{si } -1 \lt z \lt 1 \\ 0 & \text{si } \lvert z \rvert \ge 1 \end{cases}`,
-    use: 'Es a sparsemax lo que la sigmoide es a softmax: la primera componente de sparsemax([z, 0]). Da probabilidades exactamente 0 o 1 fuera de [−1, 1]; proviene del estudio de las pérdidas de Fenchel-Young para clasificación (Blondel, Martins y Niculae, 2019).',
+    use: 'Es a sparsemax lo que la sigmoide es a softmax: la primera componente de sparsemax([z, 0]). Da probabilidades exactamente 0 para z ≤ −1 y 1 para z ≥ 1; proviene del estudio de las pérdidas de Fenchel-Young para clasificación (Blondel, Martins y Niculae, 2019).',
     differs: null,
     variants: [],
     conventions: [],

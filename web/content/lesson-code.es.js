@@ -20,7 +20,7 @@ const salida = tf.layers.dense({ units: 1, activation: 'sigmoid' });`,
 from scipy.special import expit
 
 def sigmoide(z):
-    # expit no desborda: en 1 / (1 + np.exp(-z)), np.exp desborda (y avisa) para z < -709
+    # expit no desborda: en 1 / (1 + np.exp(-z)), np.exp desborda (y avisa) para z < -709.78
     return expit(z)`,
   },
   tanh: {
@@ -145,7 +145,7 @@ const y = tf.softplus(tf.linspace(-5, 5, 11));`,
     numpy: `import numpy as np
 
 def softplus(z):
-    # log(1 + e^z) sin desbordamiento (np.log(np.exp(z) + 1) da inf para z > 709)
+    # log(1 + e^z) sin desbordamiento (np.log(np.exp(z) + 1) da inf para z > 709.78)
     return np.logaddexp(0, z)`,
   },
   exponential: {
@@ -165,7 +165,7 @@ const y = tf.exp(tf.linspace(-3, 3, 7));`,
     numpy: `import numpy as np
 
 def exponencial(z):
-    return np.exp(z)  # desborda a inf para z > 709, como la propia función`,
+    return np.exp(z)  # desborda a inf para z > 709.78, como la propia función`,
   },
 };
 
