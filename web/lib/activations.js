@@ -117,6 +117,10 @@ export async function loadActivations(options = {}) {
   const core = await createActivationsCore(await coreOptions(options));
   const registry = deepFreeze(core._registry());
 
+  /** `params` split for the core, its type errors naming the parameter's range. */
+  const paramsOf = (where, id, params) =>
+    splitParams(params, `${where}(${id})`, specOf(registry, id));
+
   function vector(raw, id, logits, temperature, where, size) {
     const x = toFloat64Array(logits, 'logits', where);
     const n = lengthOf(x);
@@ -126,7 +130,7 @@ export async function loadActivations(options = {}) {
         { culprit: 'temperature' },
       );
     }
-    const spec = registry.find((s) => s.id === id);
+    const spec = specOf(registry, id);
     const max = raw === 'jacobian' ? spec?.maxJacobianLength : spec?.maxLength;
     if (max !== undefined && n > max) {
       throw new ActivationError(`${where}: logits has ${n} elements; ${id} takes 0 to ${max}`, {
@@ -145,7 +149,7 @@ export async function loadActivations(options = {}) {
    */
   function evaluate64(where, id, z, params, options, withDf) {
     const z64 = toFloat64Array(z, 'z', where);
-    const { names, values } = splitParams(params, `${where}(${id})`, specOf(registry, id));
+    const { names, values } = paramsOf(where, id, params);
     const n = lengthOf(z64);
     const out = readOut(options, { where, type: 'Float64Array', n, withDf });
     const zs = safeInput(z64, out, Float64Array);
@@ -185,7 +189,7 @@ export async function loadActivations(options = {}) {
       const where = 'evaluate';
       id = checkId(id, where);
       if (isFloat32Array(z)) {
-        const { names, values } = splitParams(params, `${where}(${id})`, specOf(registry, id));
+        const { names, values } = paramsOf(where, id, params);
         return evaluate32(core, check, where, id, z, names, values, true, options);
       }
       return evaluate64(where, id, z, params, options, true);
@@ -200,7 +204,7 @@ export async function loadActivations(options = {}) {
       const where = 'evaluateF';
       id = checkId(id, where);
       if (!isFloat32Array(z)) return evaluate64(where, id, z, params, options, false).f;
-      const { names, values } = splitParams(params, `${where}(${id})`, specOf(registry, id));
+      const { names, values } = paramsOf(where, id, params);
       return evaluate32(core, check, where, id, z, names, values, false, options).f;
     },
 
