@@ -25,6 +25,13 @@ export function formatNumber(value, digits = 3) {
   );
 }
 
+const list = new Intl.ListFormat('es', { type: 'conjunction' });
+
+/** «a», «a y b», «a, b y c». */
+export function formatList(items) {
+  return list.format(items);
+}
+
 /**
  * `digits` decimals, for a table of values side by side; but a value that would round to 0 shows
  * its 2 significant digits (−2,1·10⁻⁴), not a «−0» that looks like a sign error, and ±0 is 0.

@@ -1,6 +1,6 @@
 // Text summaries of what each chart shows, made from its data, for readers who cannot see the
 // chart (the canvas points to them with aria-describedby) and for everybody under it.
-import { formatNumber, formatSignificant } from './format.js';
+import { formatList, formatNumber, formatSignificant } from './format.js';
 
 // Two equal samples make a constant piece only where f' = 0 there too: a saturating tail
 // (tanh beyond |z| = 9 in float32) rounds to equal values while it still climbs.
@@ -54,10 +54,7 @@ function peak(z, df, kinks) {
     const b = last < z.length - 1 ? snapToKink(z[last], z[last], z[last + 1], kinks) : z[last];
     return `para ${describeZ(a, b, z[0], z.at(-1))}`;
   });
-  const where =
-    places.length <= 3
-      ? places.join(' y ').replace(/ y (?=.* y )/g, ', ')
-      : `en ${places.length} lugares separados`;
+  const where = places.length <= 3 ? formatList(places) : `en ${places.length} lugares separados`;
   return `f′ alcanza su máximo, ${formatSignificant(max)}, ${where}`;
 }
 

@@ -1,6 +1,6 @@
 // The softmax lab: 3 to 6 logits and a temperature, the probabilities as bars and the full
 // Jacobian as a table, all from the wasm core.
-import { formatNumber, formatSignificant } from '../format.js';
+import { formatList, formatNumber, formatSignificant } from '../format.js';
 import { choiceProp, numberListProp, numberProp } from '../state/props.js';
 import { buttonControl, el, fieldset, radioControl, sliderControl } from '../ui/controls.js';
 import { renderJacobian } from '../views/jacobian-table.js';
@@ -48,7 +48,7 @@ function describe(fn, logits, t, y, jacobian) {
     tied.length === n
       ? 'todas las clases son igual de probables'
       : tied.length > 1
-        ? `las clases ${tied.slice(0, -1).join(', ')} y ${tied.at(-1)} empatan como las más probables`
+        ? `las clases ${formatList(tied.map(String))} empatan como las más probables`
         : `la clase ${tied[0]} es la más probable`;
   const what = fn === 'log_softmax' ? 'las log-probabilidades' : 'las probabilidades';
   const list = Array.from(y, (v, i) => `clase ${i + 1}: ${formatSignificant(v, 3)}`).join(', ');
