@@ -9,16 +9,42 @@ namespace {
 
 // The loops over the vectorised forms (f32_lesson.h, f32_smooth.h, f32_piecewise.h).
 
-// n < 4 trailing elements go through the same lanes, padded with zeros, so every element gets
-// the same bits wherever it sits in the array.
+// Vectors per group: the main loops load a group's four vectors of z first, then compute and
+// store each. V8 emits wasm in order, and a kernel is one long dependency chain per vector;
+// with the next loads already issued the processor overlaps the chains better. Kernels alone,
+// per 10^6 values in Node 20: ELU 1.05 -> 0.84 ms, tanh 1.52 -> 1.12, SiLU 2.63 -> 1.69; in
+// Chromium 156 mostly unchanged, ReLU 0.110 -> 0.083. Two, six, or computing the whole group
+// before storing any, were slower in one engine or the other.
+constexpr std::size_t kGroup = 4;
+constexpr std::size_t kGroupSize = 4 * kGroup;
+using Group = F4[kGroup];
+
+// Runs `compute(x, mode, f, df)` on every vector of every whole group of z, where mode is
+// `prepare(group)`, and returns how many elements it covered. df is written only when `kDf`.
+template <bool kDf, class Prepare, class Compute>
+std::size_t groups(const float* z, std::size_t n, float* f, float* df, Prepare prepare,
+                   Compute compute) {
+  std::size_t i = 0;
+  for (; i + kGroupSize <= n; i += kGroupSize) {
+    Group x;
+    for (std::size_t j = 0; j < kGroup; ++j) x[j] = simd::load(z + i + 4 * j);
+    const auto mode = prepare(x);
+    for (std::size_t j = 0; j < kGroup; ++j) {
+      F4 fv;
+      F4 dfv;
+      compute(x[j], mode, fv, dfv);
+      simd::store(f + i + 4 * j, fv);
+      if constexpr (kDf) simd::store(df + i + 4 * j, dfv);
+    }
+  }
+  return i;
+}
+
+// The elements after the groups, four at a time; n < 4 trailing ones go through the same
+// lanes, padded with zeros, so every element gets the same bits wherever it sits in the array.
 template <class Body>
 void blocks(const float* z, std::size_t n, float* f, float* df, Body body) {
   std::size_t i = 0;
-  // Four blocks per iteration: independent chains for the processor to overlap.
-  for (; i + 16 <= n; i += 16) {
-    for (std::size_t j = i; j < i + 16; j += 4)
-      body(z + j, f + j, df == nullptr ? nullptr : df + j);
-  }
   for (; i + 4 <= n; i += 4) body(z + i, f + i, df == nullptr ? nullptr : df + i);
   if (i == n) return;
   float zt[4] = {0, 0, 0, 0};
@@ -30,6 +56,27 @@ void blocks(const float* z, std::size_t n, float* f, float* df, Body body) {
     f[j] = ft[j - i];
     if (df != nullptr) df[j] = dft[j - i];
   }
+}
+
+// Kernels whose f' cancels near a root: the lanes of x inside the window get f' from the double
+// kernel.
+template <class K, class S>
+F4 patch_window(F4 x, F4 df, const double* p) {
+  if constexpr (S::kDfWindow) {
+    if (simd::any((x > splat(S::kDfLo)) & (x < splat(S::kDfHi)))) {
+      float zl[4];
+      float dl[4];
+      simd::store(zl, x);
+      simd::store(dl, df);
+      for (int l = 0; l < 4; ++l) {
+        if (zl[l] > S::kDfLo && zl[l] < S::kDfHi) {
+          dl[l] = static_cast<float>(K::df(static_cast<double>(zl[l]), p));
+        }
+      }
+      return simd::load(dl);
+    }
+  }
+  return df;
 }
 
 template <class K>
@@ -63,22 +110,19 @@ void batch(const float* z, std::size_t n, const double* p, float* f, float* df) 
     using S = Simd<K>;
     const typename S::Ctx c(p);
     if (c.ok()) {
-      blocks(z, n, f, df, [&](const float* zb, float* fb, float* dfb) {
+      const std::size_t done = groups<true>(
+          z, n, f, df, [](const Group&) { return 0; },
+          [&](F4 x, int, F4& fv, F4& dfv) {
+            S::both(x, c, fv, dfv);
+            dfv = patch_window<K, S>(x, dfv, p);
+          });
+      blocks(z + done, n - done, f + done, df + done, [&](const float* zb, float* fb, float* dfb) {
         const F4 x = simd::load(zb);
         F4 fv;
         F4 dfv;
         S::both(x, c, fv, dfv);
         simd::store(fb, fv);
-        simd::store(dfb, dfv);
-        if constexpr (S::kDfWindow) {
-          if (simd::any((x > splat(S::kDfLo)) & (x < splat(S::kDfHi)))) {
-            for (int l = 0; l < 4; ++l) {
-              if (zb[l] > S::kDfLo && zb[l] < S::kDfHi) {
-                dfb[l] = static_cast<float>(K::df(static_cast<double>(zb[l]), p));
-              }
-            }
-          }
-        }
+        simd::store(dfb, patch_window<K, S>(x, dfv, p));
       });
       return;
     }
@@ -92,26 +136,33 @@ void values(const float* z, std::size_t n, const double* p, float* f) {
     using S = Simd<K>;
     const typename S::Ctx c(p);
     if (c.ok()) {
-      std::size_t i = 0;
-      if constexpr (HasLean<S>) {
-        // 16 elements at a time: one range check, then the lean form on all four blocks.
-        for (; i + 16 <= n; i += 16) {
-          const F4 x0 = simd::load(z + i);
-          const F4 x1 = simd::load(z + i + 4);
-          const F4 x2 = simd::load(z + i + 8);
-          const F4 x3 = simd::load(z + i + 12);
-          // The extremes of the 16, without abs (three instructions each in V8). pmin and pmax
-          // may drop a NaN; NaN takes the lean form either way, which keeps it.
-          const F4 hi = pmax(pmax(x0, x1), pmax(x2, x3));
-          const F4 lo = pmin(pmin(x0, x1), pmin(x2, x3));
-          const bool lean = !simd::any((hi > splat(S::kLeanLimit)) | (lo < splat(-S::kLeanLimit)));
-          simd::store(f + i, lean ? S::lean(x0, c) : S::f(x0, c));
-          simd::store(f + i + 4, lean ? S::lean(x1, c) : S::f(x1, c));
-          simd::store(f + i + 8, lean ? S::lean(x2, c) : S::f(x2, c));
-          simd::store(f + i + 12, lean ? S::lean(x3, c) : S::f(x3, c));
+      // One range check for the group, then the lean form on all of it where it holds. The
+      // extremes without abs (three instructions each in V8); pmin and pmax may drop a NaN,
+      // which takes the lean form either way and keeps it.
+      const auto lean = [](const Group& x) {
+        if constexpr (HasLean<S>) {
+          F4 hi = x[0];
+          F4 lo = x[0];
+          for (std::size_t j = 1; j < kGroup; ++j) {
+            hi = pmax(hi, x[j]);
+            lo = pmin(lo, x[j]);
+          }
+          return !simd::any((hi > splat(S::kLeanLimit)) | (lo < splat(-S::kLeanLimit)));
+        } else {
+          return false;
         }
-      }
-      blocks(z + i, n - i, f + i, nullptr,
+      };
+      const std::size_t done =
+          groups<false>(z, n, f, nullptr, lean, [&](F4 x, bool is_lean, F4& fv, F4&) {
+            if constexpr (HasLean<S>) {
+              if (is_lean) {
+                fv = S::lean(x, c);
+                return;
+              }
+            }
+            fv = S::f(x, c);
+          });
+      blocks(z + done, n - done, f + done, nullptr,
              [&](const float* zb, float* fb, float*) { simd::store(fb, S::f(simd::load(zb), c)); });
       return;
     }
