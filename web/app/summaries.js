@@ -86,7 +86,7 @@ export function describeFunction({
   const zmax = z.at(-1);
   const [lo, hi] = range(f);
   const zones = intervals.length
-    ? intervals.map(([a, b]) => describeZ(a, b, zmin, zmax)).join(' y ')
+    ? formatList(intervals.map(([a, b]) => describeZ(a, b, zmin, zmax)))
     : 'ninguna en este intervalo';
   const saturation =
     threshold === undefined
