@@ -129,8 +129,9 @@ TEST(Float32, WithinFourUlpOfTheTruthOverTheWholeRange) {
   }
 }
 
-// Every float32, for the functions named in ACTIVATIONS_EXHAUSTIVE (comma-separated; default: the
-// bench's seven). Minutes per function: run by hand with --gtest_also_run_disabled_tests.
+// Every float32, for the functions named in ACTIVATIONS_EXHAUSTIVE (comma-separated, each with
+// its default parameters or one set as "id/name=value"; default: the bench's seven). Minutes per
+// function: run by hand with --gtest_also_run_disabled_tests.
 TEST(Float32, DISABLED_EveryFloatWithinFourUlp) {
   const char* env = std::getenv("ACTIVATIONS_EXHAUSTIVE");
   std::string list = env != nullptr ? env : "sigmoid,tanh,relu,elu,selu,softplus,exponential";
@@ -140,25 +141,35 @@ TEST(Float32, DISABLED_EveryFloatWithinFourUlp) {
   for (std::size_t start = 0, end; start < list.size(); start = end + 1) {
     end = list.find(',', start);
     if (end == std::string::npos) end = list.size();
-    const std::string id = list.substr(start, end - start);
+    // An entry may set one parameter: "gelu/approximate=1".
+    const std::string entry = list.substr(start, end - start);
+    const std::size_t slash = entry.find('/');
+    const std::string id = entry.substr(0, slash);
+    std::vector<NamedValue> params;
+    std::string param_name;
+    if (slash != std::string::npos) {
+      const std::size_t eq = entry.find('=', slash);
+      param_name = entry.substr(slash + 1, eq - slash - 1);
+      params.push_back({param_name, std::stod(entry.substr(eq + 1))});
+    }
     Worst wf, wdf;
     for (std::uint64_t base = 0; base < (1ull << 32); base += kChunk) {
       for (std::size_t i = 0; i < kChunk; ++i) {
         z[i] = std::bit_cast<float>(static_cast<std::uint32_t>(base + i));
         zd[i] = z[i];
       }
-      ASSERT_TRUE(evaluate(id, {}, std::span<const float>(z), f, df).ok()) << id;
-      ASSERT_TRUE(evaluate(id, {}, zd, tf, tdf).ok()) << id;
+      ASSERT_TRUE(evaluate(id, params, std::span<const float>(z), f, df).ok()) << entry;
+      ASSERT_TRUE(evaluate(id, params, zd, tf, tdf).ok()) << entry;
       for (std::size_t i = 0; i < kChunk; ++i) {
         wf.add(ulp_distance_to_truth(f[i], tf[i]), z[i], f[i], tf[i]);
         wdf.add(ulp_distance_to_truth(df[i], tdf[i]), z[i], df[i], tdf[i]);
       }
     }
-    std::printf("%-12s every float32: f %llu ULP (at %a), f' %llu ULP (at %a)\n", id.c_str(),
+    std::printf("%-12s every float32: f %llu ULP (at %a), f' %llu ULP (at %a)\n", entry.c_str(),
                 static_cast<unsigned long long>(wf.ulp), wf.z,
                 static_cast<unsigned long long>(wdf.ulp), wdf.z);
-    EXPECT_LE(wf.ulp, kMaxUlp) << id;
-    EXPECT_LE(wdf.ulp, kMaxUlp) << id;
+    EXPECT_LE(wf.ulp, kMaxUlp) << entry;
+    EXPECT_LE(wdf.ulp, kMaxUlp) << entry;
   }
 }
 
