@@ -25,6 +25,17 @@ double squareplus_f(double z, double b);
 double squareplus_df(double z, double b);
 double tanh_shrink_f(double z);
 double tanh_shrink_df(double z);
+
+// Float32-grade forms, for the float32 path of the kernels without a vectorised form: plain double
+// (and libm) where the double kernels carry double-double, each within 2^-40 relative of the
+// exact value wherever that is not below float32's range, so its rounding to float32 is the
+// truth's but within 2^-40 of a midpoint.
+double gelu_f32(double z);
+double gelu_df32(double z);
+double gelu_tanh_f32(double z);
+double gelu_tanh_df32(double z);
+double tanh_shrink_f32(double z);
+double tanh_shrink_df32(double z);
 }  // namespace smooth
 
 struct Silu {
@@ -44,6 +55,12 @@ struct Gelu {
   }
   static double df(double z, const double* p) {
     return p[0] != 0 ? smooth::gelu_tanh_df(z) : smooth::gelu_df(z);
+  }
+  static double f32(double z, const double* p) {
+    return p[0] != 0 ? smooth::gelu_tanh_f32(z) : smooth::gelu_f32(z);
+  }
+  static double df32(double z, const double* p) {
+    return p[0] != 0 ? smooth::gelu_tanh_df32(z) : smooth::gelu_df32(z);
   }
 };
 
@@ -72,6 +89,8 @@ struct Squareplus {
 struct TanhShrink {
   static double f(double z, const double*) { return smooth::tanh_shrink_f(z); }
   static double df(double z, const double*) { return smooth::tanh_shrink_df(z); }
+  static double f32(double z, const double*) { return smooth::tanh_shrink_f32(z); }
+  static double df32(double z, const double*) { return smooth::tanh_shrink_df32(z); }
 };
 
 }  // namespace activations::kernels
