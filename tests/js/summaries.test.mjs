@@ -1,7 +1,7 @@
 // The charts' text summaries (web/app/summaries.js), from synthetic curves: plain modules, no DOM.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeFunction } from '../../web/app/summaries.js';
+import { describeFunction, describeParams } from '../../web/app/summaries.js';
 
 const z = Array.from({ length: 81 }, (_, i) => -4 + i / 10);
 
@@ -35,4 +35,19 @@ test('one or two zones, or none', () => {
     /: z < −2 y z > 2\./,
   );
   assert.match(describeFunction(base), /: ninguna en este intervalo\./);
+});
+
+test('parameters read as «α = 1,5», and a yes/no one in words, not as 0 or 1', () => {
+  const gelu = [{ name: 'approximate', type: 'boolean' }];
+  assert.equal(describeParams(gelu, { approximate: 0 }), 'la erf exacta');
+  assert.equal(describeParams(gelu, { approximate: true }), 'la aproximación tanh');
+  const threshold = [
+    { name: 'threshold', type: 'number' },
+    { name: 'default_value', type: 'number' },
+  ];
+  assert.equal(
+    describeParams(threshold, { threshold: 0.5, default_value: -1 }),
+    'umbral = 0,5, valor = −1',
+  );
+  assert.equal(describeParams([{ name: 'alpha', type: 'number' }], { alpha: 1.5 }), 'α = 1,5');
 });

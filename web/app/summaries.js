@@ -1,5 +1,6 @@
 // Text summaries of what each chart shows, made from its data, for readers who cannot see the
 // chart (the canvas points to them with aria-describedby) and for everybody under it.
+import { PARAM_TEXT } from './content/functions.es.js';
 import { formatList, formatNumber, formatSignificant } from './format.js';
 
 // Two equal samples make a constant piece only where f' = 0 there too: a saturating tail
@@ -66,6 +67,20 @@ function range(values) {
     if (v > hi) hi = v;
   }
   return [lo, hi];
+}
+
+/**
+ * The parameters as a summary names them: «α = 1,5, b = 2», and a yes/no parameter in its own
+ * words («la erf exacta»). `params` are list()'s, `values` their values by name.
+ */
+export function describeParams(params, values) {
+  return params
+    .map((p) => {
+      const text = PARAM_TEXT[p.name];
+      if (p.type === 'boolean' && text?.on) return values[p.name] ? text.on : text.off;
+      return `${text?.symbol ?? p.name} = ${formatNumber(values[p.name])}`;
+    })
+    .join(', ');
 }
 
 /**

@@ -41,7 +41,13 @@ export const PARAM_TEXT = {
   b: { label: 'Suavidad b', symbol: 'b' },
   threshold: { label: 'Umbral (threshold)', symbol: 'umbral' },
   default_value: { label: 'Valor bajo el umbral (default_value)', symbol: 'valor' },
-  approximate: { label: 'Aproximación con tanh (approximate)', symbol: 'approximate' },
+  // A yes/no parameter reads as words in the summaries: «GELU con la erf exacta».
+  approximate: {
+    label: 'Aproximación con tanh (approximate)',
+    symbol: 'approximate',
+    on: 'la aproximación tanh',
+    off: 'la erf exacta',
+  },
 };
 
 // Keras's weight initialisers, by their API names.

@@ -3,7 +3,7 @@
 // under keys prefixed with the id ("gelu.approximate").
 import { functionName, PARAM_TEXT } from '../content/functions.es.js';
 import { formatNumber } from '../format.js';
-import { describeFunction } from '../summaries.js';
+import { describeFunction, describeParams } from '../summaries.js';
 import { buttonControl, checkboxControl, el, fieldset, sliderControl } from '../ui/controls.js';
 import { jumps as findJumps, linspace32, paddedLimits, toPoints } from '../views/curve-data.js';
 import { FunctionChart } from '../views/function-chart.js';
@@ -86,12 +86,9 @@ export function createCardLab({ root, card, spec, api, values, changed, onCompar
       extraMarkers,
     });
     if (legend) frameworkLegend(legend, card, showFrameworks);
-    const paramText = spec.params
-      .map((q) => `${PARAM_TEXT[q.name]?.symbol ?? q.name} = ${formatNumber(p[q.name])}`)
-      .join(', ');
     summary.textContent = describeFunction({
       name,
-      paramText,
+      paramText: describeParams(spec.params, p),
       z,
       f,
       df,

@@ -9,7 +9,7 @@ import {
 } from '../content/functions.es.js';
 import { formatNumber, formatSignificant } from '../format.js';
 import { boolProp, numberProp, snap } from '../state/props.js';
-import { describeFunction } from '../summaries.js';
+import { describeFunction, describeParams } from '../summaries.js';
 import { buttonControl, checkboxControl, el, fieldset, sliderControl } from '../ui/controls.js';
 import {
   jumps as findJumps,
@@ -151,12 +151,9 @@ export function createFunctionLab({ root, section, spec, api, store }) {
     readout.dataset.z = String(probe.z);
     readout.dataset.f = String(probe.f);
     readout.dataset.df = String(probe.df);
-    const paramText = spec.params
-      .map((p) => `${PARAM_TEXT[p.name]?.symbol ?? p.name} = ${formatNumber(values[p.name])}`)
-      .join(', ');
     summary.textContent = describeFunction({
       name,
-      paramText,
+      paramText: describeParams(spec.params, values),
       ...sample,
       threshold: values.sat,
       intervals,
