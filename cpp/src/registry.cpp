@@ -6,6 +6,7 @@
 #include "activations/softmax.h"
 #include "activations/sparsemax.h"
 #include "kernels/f32.h"
+#include "kernels/fast.h"
 #include "kernels/lesson.h"
 #include "kernels/piecewise.h"
 #include "kernels/smooth.h"
@@ -30,6 +31,19 @@ void values(const double* z, std::size_t n, const double* p, double* f) {
   for (std::size_t i = 0; i < n; ++i) f[i] = K::f(z[i], p);
 }
 
+template <class K>
+void batch_fast(const double* z, std::size_t n, const double* p, double* f, double* df) {
+  for (std::size_t i = 0; i < n; ++i) {
+    f[i] = k::fast_f<K>(z[i], p);
+    df[i] = k::fast_df<K>(z[i], p);
+  }
+}
+
+template <class K>
+void values_fast(const double* z, std::size_t n, const double* p, double* f) {
+  for (std::size_t i = 0; i < n; ++i) f[i] = k::fast_f<K>(z[i], p);
+}
+
 struct Extras {
   std::span<const ParamSpec> params = {};
   std::span<const ConstantSpec> constants = {};
@@ -52,6 +66,8 @@ constexpr ActivationSpec elementwise(std::string_view id, bool monotonic, Extras
           .df = &K::df,
           .batch = &batch<K>,
           .values = &values<K>,
+          .batch_fast = &batch_fast<K>,
+          .values_fast = &values_fast<K>,
           .batch32 = &k::f32::batch<K>,
           .values32 = &k::f32::values<K>,
           .vectorised32 = &k::f32::vectorised<K>};

@@ -94,8 +94,8 @@ DenseLayer zeros_like(const DenseLayer& l) {
 }
 
 // Forward pass of `rows` points whose features are the columns of `x`. Hidden layers apply the
-// activation (and keep f'(z) when `slopes`); the last layer gives logits, since the sigmoid is
-// folded into the loss.
+// activation's fast form (activation.h) and keep f'(z) when `slopes`; the last layer gives
+// logits, since the sigmoid is folded into the loss.
 void forward(const TrainerState& s, const double* x, std::size_t rows, Work& w, bool slopes) {
   const std::size_t depth = s.layers.size();
   w.z.resize(depth + 1);
@@ -122,9 +122,9 @@ void forward(const TrainerState& s, const double* x, std::size_t rows, Work& w, 
     a.resize(rows * out);
     if (slopes) {
       w.df[l].resize(rows * out);
-      s.activation.spec->batch(z.data(), z.size(), p, a.data(), w.df[l].data());
+      s.activation.spec->batch_fast(z.data(), z.size(), p, a.data(), w.df[l].data());
     } else {
-      s.activation.spec->values(z.data(), z.size(), p, a.data());
+      s.activation.spec->values_fast(z.data(), z.size(), p, a.data());
     }
     x = a.data();
   }

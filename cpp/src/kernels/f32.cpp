@@ -3,6 +3,7 @@
 #include "f32_lesson.h"
 #include "f32_piecewise.h"
 #include "f32_smooth.h"
+#include "fast.h"
 
 namespace activations::kernels::f32 {
 namespace {
@@ -79,44 +80,20 @@ F4 patch_window(F4 x, F4 df, const double* p) {
   return df;
 }
 
-// Kernels without a vectorised form: their float32-grade double form where they have one
-// (smooth.h), the double kernel otherwise.
-template <class K>
-concept HasFloat32Form = requires(double z, const double* p) {
-  K::f32(z, p);
-  K::df32(z, p);
-};
-
-template <class K>
-double f_for32(double z, const double* p) {
-  if constexpr (HasFloat32Form<K>) {
-    return K::f32(z, p);
-  } else {
-    return K::f(z, p);
-  }
-}
-
-template <class K>
-double df_for32(double z, const double* p) {
-  if constexpr (HasFloat32Form<K>) {
-    return K::df32(z, p);
-  } else {
-    return K::df(z, p);
-  }
-}
-
+// Kernels without a vectorised form (or with parameters it does not take): their fast form
+// (fast.h), rounded once.
 template <class K>
 void scalar_batch(const float* z, std::size_t n, const double* p, float* f, float* df) {
   for (std::size_t i = 0; i < n; ++i) {
     const double x = z[i];
-    f[i] = static_cast<float>(f_for32<K>(x, p));
-    df[i] = static_cast<float>(df_for32<K>(x, p));
+    f[i] = static_cast<float>(fast_f<K>(x, p));
+    df[i] = static_cast<float>(fast_df<K>(x, p));
   }
 }
 
 template <class K>
 void scalar_values(const float* z, std::size_t n, const double* p, float* f) {
-  for (std::size_t i = 0; i < n; ++i) f[i] = static_cast<float>(f_for32<K>(z[i], p));
+  for (std::size_t i = 0; i < n; ++i) f[i] = static_cast<float>(fast_f<K>(z[i], p));
 }
 
 }  // namespace

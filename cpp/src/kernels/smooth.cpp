@@ -357,31 +357,31 @@ double tanh_shrink_df(double z) {
   return 1.0 - Tanh::df(a, nullptr);
 }
 
-// ---------------------------------------------------------------- float32-grade forms
+// ---------------------------------------------------------------- fast forms (fast.h)
 
 // Phi(x) = erfc(-x / sqrt2) / 2, with erfc's relative accuracy in the tail. Rounding x / sqrt2
 // moves erfc(v) by 2 v^2 2^-53 relative, below 2^-45 while the float32 result is not 0 (it
 // underflows from x = -14.3, v = 10.1).
 namespace {
-double cdf_f32(double z) { return 0.5 * std::erfc(-z * dd::kInvSqrt2.hi); }
+double cdf_fast(double z) { return 0.5 * std::erfc(-z * dd::kInvSqrt2.hi); }
 }  // namespace
 
 // x Phi(x).
-double gelu_f32(double z) {
+double gelu_fast(double z) {
   if (std::isnan(z)) return z;
   if (z > 50) return z;
   if (z < -20) return -0.0;
-  return z * cdf_f32(z);
+  return z * cdf_fast(z);
 }
 
 // Phi(x) + x phi(x). Outside (-0.8, -0.7), where the root -0.7518... is, neither term is more than
 // 12 times the sum; the double-double kernel takes that window. Below -3, as phi(x) (M - |x|).
-double gelu_df32(double z) {
+double gelu_fast_df(double z) {
   if (std::isnan(z)) return z;
   if (z > 50) return 1.0;
   if (z < -20) return -0.0;
   if (z > -0.8 && z < -0.7) return gelu_df(z);
-  const double cdf = cdf_f32(z);
+  const double cdf = cdf_fast(z);
   const double pdf = normal_pdf(z);
   return z >= -3 ? cdf + z * pdf : pdf * (cdf / pdf + z);
 }
@@ -389,7 +389,7 @@ double gelu_df32(double z) {
 // x sigmoid(2g) with g(x) = sqrt(2/pi) (x + 0.044715 x^3) in double: x and the cube have the same
 // sign, so g is within a few ULPs, which moves e^{2g} by less than 2^-43 wherever the float32
 // result is not 0 (|2g| < 150).
-double gelu_tanh_f32(double z) {
+double gelu_tanh_fast(double z) {
   if (std::isnan(z)) return z;
   if (z > 40) return z;
   if (z < -40) return -0.0;
@@ -402,7 +402,7 @@ double gelu_tanh_f32(double z) {
 // sigmoid(2g) (1 + 2x g' sigmoid(-2g)). Outside (-0.8, -0.7), where the bracket's root -0.7517...
 // is, neither of its terms is more than 12 times the bracket; the double-double kernel takes that
 // window.
-double gelu_tanh_df32(double z) {
+double gelu_tanh_fast_df(double z) {
   if (std::isnan(z)) return z;
   if (z > 40) return 1.0;
   if (z < -40) return -0.0;
@@ -423,13 +423,13 @@ double gelu_tanh_df32(double z) {
 // The series below |x| = 1/32. Beyond, tanh x is at most 3100 times x - tanh x (at 1/32, less
 // further out), so tanh's own error, about an ULP of it, stays below 2^-40 of the result; the
 // subtraction rounds once at most.
-double tanh_shrink_f32(double z) {
+double tanh_shrink_fast(double z) {
   const double a = std::fabs(z);
   if (!(a >= 0.03125)) return tanh_shrink_f(z);  // NaN too
   return std::copysign(a - std::tanh(a), z);
 }
 
-double tanh_shrink_df32(double z) {
+double tanh_shrink_fast_df(double z) {
   const double t = std::tanh(z);
   return t * t;
 }

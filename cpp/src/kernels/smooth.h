@@ -26,16 +26,15 @@ double squareplus_df(double z, double b);
 double tanh_shrink_f(double z);
 double tanh_shrink_df(double z);
 
-// Float32-grade forms, for the float32 path of the kernels without a vectorised form: plain double
-// (and libm) where the double kernels carry double-double, each within 2^-40 relative of the
-// exact value wherever that is not below float32's range, so its rounding to float32 is the
-// truth's but within 2^-40 of a midpoint.
-double gelu_f32(double z);
-double gelu_df32(double z);
-double gelu_tanh_f32(double z);
-double gelu_tanh_df32(double z);
-double tanh_shrink_f32(double z);
-double tanh_shrink_df32(double z);
+// Fast forms: plain double (and libm) where the careful kernels above carry double-double,
+// each within 2^-40 relative of the exact value wherever that is not below float32's range
+// (see fast.h for who uses them).
+double gelu_fast(double z);
+double gelu_fast_df(double z);
+double gelu_tanh_fast(double z);
+double gelu_tanh_fast_df(double z);
+double tanh_shrink_fast(double z);
+double tanh_shrink_fast_df(double z);
 }  // namespace smooth
 
 struct Silu {
@@ -56,11 +55,11 @@ struct Gelu {
   static double df(double z, const double* p) {
     return p[0] != 0 ? smooth::gelu_tanh_df(z) : smooth::gelu_df(z);
   }
-  static double f32(double z, const double* p) {
-    return p[0] != 0 ? smooth::gelu_tanh_f32(z) : smooth::gelu_f32(z);
+  static double fast_f(double z, const double* p) {
+    return p[0] != 0 ? smooth::gelu_tanh_fast(z) : smooth::gelu_fast(z);
   }
-  static double df32(double z, const double* p) {
-    return p[0] != 0 ? smooth::gelu_tanh_df32(z) : smooth::gelu_df32(z);
+  static double fast_df(double z, const double* p) {
+    return p[0] != 0 ? smooth::gelu_tanh_fast_df(z) : smooth::gelu_fast_df(z);
   }
 };
 
@@ -89,8 +88,8 @@ struct Squareplus {
 struct TanhShrink {
   static double f(double z, const double*) { return smooth::tanh_shrink_f(z); }
   static double df(double z, const double*) { return smooth::tanh_shrink_df(z); }
-  static double f32(double z, const double*) { return smooth::tanh_shrink_f32(z); }
-  static double df32(double z, const double*) { return smooth::tanh_shrink_df32(z); }
+  static double fast_f(double z, const double*) { return smooth::tanh_shrink_fast(z); }
+  static double fast_df(double z, const double*) { return smooth::tanh_shrink_fast_df(z); }
 };
 
 }  // namespace activations::kernels
