@@ -246,6 +246,27 @@ describe('the training lab', () => {
       return trainLoss;
     });
     assert.equal(loss, expected);
+    assert.match(
+      await page.locator('#resumen-entrenamiento').textContent(),
+      /^Con ELU \(α = 0,5\), en la época 1,/,
+    );
+    await noProblems(page);
+    await page.close();
+  });
+
+  test('a yes/no parameter is named in words in the summary, not as 0 or 1', async () => {
+    const page = await open('?entrenamiento.act=gelu');
+    await oneEpoch(page);
+    assert.match(
+      await page.locator('#resumen-entrenamiento').textContent(),
+      /^Con GELU \(la erf exacta\), en la época 1,/,
+    );
+    await control(page, 'approximate').check();
+    await oneEpoch(page);
+    assert.match(
+      await page.locator('#resumen-entrenamiento').textContent(),
+      /^Con GELU \(la aproximación tanh\), en la época 1,/,
+    );
     await noProblems(page);
     await page.close();
   });

@@ -3,7 +3,7 @@
 // session runs in a worker (training/session.js); this module holds the state (all of it in
 // the URL), the controls, and the histories the charts show.
 import { functionName } from '../content/functions.es.js';
-import { formatNumber } from '../format.js';
+import { describeParams } from '../summaries.js';
 import { createTrainingClient } from '../training/client.js';
 import { buildTrainingControls } from '../training/controls.js';
 import { trainerRuns, trainingProps } from '../training/props.js';
@@ -20,11 +20,13 @@ function thin(points) {
   points.splice(0, points.length, ...kept);
 }
 
-function labelOf(options) {
-  const params = Object.entries(options.params ?? {});
+// «ELU (α = 1,5)», «GELU (la erf exacta)»: the parameters the run was given, as the summaries
+// name them.
+function labelOf(options, spec) {
   const name = functionName(options.activation);
-  if (params.length === 0) return name;
-  return `${name} (${params.map(([k, v]) => `${k} ${formatNumber(v)}`).join(', ')})`;
+  const given = spec.params.filter((p) => options.params?.[p.name] !== undefined);
+  if (given.length === 0) return name;
+  return `${name} (${describeParams(given, options.params)})`;
 }
 
 export function createTrainingLab({ root, section, api, store, specs }) {
@@ -124,7 +126,13 @@ export function createTrainingLab({ root, section, api, store, specs }) {
     generation += 1;
     const options = trainerRuns(values, specs);
     const n = values.comparar ? THUMB_GRID : GRID;
-    runs = options.map((o) => ({ options: o, label: labelOf(o), train: [], test: [], n }));
+    runs = options.map((o) => ({
+      options: o,
+      label: labelOf(o, specs.get(o.activation)),
+      train: [],
+      test: [],
+      n,
+    }));
     epoch = 0;
     say('');
     if (options.length === 0) {
