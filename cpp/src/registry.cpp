@@ -18,11 +18,13 @@ namespace k = kernels;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
+// z[i] is read once, before f[i] is written: f may be z itself.
 template <class K>
 void batch(const double* z, std::size_t n, const double* p, double* f, double* df) {
   for (std::size_t i = 0; i < n; ++i) {
-    f[i] = K::f(z[i], p);
-    df[i] = K::df(z[i], p);
+    const double x = z[i];
+    f[i] = K::f(x, p);
+    df[i] = K::df(x, p);
   }
 }
 
@@ -34,8 +36,9 @@ void values(const double* z, std::size_t n, const double* p, double* f) {
 template <class K>
 void batch_fast(const double* z, std::size_t n, const double* p, double* f, double* df) {
   for (std::size_t i = 0; i < n; ++i) {
-    f[i] = k::fast_f<K>(z[i], p);
-    df[i] = k::fast_df<K>(z[i], p);
+    const double x = z[i];
+    f[i] = k::fast_f<K>(x, p);
+    df[i] = k::fast_df<K>(x, p);
   }
 }
 

@@ -149,6 +149,7 @@ TEST(Float32, DISABLED_EveryFloatWithinFourUlp) {
     std::string param_name;
     if (slash != std::string::npos) {
       const std::size_t eq = entry.find('=', slash);
+      ASSERT_NE(eq, std::string::npos) << "\"" << entry << "\": write id/name=value";
       param_name = entry.substr(slash + 1, eq - slash - 1);
       params.push_back({param_name, std::stod(entry.substr(eq + 1))});
     }

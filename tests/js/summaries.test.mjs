@@ -41,6 +41,7 @@ test('parameters read as «α = 1,5», and a yes/no one in words, not as 0 or 1'
   const gelu = [{ name: 'approximate', type: 'boolean' }];
   assert.equal(describeParams(gelu, { approximate: 0 }), 'la erf exacta');
   assert.equal(describeParams(gelu, { approximate: true }), 'la aproximación tanh');
+  assert.equal(describeParams(gelu, { approximate: 1 }), 'la aproximación tanh');
   const threshold = [
     { name: 'threshold', type: 'number' },
     { name: 'default_value', type: 'number' },

@@ -99,8 +99,9 @@ struct ActivationSpec {
   ScalarFn df = nullptr;  // at a kink: what TensorFlow's gradient returns
   BatchFn batch = nullptr;
   ValuesFn values = nullptr;  // f alone, for forward passes that need no slopes
-  // The same within 2^-40 relative instead of a few ULPs, faster where the careful kernel carries
-  // double-double (GELU, tanh_shrink): for training, which cannot use the last bits.
+  // The same within 2^-40 relative instead of a few ULPs (or 0 where the value is below float32's
+  // range), faster where the careful kernel carries double-double (GELU, tanh_shrink; the same
+  // functions for every other kernel): for training, which cannot use the last bits.
   BatchFn batch_fast = nullptr;
   ValuesFn values_fast = nullptr;
   // Vector functions.

@@ -149,7 +149,7 @@ double mish_df(double z) {
 // ---------------------------------------------------------------- GELU, exact: x Phi(x)
 
 double gelu_f(double z) {
-  if (std::isnan(z)) return z;
+  if (std::isnan(z) || z == 0) return z;  // GELU(-0) = -0 Phi(0) = -0
   if (z > 50) return z;  // Phi(z) = 1 to far below double precision
   if (z < -50) return -0.0;
   if (z < -36) {
@@ -325,18 +325,27 @@ double squareplus_df(double z, double b) {
 
 // Cancels for small |x| (x - tanh x ~ x^3 / 3): a series for |x| < 1/32, tanh in double-double up
 // to |x| = 1.5, and the plain difference beyond, where it loses at most one bit.
+namespace {
+
+// x - tanh x = x^3 (1/3 - 2x^2/15 + 17x^4/315 - 62x^6/2835 + 1382x^8/155925 - 21844x^10/6081075
+// + ...): the first dropped term is below 2^-56 of the sum for |x| < 1/16.
+double tanh_shrink_series(double a) {
+  const double s = a * a;
+  const double poly =
+      1.0 / 3 +
+      s * (-2.0 / 15 +
+           s * (17.0 / 315 + s * (-62.0 / 2835 + s * (1382.0 / 155925 - s * 21844.0 / 6081075))));
+  return a * s * poly;
+}
+
+}  // namespace
+
 double tanh_shrink_f(double z) {
   if (std::isnan(z)) return z;
   const double a = std::fabs(z);
   double r;
   if (a < 0.03125) {
-    const double s = a * a;
-    // x^3 (1/3 - 2x^2/15 + 17x^4/315 - 62x^6/2835 + 1382x^8/155925 - 21844x^10/6081075)
-    const double poly =
-        1.0 / 3 +
-        s * (-2.0 / 15 +
-             s * (17.0 / 315 + s * (-62.0 / 2835 + s * (1382.0 / 155925 - s * 21844.0 / 6081075))));
-    r = a * s * poly;
+    r = tanh_shrink_series(a);
   } else if (a <= 1.5) {
     r = dd::to_double(dd::add(dd::neg(tanh_dd(a)), a));
   } else {
@@ -359,9 +368,10 @@ double tanh_shrink_df(double z) {
 
 // ---------------------------------------------------------------- fast forms (fast.h)
 
-// Phi(x) = erfc(-x / sqrt2) / 2, with erfc's relative accuracy in the tail. Rounding x / sqrt2
-// moves erfc(v) by 2 v^2 2^-53 relative, below 2^-45 while the float32 result is not 0 (it
-// underflows from x = -14.3, v = 10.1).
+// Phi(x) = erfc(-x / sqrt2) / 2, with erfc's relative accuracy in the tail. The rounding of
+// 1/sqrt2 and of the product moves v = -x / sqrt2 by about 2^-52 relative, and erfc(v) by
+// 2 v^2 times that: below 2^-44 while the float32 result is not 0 (it underflows from
+// x = -14.36, v = 10.2).
 namespace {
 double cdf_fast(double z) { return 0.5 * std::erfc(-z * dd::kInvSqrt2.hi); }
 }  // namespace
@@ -420,13 +430,13 @@ double gelu_tanh_fast_df(double z) {
   return e * (1.0 + two_x_slope / one_plus) / one_plus;
 }
 
-// The series below |x| = 1/32. Beyond, tanh x is at most 3100 times x - tanh x (at 1/32, less
-// further out), so tanh's own error, about an ULP of it, stays below 2^-40 of the result; the
-// subtraction rounds once at most.
+// The series below |x| = 1/16. Beyond, tanh x is at most 770 times x - tanh x (at 1/16, less
+// further out), and an ULP of tanh x is at most 2^-52 of it, so each ULP of libm's error in tanh
+// costs at most 2^-42.4 of the result; the subtraction rounds once at most.
 double tanh_shrink_fast(double z) {
+  if (std::isnan(z)) return z;
   const double a = std::fabs(z);
-  if (!(a >= 0.03125)) return tanh_shrink_f(z);  // NaN too
-  return std::copysign(a - std::tanh(a), z);
+  return std::copysign(a < 0.0625 ? tanh_shrink_series(a) : a - std::tanh(a), z);
 }
 
 double tanh_shrink_fast_df(double z) {
