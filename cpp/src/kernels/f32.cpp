@@ -113,19 +113,19 @@ void batch(const float* z, std::size_t n, const double* p, float* f, float* df) 
     using S = Simd<K>;
     const typename S::Ctx c(p);
     if (c.ok()) {
+      const auto both = [&](F4 x, F4& fv, F4& dfv) {
+        S::both(x, c, fv, dfv);
+        dfv = patch_window<K, S>(x, dfv, p);
+      };
       const std::size_t done = groups<true>(
           z, n, f, df, [](const Group&) { return 0; },
-          [&](F4 x, int, F4& fv, F4& dfv) {
-            S::both(x, c, fv, dfv);
-            dfv = patch_window<K, S>(x, dfv, p);
-          });
+          [&](F4 x, int, F4& fv, F4& dfv) { both(x, fv, dfv); });
       blocks(z + done, n - done, f + done, df + done, [&](const float* zb, float* fb, float* dfb) {
-        const F4 x = simd::load(zb);
         F4 fv;
         F4 dfv;
-        S::both(x, c, fv, dfv);
+        both(simd::load(zb), fv, dfv);
         simd::store(fb, fv);
-        simd::store(dfb, patch_window<K, S>(x, dfv, p));
+        simd::store(dfb, dfv);
       });
       return;
     }
