@@ -149,7 +149,8 @@ double mish_df(double z) {
 // ---------------------------------------------------------------- GELU, exact: x Phi(x)
 
 double gelu_f(double z) {
-  if (std::isnan(z) || z == 0) return z;  // GELU(-0) = -0 Phi(0) = -0
+  // NaN, and ±0: GELU(-0) = -0 Phi(0) = -0.
+  if (std::isnan(z) || z == 0) return z;
   if (z > 50) return z;  // Phi(z) = 1 to far below double precision
   if (z < -50) return -0.0;
   if (z < -36) {
