@@ -18,33 +18,20 @@ namespace k = kernels;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// z[i] is read once, before f[i] is written: f may be z itself.
-template <class K>
+// The careful kernel (K::f, K::df), or with kFast its fast form (kernels/fast.h). z[i] is read
+// once, before f[i] is written: f may be z itself.
+template <class K, bool kFast>
 void batch(const double* z, std::size_t n, const double* p, double* f, double* df) {
   for (std::size_t i = 0; i < n; ++i) {
     const double x = z[i];
-    f[i] = K::f(x, p);
-    df[i] = K::df(x, p);
+    f[i] = kFast ? k::fast_f<K>(x, p) : K::f(x, p);
+    df[i] = kFast ? k::fast_df<K>(x, p) : K::df(x, p);
   }
 }
 
-template <class K>
+template <class K, bool kFast>
 void values(const double* z, std::size_t n, const double* p, double* f) {
-  for (std::size_t i = 0; i < n; ++i) f[i] = K::f(z[i], p);
-}
-
-template <class K>
-void batch_fast(const double* z, std::size_t n, const double* p, double* f, double* df) {
-  for (std::size_t i = 0; i < n; ++i) {
-    const double x = z[i];
-    f[i] = k::fast_f<K>(x, p);
-    df[i] = k::fast_df<K>(x, p);
-  }
-}
-
-template <class K>
-void values_fast(const double* z, std::size_t n, const double* p, double* f) {
-  for (std::size_t i = 0; i < n; ++i) f[i] = k::fast_f<K>(z[i], p);
+  for (std::size_t i = 0; i < n; ++i) f[i] = kFast ? k::fast_f<K>(z[i], p) : K::f(z[i], p);
 }
 
 struct Extras {
@@ -67,10 +54,10 @@ constexpr ActivationSpec elementwise(std::string_view id, bool monotonic, Extras
           .init = extras.init,
           .f = &K::f,
           .df = &K::df,
-          .batch = &batch<K>,
-          .values = &values<K>,
-          .batch_fast = &batch_fast<K>,
-          .values_fast = &values_fast<K>,
+          .batch = &batch<K, false>,
+          .values = &values<K, false>,
+          .batch_fast = &batch<K, true>,
+          .values_fast = &values<K, true>,
           .batch32 = &k::f32::batch<K>,
           .values32 = &k::f32::values<K>,
           .vectorised32 = &k::f32::vectorised<K>};
