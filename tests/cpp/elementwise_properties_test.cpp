@@ -13,6 +13,7 @@ namespace activations {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double inf() { return std::numeric_limits<double>::infinity(); }
 
 struct Point {
   double f;
@@ -111,6 +112,27 @@ TEST(Limits, InfiniteInputsGiveTheFunctionsLimits) {
   for (const char* id : {"sigmoid", "tanh", "softsign"}) {
     EXPECT_EQ(eval(id, inf).df, 0.0) << id;
     EXPECT_EQ(eval(id, -inf).df, 0.0) << id;
+  }
+}
+
+// A zero result keeps the sign of the value it rounds: ELU(-0) = -0 as in TensorFlow, and
+// log-sigmoid, always negative, is -0 once it underflows. ulp_distance cannot see this.
+TEST(Limits, ZerosHaveTheSignOfTheTruth) {
+  struct Case {
+    const char* id;
+    double z;
+    bool negative;
+  };
+  const Case cases[] = {
+      {"elu", -0.0, true},          {"selu", -0.0, true},          {"celu", -0.0, true},
+      {"tanh", -0.0, true},         {"silu", -0.0, true},          {"gelu", -0.0, true},
+      {"log_sigmoid", 800.0, true}, {"log_sigmoid", inf(), true},  {"silu", -800.0, true},
+      {"gelu", -50.0, true},        {"elu", 0.0, false},           {"sigmoid", -800.0, false},
+      {"softplus", -800.0, false},  {"exponential", -800.0, false}};
+  for (const Case& c : cases) {
+    const double f = eval(c.id, c.z).f;
+    EXPECT_EQ(f, 0.0) << c.id << " at " << c.z;
+    EXPECT_EQ(std::signbit(f), c.negative) << c.id << " at " << c.z;
   }
 }
 

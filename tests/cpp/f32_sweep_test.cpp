@@ -89,6 +89,13 @@ std::vector<Case> cases() {
   return out;
 }
 
+// A zero must keep the sign of the truth's float32 rounding: ELU(-0) is -0, as in the double
+// core and TensorFlow. ulp_distance treats the two zeros as one.
+bool zero_of_wrong_sign(float got, double want) {
+  const float rounded = static_cast<float>(want);
+  return got == 0 && rounded == 0 && std::signbit(got) != std::signbit(rounded);
+}
+
 struct Worst {
   std::uint64_t ulp = 0;
   float z = 0;
@@ -110,10 +117,16 @@ TEST(Float32, WithinFourUlpOfTheTruthOverTheWholeRange) {
     ASSERT_TRUE(evaluate_f(c.id, c.params, std::span<const float>(z), f_only).ok()) << c.label;
     ASSERT_TRUE(evaluate(c.id, c.params, zd, tf, tdf).ok()) << c.label;
     Worst wf, wdf;
-    std::size_t differ = 0;
+    std::size_t differ = 0, wrong_zero = 0;
     for (std::size_t i = 0; i < z.size(); ++i) {
       wf.add(ulp_distance_to_truth(f[i], tf[i]), z[i], f[i], tf[i]);
       wdf.add(ulp_distance_to_truth(df[i], tdf[i]), z[i], df[i], tdf[i]);
+      if (zero_of_wrong_sign(f[i], tf[i]) || zero_of_wrong_sign(df[i], tdf[i])) {
+        if (wrong_zero++ == 0) {
+          ADD_FAILURE() << c.label << " at z = " << std::hexfloat << z[i] << ": f = " << f[i]
+                        << ", want " << tf[i] << "; f' = " << df[i] << ", want " << tdf[i];
+        }
+      }
       if (std::bit_cast<std::uint32_t>(f[i]) != std::bit_cast<std::uint32_t>(f_only[i]) &&
           !(std::isnan(f[i]) && std::isnan(f_only[i]))) {
         ++differ;
@@ -126,6 +139,7 @@ TEST(Float32, WithinFourUlpOfTheTruthOverTheWholeRange) {
     EXPECT_LE(wdf.ulp, kMaxUlp) << c.label << " f' at z = " << wdf.z << " (" << std::hexfloat
                                 << wdf.z << "): got " << wdf.got << ", want " << wdf.want;
     EXPECT_EQ(differ, 0u) << c.label << ": f alone differs from f with f'";
+    EXPECT_EQ(wrong_zero, 0u) << c.label << ": zeros of the wrong sign";
   }
 }
 
@@ -164,6 +178,9 @@ TEST(Float32, DISABLED_EveryFloatWithinFourUlp) {
       for (std::size_t i = 0; i < kChunk; ++i) {
         wf.add(ulp_distance_to_truth(f[i], tf[i]), z[i], f[i], tf[i]);
         wdf.add(ulp_distance_to_truth(df[i], tdf[i]), z[i], df[i], tdf[i]);
+        if (zero_of_wrong_sign(f[i], tf[i]) || zero_of_wrong_sign(df[i], tdf[i])) {
+          ADD_FAILURE() << entry << ": wrong sign of zero at z = " << std::hexfloat << z[i];
+        }
       }
     }
     std::printf("%-12s every float32: f %llu ULP (at %a), f' %llu ULP (at %a)\n", entry.c_str(),

@@ -94,10 +94,10 @@ template <>
 struct Simd<Elu> : NoWindow {
   static constexpr bool kAvailable = true;
   using Ctx = Alpha;
-  // alpha expm1(z) where z's sign bit is set, z elsewhere (NaN stays NaN either way). expm1 runs
-  // in every lane, and its result is dropped where z > 0, however large z is.
+  // alpha expm1(z) where z < 0, z elsewhere: -0 and NaN pass through (expm1_lean(-0) is +0).
+  // expm1 runs in every lane, and its result is dropped where z > 0, however large z is.
   static F4 f(F4 x, const Ctx& c) {
-    return select(simd::sign_set(x), splat(c.alpha) * simd::expm1_lean(x), x);
+    return select(x < zero(), splat(c.alpha) * simd::expm1_lean(x), x);
   }
   static void both(F4 x, const Ctx& c, F4& f_out, F4& df) {
     f_out = f(x, c);
@@ -108,7 +108,9 @@ struct Simd<Elu> : NoWindow {
 
 // scale max(z, 0) + (scale alpha) expm1(min(z, 0)), as ELU; the constants rounded to float32
 // cost at most half an ULP each. Rounded up, scale would overflow a little early: for |z| above
-// 2^127 the general form takes scale z in double, rounded once.
+// 2^127 the general form takes scale z in double, rounded once. Where one term is nonzero the
+// other is a zero, so OR-ing their bits gives their sum. At z = -0 the terms are -0 and +0: the
+// OR gives -0, where their sum would be +0. One instruction, where a select costs three.
 template <>
 struct Simd<Selu> : NoWindow {
   static constexpr bool kAvailable = true;
@@ -117,12 +119,15 @@ struct Simd<Selu> : NoWindow {
   static F4 negative(F4 x) {
     return simd::expm1_lean(pmin(x, zero())) * splat(static_cast<float>(kSeluScaleAlpha));
   }
+  static F4 join(F4 positive, F4 negative) {
+    return simd::from_bits(simd::bits(positive) | simd::bits(negative));
+  }
   static F4 lean(F4 x, const Ctx&) {
-    return pmax(x, zero()) * splat(static_cast<float>(kSeluScale)) + negative(x);
+    return join(pmax(x, splat(-0.0f)) * splat(static_cast<float>(kSeluScale)), negative(x));
   }
   static F4 general(F4 x, const Ctx&) {
-    const F4 positive = simd::narrow(simd::widen(pmax(x, zero())) * simd::splat_d(kSeluScale));
-    return positive + negative(x);
+    return join(simd::narrow(simd::widen(pmax(x, splat(-0.0f))) * simd::splat_d(kSeluScale)),
+                negative(x));
   }
   static F4 f(F4 x, const Ctx& c) { return lean_or_general<Simd>(x, c); }
   static void both(F4 x, const Ctx& c, F4& f_out, F4& df) {

@@ -155,6 +155,10 @@ inline F4 sqrt(F4 a) {
   ACTIVATIONS_LANES(r.v[i] = __builtin_sqrtf(a.v[i]));
   return r;
 }
+// The wasm definitions. clang -O2 for wasm turns them into f32.min and f32.max where one operand
+// is the constant +0, and those differ at -0: pmax(-0, +0) is -0, f32.max(-0, +0) is +0. A kernel
+// that must keep -0 compares with the constant -0 instead, where the two agree on every result
+// that matters; tests/js/float32.test.mjs compares the builds bit for bit.
 inline F4 pmin(F4 a, F4 b) {
   F4 r;
   ACTIVATIONS_LANES(r.v[i] = b.v[i] < a.v[i] ? b.v[i] : a.v[i]);

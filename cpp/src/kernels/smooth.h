@@ -63,11 +63,12 @@ struct Gelu {
   }
 };
 
-// log(sigmoid(x)) = -softplus(-x).
+// log(sigmoid(x)) = -softplus(-x). Where e^-|z| underflows (z > 745) the truth is a tiny
+// negative number: -0 - 0 rounds it to -0, as +0 - 0 would not.
 struct LogSigmoid {
   static double f(double z, const double*) {
     if (std::isnan(z)) return z;
-    return (z < 0 ? z : 0.0) - std::log1p(std::exp(-std::fabs(z)));
+    return (z < 0 ? z : -0.0) - std::log1p(std::exp(-std::fabs(z)));
   }
   static double df(double z, const double* p) { return Sigmoid::f(-z, p); }
 };
