@@ -147,6 +147,15 @@ describe('function labs', () => {
     await page.close();
   });
 
+  test('SELU’s summary gives the sup of f′, λα, as the limit at 0⁻, not a sample’s 1,73', async () => {
+    const page = await ctx.open('#selu');
+    assert.match(
+      await page.locator('#selu [data-summary]').textContent(),
+      /f′ no llega a un máximo: se acerca a 1,758 cuando z tiende a 0 por la izquierda, y en z = 0 vale 1,051\./,
+    );
+    await page.close();
+  });
+
   test('ELU starts at the lesson’s α = 1.5 and goes back to Keras’s 1.0', async () => {
     const page = await ctx.open('#elu');
     const alpha = page.locator('#elu').getByLabel('α (alpha)');

@@ -180,6 +180,17 @@ describe('comparison figures', () => {
     await page.close();
   });
 
+  test('the family derivatives’ summary gives SELU′ up to λα, its limit at 0⁻', async () => {
+    const page = await ctx.open('#comparacion');
+    assert.match(
+      await page
+        .locator('[data-figure="comparacion-familia-derivadas"] [data-summary]')
+        .textContent(),
+      /SELU′ va de 0,0875 a 1,76[;.]/,
+    );
+    await page.close();
+  });
+
   test('each checkbox adds or removes its curve', async () => {
     const page = await ctx.open('#comparacion');
     for (const figure of FIGURES) {

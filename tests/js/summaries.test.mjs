@@ -1,7 +1,7 @@
 // The charts' text summaries (web/app/summaries.js), from synthetic curves: plain modules, no DOM.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeFunction, describeParams } from '../../web/app/summaries.js';
+import { describeFunction, describeParams, range } from '../../web/app/summaries.js';
 
 const z = Array.from({ length: 81 }, (_, i) => -4 + i / 10);
 
@@ -51,4 +51,43 @@ test('parameters read as «α = 1,5», and a yes/no one in words, not as 0 or 1'
     'umbral = 0,5, valor = −1',
   );
   assert.equal(describeParams([{ name: 'alpha', type: 'number' }], { alpha: 1.5 }), 'α = 1,5');
+});
+
+// SELU' on a grid that misses 0⁻: the samples top out below λα, which f' approaches but never
+// takes (at 0 it is λ).
+const seluLike = () => {
+  const zs = Array.from({ length: 41 }, (_, i) => -2 + i / 10 + 0.05);
+  const lambda = 1.0507009873554805;
+  const la = 1.7580993408473766;
+  return {
+    name: 'SELU',
+    z: zs,
+    f: zs,
+    df: zs.map((v) => (v > 0 ? lambda : la * Math.exp(v))),
+    jumps: { f: [], df: [{ z: 0, left: la, value: lambda, right: lambda }] },
+  };
+};
+
+test('a maximum that only a one-sided limit reaches is named as a limit, not as a sample', () => {
+  assert.match(
+    describeFunction(seluLike()),
+    /f′ no llega a un máximo: se acerca a 1,758 cuando z tiende a 0 por la izquierda, y en z = 0 vale 1,051\./,
+  );
+});
+
+test('a maximum at the kink itself, between two samples, is reached there', () => {
+  const base = seluLike();
+  // ELU with α = 1,5: f'(0) = α by the convention, the left limit.
+  const text = describeFunction({
+    ...base,
+    df: base.z.map((v) => (v > 0 ? 1 : 1.5 * Math.exp(v))),
+    jumps: { f: [], df: [{ z: 0, left: 1.5, value: 1.5, right: 1 }] },
+  });
+  assert.match(text, /f′ alcanza su máximo, 1,5, en z = 0\./);
+});
+
+test('ranges include the limits at jumps', () => {
+  const { df, jumps } = seluLike();
+  assert.deepEqual(range(df, jumps.df), [Math.min(...df), 1.7580993408473766]);
+  assert.deepEqual(range([1, 2]), [1, 2]);
 });

@@ -37,9 +37,38 @@ function snapToKink(value, lo, hi, kinks) {
   return kinks.find((k) => k >= lo && k <= hi) ?? value;
 }
 
-function peak(z, df, kinks) {
+const above = (a, b) => a > b + 1e-9 * Math.max(1, Math.abs(b));
+
+// Where f' jumps, its largest value can be a one-sided limit that no sample reaches: SELU'
+// climbs to λα ≈ 1,758 as z → 0⁻, but is λ at 0. Or the kink's own value, between two samples.
+function beyondSamples(max, jumps) {
+  let best = null;
+  for (const j of jumps) {
+    for (const [v, side] of [
+      [j.left, 'izquierda'],
+      [j.value, null],
+      [j.right, 'derecha'],
+    ]) {
+      if (above(v, best?.v ?? max)) best = { ...j, v, side, reached: !above(v, j.value) };
+    }
+  }
+  return best;
+}
+
+function peak(z, df, kinks, jumps) {
   let max = -Infinity;
   for (const v of df) if (v > max) max = v;
+  const limit = beyondSamples(max, jumps);
+  if (limit?.reached) {
+    return `f′ alcanza su máximo, ${formatSignificant(limit.v)}, en z = ${formatNumber(limit.z, 2)}`;
+  }
+  if (limit) {
+    return (
+      `f′ no llega a un máximo: se acerca a ${formatSignificant(limit.v)} cuando z tiende a ` +
+      `${formatNumber(limit.z, 2)} por la ${limit.side}, y en z = ${formatNumber(limit.z, 2)} vale ` +
+      `${formatSignificant(limit.value)}`
+    );
+  }
   const tolerance = 1e-9 * Math.max(1, Math.abs(max));
   // Every separate run of samples at the maximum (tanh_shrink' peaks at both ends).
   const runs = [];
@@ -59,13 +88,16 @@ function peak(z, df, kinks) {
   return `f′ alcanza su máximo, ${formatSignificant(max)}, ${where}`;
 }
 
-function range(values) {
+/** The lowest and highest of `values`, and of the values and one-sided limits at `jumps`. */
+function range(values, jumps = []) {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const v of values) {
+  const take = (v) => {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
-  }
+  };
+  for (const v of values) take(v);
+  for (const j of jumps) [j.left, j.value, j.right].forEach(take);
   return [lo, hi];
 }
 
@@ -85,7 +117,7 @@ export function describeParams(params, values) {
 
 /**
  * One paragraph: the curve's range and shape, where f' peaks, and (given a threshold) the
- * saturation zones.
+ * saturation zones. `jumps` are curve-data.js's: where f or f' jumps, with the one-sided limits.
  */
 export function describeFunction({
   name,
@@ -95,11 +127,12 @@ export function describeFunction({
   df,
   threshold,
   intervals = [],
-  kinks = [],
+  jumps = { f: [], df: [] },
 }) {
   const zmin = z[0];
   const zmax = z.at(-1);
-  const [lo, hi] = range(f);
+  const kinks = [...jumps.f, ...jumps.df].map((j) => j.z);
+  const [lo, hi] = range(f, jumps.f);
   const zones = intervals.length
     ? formatList(intervals.map(([a, b]) => describeZ(a, b, zmin, zmax)))
     : 'ninguna en este intervalo';
@@ -110,7 +143,7 @@ export function describeFunction({
   return (
     `${name}${paramText ? ` con ${paramText}` : ''}, para z entre ${formatNumber(zmin, 2)} y ` +
     `${formatNumber(zmax, 2)}: f ${monotonicity(f, df)} y toma valores de ${formatSignificant(lo)} a ` +
-    `${formatSignificant(hi)}. ${peak(z, df, kinks)}.${saturation}`
+    `${formatSignificant(hi)}. ${peak(z, df, kinks, jumps.df)}.${saturation}`
   );
 }
 

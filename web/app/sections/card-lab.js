@@ -92,7 +92,7 @@ export function createCardLab({ root, card, spec, api, values, changed, onCompar
       z,
       f,
       df,
-      kinks: [...cuts.f, ...cuts.df].map((j) => j.z),
+      jumps: cuts,
     });
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
   });

@@ -38,7 +38,7 @@ function describe(figure, curves, visible) {
   const shown = figure.ids.filter((id) => visible.has(id));
   if (shown.length === 0) return `${figure.title}: no hay ninguna curva marcada.`;
   const parts = shown.map((id) => {
-    const [lo, hi] = range(curves[id].values);
+    const [lo, hi] = range(curves[id].values, curves[id].jumps);
     return `${functionName(id)}${figure.kind === 'df' ? '′' : ''} va de ${formatSignificant(lo, 3)} a ${formatSignificant(hi, 3)}`;
   });
   return (

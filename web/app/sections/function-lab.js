@@ -157,7 +157,6 @@ export function createFunctionLab({ root, section, spec, api, store }) {
       ...sample,
       threshold: values.sat,
       intervals,
-      kinks: [...sample.jumps.f, ...sample.jumps.df].map((j) => j.z),
     });
     if (snippet) snippet.textContent = baseSnippet + kerasVariant(spec, params());
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
