@@ -170,6 +170,11 @@ describe('the network labs', () => {
       () => lab.getByLabel(/cuello de botella/).check(),
       'bottleneck',
     );
+    // The statistics barely move: the summary says "despite", and never "self-normalises
+    // (broken conditions: …)" as if the two agreed.
+    const withBottleneck = await lab.locator('[data-summary]').textContent();
+    assert.match(withBottleneck, /cuello de botella de anchura 2/);
+    assert.doesNotMatch(withBottleneck, /^SELU se autonormaliza:.*condici/);
     await changes(
       page,
       SELU,

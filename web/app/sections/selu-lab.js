@@ -3,7 +3,7 @@
 // switches that break SELU's conditions. The runs happen in the lab worker.
 import { labChannel } from './lab-channel.js';
 import { functionName, INITS } from '../content/functions.es.js';
-import { formatNumber } from '../format.js';
+import { formatList, formatNumber } from '../format.js';
 import { boolProp, choiceProp, numberProp } from '../state/props.js';
 import { checkboxControl, el, fieldset, selectControl, sliderControl } from '../ui/controls.js';
 import { HistogramChart } from '../views/histogram-chart.js';
@@ -26,16 +26,23 @@ export function describeSelu(result, broken) {
   const [mlo, mhi] = range(layers.map((l) => l.mean));
   const [slo, shi] = range(layers.map((l) => l.std));
   const last = layers.at(-1);
+  const list = formatList(broken);
+  // A broken condition need not show in the statistics (a bottleneck barely does): then the
+  // sentence says "despite", not "because".
   const verdict = layers.every(near)
-    ? 'SELU se autonormaliza: todas las capas se quedan cerca de media 0 y desviación típica 1'
-    : near(last)
-      ? 'SELU se aparta de media 0 y desviación típica 1, pero la autonormalización la devuelve ' +
-        `a ellas: en la capa ${layers.length} la media es ${formatNumber(last.mean, 2)} y la ` +
-        `desviación típica ${formatNumber(last.std, 2)}`
-      : 'SELU ya no se autonormaliza: las capas se alejan de media 0 y desviación típica 1 y no vuelven';
-  const why = broken.length ? ` (condiciones rotas: ${broken.join('; ')})` : '';
+    ? `SELU se autonormaliza${broken.length ? ` aun con ${list}` : ''}: todas las capas se ` +
+      'quedan cerca de media 0 y desviación típica 1'
+    : (near(last)
+        ? 'SELU se aparta de media 0 y desviación típica 1, pero la autonormalización la devuelve ' +
+          `a ellas: en la capa ${layers.length} la media es ${formatNumber(last.mean, 2)} y la ` +
+          `desviación típica ${formatNumber(last.std, 2)}`
+        : 'SELU ya no se autonormaliza: las capas se alejan de media 0 y desviación típica 1 y ' +
+          'no vuelven') +
+      (broken.length
+        ? ` (${broken.length === 1 ? 'condición rota' : 'condiciones rotas'}: ${list})`
+        : '');
   return (
-    `${verdict}${why}. En las ${layers.length} capas, la media va de ` +
+    `${verdict}. En las ${layers.length} capas, la media va de ` +
     `${formatNumber(mlo, 2)} a ${formatNumber(mhi, 2)} y la desviación típica de ` +
     `${formatNumber(slo, 2)} a ${formatNumber(shi, 2)}.`
   );
