@@ -26,7 +26,7 @@ function compare() {
   return `<div class="lab gallery-compare" data-gallery-compare>
   <div class="lab-figure">
     <h3 id="comparar-funciones">Compara funciones</h3>
-    <p class="hint">Añade o quita funciones con el botón de cada tarjeta. La comparación usa los parámetros que tenga cada una.</p>
+    <p class="hint">Añade (hasta siete) o quita funciones con el botón de cada tarjeta. La comparación usa los parámetros que tenga cada una.</p>
     ${chartBox('Comparación de las funciones elegidas')}
     <ul class="compare-legend" data-legend aria-label="Funciones en la comparación"></ul>
     <p class="chart-summary" id="resumen-comparar-funciones" data-summary></p>

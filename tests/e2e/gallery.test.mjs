@@ -143,6 +143,98 @@ describe('the gallery of other functions', () => {
     await page.close();
   });
 
+  test('compared curves take distinct colours in comparison order, solid unless derivatives', async () => {
+    const page = await ctx.open('#otras-funciones?otras-funciones.comparar=mish,celu');
+    // The chart's curves and the legend's samples, in comparison order.
+    const styles = () =>
+      page.evaluate(() => {
+        const chart = window.activaciones.charts['otras-funciones'];
+        const items = [...document.querySelectorAll('[data-gallery-compare] [data-legend] li')];
+        return items.map((li) => {
+          const name = li.textContent;
+          const d = chart.data.datasets.find((x) => !x.hidden && x.label.replace('′', '') === name);
+          const line = li.querySelector('line');
+          return {
+            name,
+            color: d?.borderColor,
+            dash: d?.borderDash.join(' '),
+            legend: [line.getAttribute('stroke'), line.getAttribute('stroke-dasharray') ?? ''],
+          };
+        });
+      });
+    const distinct = (list) =>
+      new Set(list.map((s) => `${s.color}|${s.dash}`)).size === list.length;
+    let list = await styles();
+    assert.deepEqual(
+      list.map((s) => [s.name, s.color, s.dash]),
+      [
+        ['Mish', '#0072b2', ''],
+        ['CELU', '#d55e00', ''],
+      ],
+    );
+    for (const s of list) assert.deepEqual(s.legend, [s.color, s.dash], s.name);
+    // Filled up to the palette: seven colours, all solid; then the other cards cannot be added.
+    for (const id of ['gelu', 'silu', 'relu6', 'threshold', 'linear']) {
+      await page.locator(`#funcion-${id} .compare-toggle`).click();
+    }
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-gallery-compare] [data-legend] li').length === 7,
+    );
+    list = await styles();
+    assert.ok(distinct(list), JSON.stringify(list));
+    assert.ok(
+      list.every((s) => s.dash === ''),
+      'functions are solid',
+    );
+    assert.equal(list.at(-1).name, 'Lineal');
+    assert.ok(await page.locator('#funcion-hard_silu .compare-toggle').isDisabled());
+    // Derivatives are dashed, and still differ.
+    await page.getByLabel('Comparar las derivadas').check();
+    await page.waitForFunction(() =>
+      window.activaciones.charts['otras-funciones'].data.datasets[0].label.endsWith('′'),
+    );
+    list = await styles();
+    assert.ok(distinct(list), JSON.stringify(list));
+    for (const s of list) {
+      assert.notEqual(s.dash, '', `${s.name}′ is dashed`);
+      assert.deepEqual(s.legend, [s.color, s.dash], s.name);
+    }
+    // Removing the first moves the others up a colour: CELU is now first.
+    await page.locator('#funcion-mish .compare-toggle').click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-gallery-compare] [data-legend] li').length === 6,
+    );
+    list = await styles();
+    assert.deepEqual([list[0].name, list[0].color], ['CELU', '#0072b2']);
+    assert.equal(await page.locator('#funcion-hard_silu .compare-toggle').isDisabled(), false);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('a hand-written comparison link is taken in any order; bad ones get a notice', async () => {
+    const page = await ctx.open('#otras-funciones?otras-funciones.comparar=celu,gelu');
+    assert.equal(await page.locator('#app-notice').isVisible(), false);
+    const legend = page.locator('[data-gallery-compare] [data-legend] li');
+    assert.deepEqual(await legend.allTextContents(), ['CELU', 'GELU']);
+    // The link the page writes keeps that order, and opens the same way.
+    await page.getByLabel('Comparar las derivadas').check();
+    await page.waitForFunction(() => location.hash.includes('comparar=celu%2Cgelu'));
+    const again = await ctx.open(await page.evaluate(() => location.hash));
+    assert.equal(await again.locator('#app-notice').isVisible(), false);
+    assert.deepEqual(
+      await again.locator('[data-gallery-compare] [data-legend] li').allTextContents(),
+      ['CELU', 'GELU'],
+    );
+    await again.close();
+    await page.close();
+    const eight = 'gelu,silu,mish,celu,relu6,threshold,linear,hard_silu';
+    for (const bad of ['celu,nada', 'celu,gelu,celu', eight]) {
+      const p = await ctx.open(`#otras-funciones?otras-funciones.comparar=${bad}`);
+      assert.match(await p.locator('#app-notice').innerText(), /comparar=.*»: no válido/, bad);
+      await p.close();
+    }
+  });
+
   test('"Comparar frameworks" overlays the other frameworks’ versions', async () => {
     const page = await ctx.open('#otras-funciones');
     for (const id of ['leaky_relu', 'hard_sigmoid', 'gelu']) {

@@ -141,10 +141,15 @@ export function createCardLab({ root, card, spec, api, values, changed, onCompar
     chart: chart.chart,
     draw,
     params,
-    /** Shows whether the card is in the comparison. */
-    setCompared(on) {
+    /** Shows whether the card is in the comparison, and whether that is `full`. */
+    setCompared(on, full = false) {
       compare.setAttribute('aria-pressed', String(on));
-      compare.textContent = on ? 'Quitar de la comparación' : 'Añadir a la comparación';
+      compare.disabled = full && !on;
+      compare.textContent = on
+        ? 'Quitar de la comparación'
+        : full
+          ? 'Comparación completa'
+          : 'Añadir a la comparación';
     },
     showValues() {
       derivative.set(values[key('deriv')]);

@@ -13,11 +13,23 @@ import { createRenderScheduler } from './render-scheduler.js';
 
 const COMPARE_RANGE = [-5, 5];
 const COMPARE_START = ['gelu', 'silu', 'mish'];
-// Okabe–Ito, then the same colours dashed: up to 14 curves stay distinguishable.
+// Okabe–Ito, by place in the comparison: the first function compared takes the first colour.
+// Functions are solid and derivatives dashed, as in the rest of the lesson, each derivative with
+// its own pattern; so that no two curves look alike, the comparison holds one per colour.
 const PALETTE = {
   light: ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#1d1d1f'],
   dark: ['#56b4e9', '#e69f00', '#2fc79a', '#cc79a7', '#f0e442', '#0072b2', '#ececec'],
 };
+const DERIVATIVE_DASHES = [
+  [8, 4],
+  [3, 3],
+  [14, 5],
+  [8, 3, 2, 3],
+  [4, 7],
+  [12, 3, 3, 3],
+  [2, 4],
+];
+const MAX_COMPARED = PALETTE.light.length;
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -37,7 +49,7 @@ function props(cards, families, specs) {
   const ids = cards.map((c) => c.id);
   const list = [
     choiceProp('filtro', ['todas', ...families], 'todas'),
-    subsetProp('comparar', ids, COMPARE_START),
+    subsetProp('comparar', ids, COMPARE_START, { ordered: true, maxLength: MAX_COMPARED }),
     boolProp('derivadas', false),
   ];
   for (const card of cards) {
@@ -69,12 +81,10 @@ export async function createGallery({ section, api, store, specs, only = null })
   const compareSummary = compareRoot.querySelector('[data-summary]');
   compareCanvas.setAttribute('aria-describedby', compareSummary.id);
   const ids = gallery.map((c) => c.id);
-  const color = (id, dark) => PALETTE[dark ? 'dark' : 'light'][ids.indexOf(id) % 7];
-  const dash = (id, derivative) => {
-    const second = ids.indexOf(id) >= 7;
-    if (derivative) return second ? [2, 3] : [8, 4];
-    return second ? [10, 4] : [];
-  };
+  // A curve not in the comparison is hidden: any style will do.
+  const slot = (id) => Math.max(0, values.comparar?.indexOf(id) ?? 0);
+  const color = (id, dark) => PALETTE[dark ? 'dark' : 'light'][slot(id)];
+  const dash = (id, derivative) => (derivative ? DERIVATIVE_DASHES[slot(id)] : []);
   const compareChart = new CompareChart(
     compareCanvas,
     { kind: 'f', ids, x: COMPARE_RANGE, y: null, lines: { x: [0], y: [0] } },
@@ -158,23 +168,26 @@ export async function createGallery({ section, api, store, specs, only = null })
     store.changed(section.id);
   }
 
+  // An added function goes last, so the others keep their colours.
   function toggleCompare(id) {
-    const set = new Set(values.comparar);
-    if (set.has(id)) set.delete(id);
-    else set.add(id);
-    values.comparar = ids.filter((i) => set.has(i));
-    cards.get(id)?.setCompared(set.has(id));
+    if (values.comparar.includes(id)) values.comparar = values.comparar.filter((i) => i !== id);
+    else if (values.comparar.length < MAX_COMPARED) values.comparar = [...values.comparar, id];
+    else return;
+    showCompared();
     changed();
     drawCompare();
+  }
+
+  function showCompared() {
+    const full = values.comparar.length >= MAX_COMPARED;
+    for (const card of cards.values()) card.setCompared(values.comparar.includes(card.id), full);
   }
 
   function refresh() {
     derivatives.set(values.derivadas);
     applyFilter();
-    for (const card of cards.values()) {
-      card.setCompared(values.comparar.includes(card.id));
-      card.showValues();
-    }
+    showCompared();
+    for (const card of cards.values()) card.showValues();
     drawCompare();
   }
 
@@ -203,7 +216,7 @@ export async function createGallery({ section, api, store, specs, only = null })
       },
       onCompare: toggleCompare,
     });
-    view.setCompared(values.comparar.includes(card.id));
+    view.setCompared(values.comparar.includes(card.id), values.comparar.length >= MAX_COMPARED);
     cards.set(card.id, view);
     await nextTask();
   }

@@ -68,16 +68,30 @@ export function numberListProp(key, { min, max, step, minLength, maxLength, fall
   };
 }
 
-/** A subset of `choices`, written as a comma-separated list. */
-export function subsetProp(key, choices, fallback) {
+/**
+ * A subset of `choices`, written as a comma-separated list: in the order of `choices`, or with
+ * `ordered` in the link's own order (unknown and repeated items dropped); at most `maxLength`.
+ */
+export function subsetProp(key, choices, fallback, { ordered = false, maxLength = Infinity } = {}) {
   return {
     key,
     fallback,
     parse(text) {
       if (text === null) return fallback;
-      return choices.filter((c) => text.split(',').includes(c));
+      const items = text.split(',');
+      const kept = ordered
+        ? items.filter((c, i) => choices.includes(c) && items.indexOf(c) === i)
+        : choices.filter((c) => items.includes(c));
+      return kept.slice(0, maxLength);
     },
     format: (values) => values.join(','),
+    // Unordered, a link that lists the same items in another order asked for exactly this.
+    matches: ordered
+      ? undefined
+      : (text, values) => {
+          const items = text === '' ? [] : text.split(',');
+          return items.length === values.length && values.every((v) => items.includes(v));
+        },
   };
 }
 

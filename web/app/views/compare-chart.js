@@ -58,10 +58,12 @@ export class CompareChart {
     }
   }
 
-  /** curves: { id: { points, jumps } }, visible: Set of ids. */
+  /** curves: { id: { points, jumps } }, visible: Set of ids. Styles may depend on what is shown. */
   update(curves, visible) {
     this.state = { curves, visible };
     for (const dataset of this.chart.data.datasets) {
+      dataset.borderColor = this.color(dataset.fnId);
+      dataset.borderDash = this.dash(dataset.fnId);
       const curve = curves[dataset.fnId];
       if (curve) dataset.data = curve.points;
       dataset.hidden = !visible.has(dataset.fnId);
