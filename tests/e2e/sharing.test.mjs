@@ -190,4 +190,35 @@ describe('shareable state', () => {
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });
+
+  test('an empty z range and an anchor the page lacks are noted too, not dropped silently', async () => {
+    const page = await ctx.open('#elu?elu.zmin=5&elu.zmax=-5');
+    assert.match(
+      await page.locator('#app-notice').innerText(),
+      /«elu\.zmin=5, zmax=-5»: el intervalo está vacío/,
+    );
+    assert.equal(await page.locator('#elu input[name="zmin"]').inputValue(), '-5');
+    const lost = await ctx.open('#noexiste');
+    assert.match(await lost.locator('#app-notice').innerText(), /«#noexiste»: no hay nada/);
+    const embed = await ctx.open('', { file: 'embed.html?fn=elu&zmin=5&zmax=-5' });
+    assert.match(
+      await embed.locator('#app-notice').innerText(),
+      /«zmin=5, zmax=-5»: el intervalo está vacío/,
+    );
+    // The comparison figures' checkboxes are a set: another order, or none, is no mistake.
+    for (const hash of [
+      '#comparacion?comparacion.funciones=tanh,sigmoid',
+      '#comparacion?comparacion.funciones=',
+    ]) {
+      const figures = await ctx.open(hash);
+      assert.equal(await figures.locator('#app-notice').isVisible(), false, hash);
+      await figures.close();
+    }
+    const fine = await ctx.open('#funcion-celu');
+    assert.equal(await fine.locator('#app-notice').isVisible(), false);
+    for (const p of [page, lost, embed, fine]) {
+      assert.deepEqual(await p.problems(), []);
+      await p.close();
+    }
+  });
 });

@@ -24,16 +24,23 @@ export function watchReader() {
   return () => moved;
 }
 
+/** A link to an anchor the page does not have opens at the top, and says so. */
+function anchorNotes(anchor) {
+  return anchor && !document.getElementById(anchor)
+    ? [{ key: `#${anchor}`, reason: 'anchor' }]
+    : [];
+}
+
 export async function startPage(api, readerMoved) {
   const store = createStore();
   const labs = await buildLabs(api, store, labSections(store.activeAnchor()));
   window.addEventListener('hashchange', () => {
     if (store.restoreFromHash()) {
       document.getElementById(store.activeAnchor())?.scrollIntoView({ behavior: 'instant' });
-      showLinkNotes(store.notes());
+      showLinkNotes([...anchorNotes(store.activeAnchor()), ...store.notes()]);
     }
   });
   setUpSharing(store);
-  showLinkNotes(store.notes());
+  showLinkNotes([...anchorNotes(store.activeAnchor()), ...store.notes()]);
   return { labs, afterReady: () => scrollToAnchor(store, readerMoved) };
 }

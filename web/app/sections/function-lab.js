@@ -58,10 +58,15 @@ function props(spec) {
   ];
 }
 
-/** Keeps a restored or typed state consistent: a non-empty range with the probe inside it. */
-function normalise(values, fallback) {
-  if (values.zmin >= values.zmax)
+/**
+ * Keeps a restored or typed state consistent: a non-empty range with the probe inside it. An
+ * empty range from a link is replaced, and `note` says so.
+ */
+function normalise(values, fallback, note) {
+  if (values.zmin >= values.zmax) {
+    note(`zmin=${values.zmin}, zmax=${values.zmax}`);
     Object.assign(values, { zmin: fallback.zmin, zmax: fallback.zmax });
+  }
   values.z = Math.min(values.zmax, Math.max(values.zmin, values.z));
 }
 
@@ -331,12 +336,13 @@ export function createFunctionLab({ root, section, spec, api, store }) {
     draw();
   });
 
+  const noteRange = (what) => store.note(`${section.id}.${what}`, undefined, 'range');
   store.register(section.id, propList, values, () => {
-    normalise(values, defaults);
+    normalise(values, defaults, noteRange);
     showValues();
     redraw();
   });
-  normalise(values, defaults);
+  normalise(values, defaults, noteRange);
   showValues();
   root.querySelector('[data-placeholder]').hidden = true;
   redraw();

@@ -13,6 +13,7 @@ function sameValue(a, b) {
 
 /** Whether `text` reads back as what the prop kept: "1.50" is 1.5, "abc" is not 1.5. */
 function kept(prop, text, value) {
+  if (prop.matches) return prop.matches(text, value);
   const written = prop.format(value);
   return written === text || (text.trim() !== '' && Number(text) === Number(written));
 }
@@ -135,6 +136,11 @@ export function createStore({ initial = readHash(), persist = true } = {}) {
         .filter(([name]) => !sections.has(name.split('.')[0]))
         .map(([key, text]) => ({ key, text, reason: 'unknown' }));
       return [...notes.splice(0), ...stray];
+    },
+
+    /** A note from a section: a value it could not use (`reason` as in ui/notice.js). */
+    note(key, text, reason) {
+      notes.push({ key, text, reason });
     },
 
     activeAnchor: () => active,

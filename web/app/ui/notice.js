@@ -6,6 +6,8 @@ const REASONS = {
   unknown: 'no existe',
   repeated: 'repetido; vale el primero',
   adjusted: 'no válido; se ha ignorado o ajustado a su rango',
+  range: 'el intervalo está vacío; se usa el de partida',
+  anchor: 'no hay nada con ese nombre en la lección; se abre por el principio',
 };
 const MAX_LISTED = 8;
 
@@ -15,9 +17,10 @@ const short = (text) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 export function showLinkNotes(notes) {
   const box = document.getElementById('app-notice');
   if (!box || notes.length === 0) return;
-  const items = notes
-    .slice(0, MAX_LISTED)
-    .map((n) => el('li', { text: `«${short(n.key)}=${short(n.text)}»: ${REASONS[n.reason]}` }));
+  const items = notes.slice(0, MAX_LISTED).map((n) => {
+    const what = n.text === undefined ? short(n.key) : `${short(n.key)}=${short(n.text)}`;
+    return el('li', { text: `«${what}»: ${REASONS[n.reason]}` });
+  });
   if (notes.length > MAX_LISTED) {
     items.push(el('li', { text: `y ${notes.length - MAX_LISTED} más` }));
   }
