@@ -49,7 +49,23 @@ describe('the gallery of other functions', () => {
       await page.locator('#funcion-tanh_shrink [data-summary]').textContent(),
       /f′ alcanza su máximo, 0,9987, en z = −4 y en z = 4\./,
     );
+    // Hard SiLU' = (2z + 3)/6 tends to 1,5 at 3⁻ and is 1 at 3: no sample reaches 1,5.
+    assert.match(
+      await page.locator('#funcion-hard_silu [data-summary]').textContent(),
+      /f′ no llega a un máximo: se acerca a 1,5 cuando z tiende a 3 por la izquierda/,
+    );
     assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('the comparison’s summary gives a derivative’s range up to its limits at jumps', async () => {
+    const page = await ctx.open(
+      '#otras-funciones?otras-funciones.comparar=hard_silu&otras-funciones.derivadas=1',
+    );
+    assert.match(
+      await page.locator('[data-gallery-compare] [data-summary]').textContent(),
+      /Hard SiLU \(hard swish\) va de −0,5 a 1,5\./,
+    );
     await page.close();
   });
 

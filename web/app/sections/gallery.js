@@ -107,7 +107,7 @@ export async function createGallery({ section, api, store, specs, only = null })
       ? `Comparación de ${kind === 'df' ? 'las derivadas' : 'las funciones'}, para z entre −5 y 5: ` +
         values.comparar
           .map((id) => {
-            const [lo, hi] = range(curves[id].values);
+            const [lo, hi] = range(curves[id].values, curves[id].jumps);
             return `${functionName(id)} va de ${formatSignificant(lo, 3)} a ${formatSignificant(hi, 3)}`;
           })
           .join('; ') +
