@@ -108,6 +108,34 @@ describe('shareable state', () => {
     await page.close();
   });
 
+  test('the iframe’s height fits the lab stacked, as in a course column 700 px wide', async () => {
+    const page = await ctx.open('#softmax');
+    const heights = {};
+    for (const [id, embed] of [
+      ['elu', 'section=elu'],
+      ['softmax', 'section=softmax'],
+    ]) {
+      await page.locator(`#${id} .share-bar`).getByRole('button', { name: 'Insertar' }).click();
+      const code = await page.locator(`#${id} .embed-code`).inputValue();
+      const suggested = Number(/height="(\d+)"/.exec(code)[1]);
+      const frame = await ctx.open('', {
+        file: `embed.html?${embed}`,
+        viewport: { width: 700, height: 600 },
+      });
+      const needed = await frame.evaluate(() => document.documentElement.scrollHeight);
+      assert.ok(suggested >= needed, `${id}: height="${suggested}", needs ${needed} at 700 px`);
+      assert.ok(suggested < needed * 1.25, `${id}: height="${suggested}" for ${needed}`);
+      heights[id] = suggested;
+      await frame.close();
+    }
+    await page.locator('#elu .embed-panel').getByLabel('Con los controles').uncheck();
+    const bare = Number(
+      /height="(\d+)"/.exec(await page.locator('#elu .embed-code').inputValue())[1],
+    );
+    assert.ok(bare < heights.elu - 100, `without controls ${bare}, with ${heights.elu}`);
+    await page.close();
+  });
+
   test('a gallery card has its own «Compartir» and «Insertar», which open on that card', async () => {
     const context = await ctx.browser.newContext({
       permissions: ['clipboard-read', 'clipboard-write'],

@@ -7,16 +7,24 @@ import { copyText, select } from './copy.js';
 
 const SITE = 'Funciones de activación';
 
+const heightOf = (node) => node?.getBoundingClientRect().height ?? 0;
+
 /**
- * A good fixed height to start for an embed: `shown` (the height of what it shows), less the
- * lab's controls when they are hidden, plus `extra` for the embed's title and footer.
+ * A good fixed height to start for an embed: `above` (what the embed shows before the lab), the
+ * lab, and `extra` for the embed's title and footer. A course platform's column is often
+ * narrower than 800 px, where the lab puts its controls under the chart (lab.css), so the lab
+ * counts as stacked even when it sits side by side here: a frame a little too tall beats one
+ * that hides the controls behind a scrollbar. Hosts that listen to the embed's height messages
+ * get the exact height anyway.
  */
-function frameHeight(shown, lab, controls, extra) {
-  const figure = lab.querySelector('.lab-figure') ?? lab;
-  const hidden = controls
-    ? 0
-    : lab.getBoundingClientRect().height - figure.getBoundingClientRect().height;
-  return Math.min(2400, Math.ceil((shown - hidden + extra) / 10) * 10);
+function frameHeight(above, lab, controls, extra) {
+  const parts = [...lab.children]
+    .filter((part) => controls || !part.matches('.lab-controls'))
+    .map(heightOf)
+    .filter((h) => h > 0);
+  // 20 px: the lab's row gap (1.25rem); 40 px: its padding, borders and margins.
+  const stacked = parts.reduce((sum, h) => sum + h, 0) + 20 * (parts.length - 1);
+  return Math.min(2400, Math.ceil((above + stacked + 40 + extra) / 10) * 10);
 }
 
 const attr = (text) =>
@@ -58,10 +66,8 @@ function sectionTarget(section, store) {
     title: `${section.querySelector('h2')?.textContent.replace(/^\d+\.\s*/, '') ?? ''} · ${SITE}`,
     link: () => store.hashFor(anchor),
     embed: () => [['section', anchor], ...store.entries(anchor)],
-    height: (controls) => {
-      const formulas = section.querySelector('.formulas')?.getBoundingClientRect().height ?? 0;
-      return frameHeight(lab.getBoundingClientRect().height + formulas, lab, controls, 140);
-    },
+    height: (controls) =>
+      frameHeight(heightOf(section.querySelector('.formulas')), lab, controls, 140),
   };
 }
 
@@ -77,10 +83,12 @@ function cardTarget(article, section, store) {
     title: `${article.querySelector('h3').firstChild.textContent.trim()} · ${SITE}`,
     link: () => store.hashFor(section.id, { card, target: article.id }),
     embed: () => [['fn', card], ...own().map(([k, v]) => [k.slice(card.length + 1), v])],
-    // The card less its share bar (and open panel), which the embed does not show.
+    // What the card shows above its lab: the card less the lab (counted by frameHeight) and the
+    // share bar (and open panel), which the embed does not show.
     height: (controls) => {
-      const bar = article.querySelector('.share-bar').getBoundingClientRect().height;
-      return frameHeight(article.getBoundingClientRect().height - bar, lab, controls, 90);
+      const above =
+        heightOf(article) - heightOf(article.querySelector('.share-bar')) - heightOf(lab);
+      return frameHeight(above, lab, controls, 90);
     },
   };
 }
