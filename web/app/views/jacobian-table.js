@@ -1,8 +1,47 @@
 // The softmax Jacobian as a small table, each cell tinted by its sign and size (blue negative,
 // orange positive), with the diagonal outlined. Colours are set through the CSSOM, which the
 // page's CSP allows (style attributes in markup it does not).
+//
+// A table wider than its box scrolls by whole columns (softmax.css sizes the box from --n and
+// --chars) under a caption that stays put. While it scrolls, a hint says so and the box is
+// focusable, so that keyboard users can scroll it too.
 import { formatCell } from '../format.js';
 import { el } from '../ui/controls.js';
+
+let captions = 0;
+
+function markOverflow(scroller) {
+  const scrolls = scroller.scrollWidth > scroller.clientWidth + 1;
+  if (scrolls) scroller.tabIndex = 0;
+  else scroller.removeAttribute('tabindex');
+  scroller.nextElementSibling.hidden = !scrolls;
+}
+
+// One observer for the box and its current table: it reports after layout, whenever either
+// changes size (more logits, longer numbers, a narrower window), and once for each new table.
+const overflow = new ResizeObserver((entries) => {
+  for (const entry of entries) markOverflow(entry.target.closest('.jacobian-scroll'));
+});
+
+/** The note, caption, scrolling box and hint, made once per container and kept across renders. */
+function frame(container) {
+  const existing = container.querySelector('.jacobian-scroll');
+  if (existing) return existing;
+  const id = `jacobian-caption-${++captions}`;
+  const scroller = el('div', { class: 'jacobian-scroll' });
+  container.replaceChildren(
+    el('p', { class: 'jacobian-note' }),
+    el('p', { class: 'jacobian-caption', id, text: 'Matriz jacobiana ∂sᵢ/∂zⱼ' }),
+    scroller,
+    el('p', {
+      class: 'jacobian-hint',
+      hidden: true,
+      text: 'La tabla no cabe entera: desplázala hacia los lados para ver todas las columnas.',
+    }),
+  );
+  overflow.observe(scroller);
+  return scroller;
+}
 
 export function renderJacobian(container, jacobian, n, explanation) {
   let scale = 0;
@@ -12,14 +51,17 @@ export function renderJacobian(container, jacobian, n, explanation) {
     el('th', { scope: 'col', text: '∂sᵢ/∂zⱼ' }),
     ...Array.from({ length: n }, (_, j) => el('th', { scope: 'col', text: `z${sub(j)}` })),
   ]);
+  let chars = 0;
   const rows = Array.from({ length: n }, (_, i) =>
     el('tr', {}, [
       el('th', { scope: 'row', text: `s${sub(i)}` }),
       ...Array.from({ length: n }, (_, j) => {
         const v = jacobian[i * n + j];
+        const text = formatCell(v, 3);
+        chars = Math.max(chars, text.length);
         const cell = el('td', {
           class: `${i === j ? 'diagonal ' : ''}${v < 0 ? 'negative' : 'positive'}`,
-          text: formatCell(v, 3),
+          text,
         });
         cell.dataset.value = String(v);
         // Tint strength grows with |value| relative to the largest entry.
@@ -28,14 +70,18 @@ export function renderJacobian(container, jacobian, n, explanation) {
       }),
     ]),
   );
+  const scroller = frame(container);
   const table = el('table', { class: 'jacobian-table' }, [
-    el('caption', { text: 'Matriz jacobiana ∂sᵢ/∂zⱼ' }),
     el('thead', {}, [header]),
     el('tbody', {}, rows),
   ]);
-  const note = el('p', {
-    class: 'jacobian-note',
-    text: `${explanation} Naranja: positivo; azul: negativo.`,
-  });
-  container.replaceChildren(note, table);
+  table.setAttribute('aria-labelledby', scroller.previousElementSibling.id);
+  // Every column as wide as the longest number: the box then holds a whole number of them.
+  scroller.style.setProperty('--n', String(n));
+  scroller.style.setProperty('--chars', String(chars));
+  const old = scroller.firstElementChild;
+  if (old) overflow.unobserve(old);
+  scroller.replaceChildren(table);
+  overflow.observe(table);
+  container.firstElementChild.textContent = `${explanation} Naranja: positivo; azul: negativo.`;
 }
