@@ -1,0 +1,185 @@
+// The lesson on a phone: formulas fit their boxes, the softmax Jacobian fits or scrolls by whole
+// columns, checkboxes keep one size whatever their label, and a card alone in embed.html has no
+// empty band above it.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { useBrowser } from './support/harness.mjs';
+
+const ctx = useBrowser();
+const PHONE = { width: 375, height: 800 };
+
+/** Formula boxes wider than their content, as "section: scroll/client", and KaTeX sizes in px. */
+function measureFormulas(page) {
+  return page.evaluate(() => {
+    const wide = [];
+    const sizes = [];
+    for (const box of document.querySelectorAll('main .formula')) {
+      const where = box.closest('[id^="funcion-"], section[id]').id;
+      if (box.scrollWidth > box.clientWidth)
+        wide.push(`${where}: ${box.scrollWidth}/${box.clientWidth}`);
+      for (const k of box.querySelectorAll('.katex-display > .katex')) {
+        sizes.push(parseFloat(getComputedStyle(k).fontSize));
+      }
+    }
+    return { wide, sizes };
+  });
+}
+
+describe('at phone width', () => {
+  test('every formula of the function sections and the gallery cards fits its box', async () => {
+    for (const width of [360, 375]) {
+      const page = await ctx.open('', { viewport: { width, height: 800 } });
+      const { wide, sizes } = await measureFormulas(page);
+      assert.ok(sizes.length > 40, `${sizes.length} display formulas`);
+      assert.deepEqual(wide, [], `${width}px`);
+      assert.ok(Math.min(...sizes) >= 14, `${width}px: formulas at ${Math.min(...sizes)}px`);
+      await page.close();
+    }
+  });
+
+  test('a negative bound after «si» is a unary minus, not a subtraction', async () => {
+    const page = await ctx.open('#otras-funciones');
+    const binary = await page.$$eval('#otras-funciones .katex-html .mbin', (ops) =>
+      ops
+        .filter((op) => {
+          let before = op.previousElementSibling;
+          while (before?.matches('.mspace')) before = before.previousElementSibling;
+          return op.textContent === '−' && before?.matches('.text');
+        })
+        .map((op) => op.closest('[id^="funcion-"]').id),
+    );
+    assert.deepEqual(binary, []);
+    await page.close();
+  });
+
+  test('the softmax Jacobian with 3 logits fits; with 6 it scrolls by whole columns', async () => {
+    const page = await ctx.open('#softmax', { viewport: PHONE });
+    const fits = await page.$eval('#softmax .jacobian', (box) => {
+      const table = box.querySelector('table').getBoundingClientRect();
+      const inner = box.getBoundingClientRect();
+      const scrollers = [box, ...box.querySelectorAll('*')].filter(
+        (e) => e.scrollWidth > e.clientWidth + 1,
+      );
+      return { table: table.width, box: inner.width, scrolls: scrollers.length };
+    });
+    assert.ok(fits.table <= fits.box, `table ${fits.table}px in ${fits.box}px`);
+    assert.equal(fits.scrolls, 0, 'nothing scrolls sideways');
+    await page.close();
+
+    const six = await ctx.open('#softmax?softmax.logits=2,1,0.1,-1,0.5,3', { viewport: PHONE });
+    await six.waitForFunction(
+      () => document.querySelectorAll('#softmax .jacobian-table td').length === 36,
+    );
+    const cut = (scrollTo) =>
+      six.$eval(
+        '#softmax .jacobian',
+        async (box, where) => {
+          const scroller = [box, ...box.querySelectorAll('*')].find(
+            (e) => e.scrollWidth > e.clientWidth + 1,
+          );
+          scroller.scrollLeft = where === 'end' ? scroller.scrollWidth : 0;
+          box.scrollIntoView({ block: 'center' });
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          const port = scroller.getBoundingClientRect();
+          const out = [];
+          const caption = box.querySelector('caption, .jacobian-caption');
+          const c = caption.getBoundingClientRect();
+          const b = box.getBoundingClientRect();
+          if (
+            caption.scrollWidth > caption.clientWidth ||
+            c.left < b.left - 1 ||
+            c.right > b.right + 1
+          )
+            out.push(`caption ${c.left}–${c.right} in ${b.left}–${b.right}`);
+          // A cell is half shown when one of its ends can be seen and the other is clipped or
+          // covered (by the row headers, if they stay while the columns scroll).
+          const seen = (td, x) => {
+            const y = (td.getBoundingClientRect().top + td.getBoundingClientRect().bottom) / 2;
+            return td.contains(document.elementFromPoint(x, y));
+          };
+          for (const td of box.querySelectorAll('td')) {
+            const r = td.getBoundingClientRect();
+            if (seen(td, r.left + 2) !== seen(td, r.right - 2))
+              out.push(`${td.textContent}: ${r.left - port.left}–${r.right - port.left}`);
+          }
+          return out;
+        },
+        scrollTo,
+      );
+    assert.deepEqual(await cut('start'), [], 'at the start');
+    assert.deepEqual(await cut('end'), [], 'at the end');
+    assert.ok(
+      await six.locator('#softmax .jacobian-hint').isVisible(),
+      'a hint says the table scrolls',
+    );
+    assert.deepEqual(await six.problems(), []);
+    await six.close();
+  });
+
+  test('checkboxes keep one size when their label wraps', async () => {
+    for (const width of [375, 1280]) {
+      const page = await ctx.open('#entrenamiento', { viewport: { width, height: 800 } });
+      await page.waitForFunction(
+        () => document.querySelectorAll('#entrenamiento input[type=checkbox]').length >= 2,
+      );
+      const sizes = await page.$$eval('main input[type=checkbox]', (boxes) =>
+        boxes
+          .filter((b) => b.offsetParent)
+          .map((b) => ({
+            where: `${b.closest('section').id}: ${(b.labels[0] ?? b.parentElement).textContent.trim()}`,
+            w: b.getBoundingClientRect().width,
+            h: b.getBoundingClientRect().height,
+          })),
+      );
+      // "Mostrar la derivada" in the sigmoid lab is on one line at any width.
+      const one = sizes.find((s) => s.where.startsWith('sigmoide'));
+      for (const s of sizes) {
+        assert.ok(Math.abs(s.w - one.w) < 0.5, `${width}px ${s.where}: ${s.w} vs ${one.w}`);
+        assert.ok(Math.abs(s.h - one.h) < 0.5, `${width}px ${s.where}: ${s.h} vs ${one.h}`);
+      }
+      assert.ok(
+        ['autonormalizacion', 'entrenamiento'].every((id) =>
+          sizes.some((s) => s.where.startsWith(id)),
+        ),
+      );
+      await page.close();
+    }
+  });
+
+  test('a card alone in embed.html has no empty band above it', async () => {
+    for (const viewport of [PHONE, { width: 1280, height: 900 }]) {
+      const page = await ctx.open('', { viewport, file: 'embed.html?fn=celu' });
+      const bands = await page.evaluate(() => {
+        const card = document.querySelector('.embed-target');
+        const top = card.getBoundingClientRect().top;
+        const page = getComputedStyle(document.body).backgroundColor;
+        const paints = (cs) =>
+          (cs.backgroundColor !== page && !/rgba\(.*, 0\)$/.test(cs.backgroundColor)) ||
+          (parseFloat(cs.borderTopWidth) > 0 && cs.borderTopStyle !== 'none');
+        const textAbove = (e) => {
+          const range = document.createRange();
+          const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (!n.textContent.trim()) continue;
+            range.selectNodeContents(n);
+            if ([...range.getClientRects()].some((r) => r.height > 0 && r.top < top - 1))
+              return true;
+          }
+          return false;
+        };
+        return [...document.body.querySelectorAll('*')]
+          .filter((e) => {
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && r.height > 0 && r.top < top - 1 && paints(getComputedStyle(e));
+          })
+          .filter((e) => !textAbove(e))
+          .map(
+            (e) =>
+              `${e.tagName.toLowerCase()}#${e.id}.${e.className}: ${e.getBoundingClientRect().top}–${top}`,
+          );
+      });
+      assert.deepEqual(bands, [], `${viewport.width}px`);
+      await page.close();
+    }
+  });
+});
