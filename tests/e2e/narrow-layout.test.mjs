@@ -27,7 +27,7 @@ function measureFormulas(page) {
 
 describe('at phone width', () => {
   test('every formula of the function sections and the gallery cards fits its box', async () => {
-    for (const width of [360, 375]) {
+    for (const width of [360, 375, 486]) {
       const page = await ctx.open('', { viewport: { width, height: 800 } });
       const { wide, sizes } = await measureFormulas(page);
       assert.ok(sizes.length > 40, `${sizes.length} display formulas`);
