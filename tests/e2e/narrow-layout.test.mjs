@@ -64,6 +64,8 @@ describe('at phone width', () => {
     });
     assert.ok(fits.table <= fits.box, `table ${fits.table}px in ${fits.box}px`);
     assert.equal(fits.scrolls, 0, 'nothing scrolls sideways');
+    assert.equal(await page.locator('#softmax .jacobian-hint').isVisible(), false, 'no hint');
+    assert.equal(await page.locator('#softmax .jacobian-scroll[tabindex]').count(), 0);
     await page.close();
 
     const six = await ctx.open('#softmax?softmax.logits=2,1,0.1,-1,0.5,3', { viewport: PHONE });
@@ -111,6 +113,11 @@ describe('at phone width', () => {
     assert.ok(
       await six.locator('#softmax .jacobian-hint').isVisible(),
       'a hint says the table scrolls',
+    );
+    assert.equal(
+      await six.locator('#softmax .jacobian-scroll').getAttribute('tabindex'),
+      '0',
+      'the scrolling box can be reached with Tab',
     );
     assert.deepEqual(await six.problems(), []);
     await six.close();

@@ -1,13 +1,24 @@
 // A formula or the Jacobian table wider than its box scrolls sideways; keyboard users must be able
 // to reach it, so while (and only while) it overflows it is focusable. (Code blocks always are.)
-const SELECTOR = '.formula, .jacobian';
+// A box whose content changes (the Jacobian's table, redrawn with each logit) is also watched
+// through that content, which can grow while the box keeps its size.
+const SELECTOR = '.formula, .jacobian-scroll';
 
-function update(el) {
-  if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0;
-  else el.removeAttribute('tabindex');
+function update(box) {
+  if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
+  else box.removeAttribute('tabindex');
 }
 
+const observer = new ResizeObserver((entries) =>
+  entries.forEach((e) => update(e.target.closest(SELECTOR))),
+);
+
 export function watchScrollables(root = document) {
-  const observer = new ResizeObserver((entries) => entries.forEach((e) => update(e.target)));
   for (const el of root.querySelectorAll(SELECTOR)) observer.observe(el);
+}
+
+/** Watches `content`, which has just replaced `previous` (if any) inside a watched box. */
+export function watchScrollableContent(content, previous = null) {
+  if (previous) observer.unobserve(previous);
+  observer.observe(content);
 }

@@ -3,25 +3,13 @@
 // page's CSP allows (style attributes in markup it does not).
 //
 // A table wider than its box scrolls by whole columns (softmax.css sizes the box from --n and
-// --chars) under a caption that stays put. While it scrolls, a hint says so and the box is
-// focusable, so that keyboard users can scroll it too.
+// --chars) under a caption that stays put. While it scrolls, the box is focusable
+// (ui/scrollables.js) and a hint below says so (softmax.css shows it only then).
 import { formatCell } from '../format.js';
 import { el } from '../ui/controls.js';
+import { watchScrollableContent, watchScrollables } from '../ui/scrollables.js';
 
 let captions = 0;
-
-function markOverflow(scroller) {
-  const scrolls = scroller.scrollWidth > scroller.clientWidth + 1;
-  if (scrolls) scroller.tabIndex = 0;
-  else scroller.removeAttribute('tabindex');
-  scroller.nextElementSibling.hidden = !scrolls;
-}
-
-// One observer for the box and its current table: it reports after layout, whenever either
-// changes size (more logits, longer numbers, a narrower window), and once for each new table.
-const overflow = new ResizeObserver((entries) => {
-  for (const entry of entries) markOverflow(entry.target.closest('.jacobian-scroll'));
-});
 
 /** The note, caption, scrolling box and hint, made once per container and kept across renders. */
 function frame(container) {
@@ -35,11 +23,10 @@ function frame(container) {
     scroller,
     el('p', {
       class: 'jacobian-hint',
-      hidden: true,
       text: 'La tabla no cabe entera: desplázala hacia los lados para ver todas las columnas.',
     }),
   );
-  overflow.observe(scroller);
+  watchScrollables(container);
   return scroller;
 }
 
@@ -80,8 +67,7 @@ export function renderJacobian(container, jacobian, n, explanation) {
   scroller.style.setProperty('--n', String(n));
   scroller.style.setProperty('--chars', String(chars));
   const old = scroller.firstElementChild;
-  if (old) overflow.unobserve(old);
   scroller.replaceChildren(table);
-  overflow.observe(table);
+  watchScrollableContent(table, old);
   container.firstElementChild.textContent = `${explanation} Naranja: positivo; azul: negativo.`;
 }
