@@ -5,6 +5,7 @@ import { labChannel } from './lab-channel.js';
 import { functionName, INITS } from '../content/functions.es.js';
 import { formatList, formatNumber } from '../format.js';
 import { boolProp, choiceProp, numberProp } from '../state/props.js';
+import { range } from '../summaries.js';
 import { checkboxControl, el, fieldset, selectControl, sliderControl } from '../ui/controls.js';
 import { HistogramChart } from '../views/histogram-chart.js';
 import { LayerChart } from '../views/layer-chart.js';
@@ -14,10 +15,6 @@ const ACTIVATIONS = ['selu', 'relu', 'tanh', 'elu'];
 // "Not standardised": inputs with mean 1.5 and standard deviation 4 instead of 0 and 1.
 const RAW_INPUT = { inputMean: 1.5, inputStd: 4 };
 const BOTTLENECK = 2;
-
-function range(values) {
-  return [Math.min(...values), Math.max(...values)];
-}
 
 const near = (layer) => Math.abs(layer.mean) < 0.15 && Math.abs(layer.std - 1) < 0.2;
 
