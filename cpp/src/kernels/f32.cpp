@@ -1,14 +1,14 @@
 #include "f32.h"
 
+#include "f32_gelu.h"
 #include "f32_lesson.h"
 #include "f32_piecewise.h"
 #include "f32_smooth.h"
-#include "fast.h"
 
 namespace activations::kernels::f32 {
 namespace {
 
-// The loops over the vectorised forms (f32_lesson.h, f32_smooth.h, f32_piecewise.h).
+// The loops over the vectorised forms (f32_lesson.h, f32_smooth.h, f32_gelu.h, f32_piecewise.h).
 
 // Vectors per group: the main loops load a group's four vectors of z first, then compute and
 // store each. V8 emits wasm in order, and a kernel is one long dependency chain per vector;
@@ -80,20 +80,20 @@ F4 patch_window(F4 x, F4 df, const double* p) {
   return df;
 }
 
-// Kernels without a vectorised form (or with parameters it does not take): their fast form
-// (fast.h), rounded once.
+// Parameters a vectorised form does not take (alpha = 2^50, say), or a kernel without one: the
+// double kernel, rounded once.
 template <class K>
 void scalar_batch(const float* z, std::size_t n, const double* p, float* f, float* df) {
   for (std::size_t i = 0; i < n; ++i) {
     const double x = z[i];
-    f[i] = static_cast<float>(fast_f<K>(x, p));
-    df[i] = static_cast<float>(fast_df<K>(x, p));
+    f[i] = static_cast<float>(K::f(x, p));
+    df[i] = static_cast<float>(K::df(x, p));
   }
 }
 
 template <class K>
 void scalar_values(const float* z, std::size_t n, const double* p, float* f) {
-  for (std::size_t i = 0; i < n; ++i) f[i] = static_cast<float>(fast_f<K>(z[i], p));
+  for (std::size_t i = 0; i < n; ++i) f[i] = static_cast<float>(K::f(z[i], p));
 }
 
 }  // namespace

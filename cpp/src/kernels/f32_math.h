@@ -94,6 +94,14 @@ inline ExpParts exp_parts(F4 x) {
 
 inline F4 exp(F4 x) { return exp_parts(x).value(); }
 
+// e^y for y in double, to about 2^-28 relative: e^hi (1 + lo), hi = y rounded to float32 and
+// lo = y - hi exact (|lo| <= 2^-24 |hi|, so lo^2 / 2 is below 2^-35 while |y| <= 120). Below
+// y = -120 the result is e^-120 (1 + lo), as exp_parts clamps; y must stay within float32's range.
+inline D4 exp_d(D4 y) {
+  const F4 hi = narrow(y);
+  return exp_parts(hi).value_d() * (splat_d(1.0) + (y - widen(hi)));
+}
+
 // The lean forms, for the fast paths of the most used functions: x = n ln2 + t as above, then
 // e^t - 1 = p(t) = t + t^2 Q(t) with Q the minimax polynomial of degree 4 for the relative error
 // of p on [-ln2/2, ln2/2] (2^-25.8 with these float32 coefficients; fitted by Lawson's algorithm),

@@ -6,6 +6,7 @@
 
 #include "f32_form.h"
 #include "smooth.h"
+#include "smooth_parts.h"
 
 namespace activations::kernels::f32 {
 namespace {  // NOLINT(google-build-namespaces): included by f32.cpp only
@@ -198,6 +199,45 @@ struct Simd<Squareplus> : NoWindow {
     const F4 neg = select(p.big, ((b * splat(0.25f)) / p.a) / p.a,
                           (b / (splat(2.0f) * (p.s + p.s_lo))) / p.minus);
     df = select(x >= zero(), pos, neg);
+  }
+};
+
+// x - tanh x and tanh^2 x, in double and rounded once, with a = |z| and t = tanh a: below
+// a = 0.6, where a - t cancels, a - t from its series (truncated below 2^-30 relative) and
+// t = a - (a - t); beyond, t = (1 - E) / (1 + E) from E = e^-2a in double (2^-28 relative,
+// which costs a - t at most 2^-25 there).
+template <>
+struct Simd<TanhShrink> : NoWindow {
+  static constexpr bool kAvailable = true;
+  using Ctx = NoParams;
+  static constexpr float kSeriesLimit = 0.6f;
+  struct Parts {
+    M4 small;
+    simd::D4 a;
+    simd::D4 shrink_small;  // a - t, where small
+    simd::D4 tanh_big;      // t, elsewhere
+  };
+  static Parts parts(F4 x) {
+    const F4 a = simd::abs(x);
+    const M4 small = a < splat(kSeriesLimit);
+    const simd::D4 ad = simd::widen(a);
+    const simd::D4 s = ad * ad;
+    simd::D4 poly = simd::splat_d(smooth::kTanhShrinkSeries[10]);
+    for (int k = 9; k >= 0; --k) poly = poly * s + simd::splat_d(smooth::kTanhShrinkSeries[k]);
+    const simd::D4 e = simd::exp_parts(-(a + a)).value_d();
+    const simd::D4 one_d = simd::splat_d(1.0);
+    return {small, ad, ad * s * poly, (one_d - e) / (one_d + e)};
+  }
+  static F4 value(F4 x, const Parts& p) {
+    const F4 r = select(p.small, simd::narrow(p.shrink_small), simd::narrow(p.a - p.tanh_big));
+    return simd::copysign(r, x);  // odd; a - t >= 0
+  }
+  static F4 f(F4 x, const Ctx&) { return value(x, parts(x)); }
+  static void both(F4 x, const Ctx&, F4& f, F4& df) {
+    const Parts p = parts(x);
+    f = value(x, p);
+    const simd::D4 t_small = p.a - p.shrink_small;
+    df = select(p.small, simd::narrow(t_small * t_small), simd::narrow(p.tanh_big * p.tanh_big));
   }
 };
 

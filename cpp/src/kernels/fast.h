@@ -3,8 +3,7 @@
 // A kernel's fast form, where it has one (K::fast_f and K::fast_df: GELU and tanh_shrink, in
 // smooth.h), and its careful f and f' otherwise. The careful kernels aim at a few double ULPs,
 // and GELU's and tanh_shrink's carry double-double for it; the fast forms are within 2^-40
-// relative, which is all a float32 result (f32.cpp) or a training step (the trainer) can use,
-// at 4 to 13 times the speed.
+// relative, which is all a training step (the trainer) can use, at 4 to 13 times the speed.
 
 namespace activations::kernels {
 

@@ -324,13 +324,10 @@ double squareplus_df(double z, double b) {
 
 // ---------------------------------------------------------------- tanh-shrink: x - tanh(x)
 
-// x^3 (1/3 - 2x^2/15 + 17x^4/315 - 62x^6/2835 + 1382x^8/155925 - 21844x^10/6081075 + ...).
 double tanh_shrink_series(double a) {
   const double s = a * a;
-  const double poly =
-      1.0 / 3 +
-      s * (-2.0 / 15 +
-           s * (17.0 / 315 + s * (-62.0 / 2835 + s * (1382.0 / 155925 - s * 21844.0 / 6081075))));
+  double poly = kTanhShrinkSeries[5];
+  for (int k = 4; k >= 0; --k) poly = poly * s + kTanhShrinkSeries[k];
   return a * s * poly;
 }
 
