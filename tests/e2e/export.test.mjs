@@ -222,6 +222,44 @@ describe('exporting charts', () => {
     await page.close();
   });
 
+  test('the gallery comparison’s CSV has its columns in comparison order, as its legend', async () => {
+    // Not the gallery's order (GELU, SiLU, Mish, …, CELU): the link's, then what is added.
+    const page = await ctx.open('#otras-funciones?otras-funciones.comparar=mish,celu,gelu');
+    const scope = '[data-gallery-compare]';
+    const legend = page.locator(`${scope} [data-legend] li`);
+    await page.locator('#funcion-silu .compare-toggle').click();
+    await page.waitForFunction(
+      (s) => document.querySelectorAll(s).length === 4,
+      `${scope} [data-legend] li`,
+    );
+    const names = await legend.allTextContents();
+    assert.deepEqual(names, ['Mish', 'CELU', 'GELU', 'SiLU (swish)']);
+    const { header, rows } = readCsv(
+      (await download(page, exportButton(page, scope, 'CSV'))).bytes,
+    );
+    assert.deepEqual(header, ['z', ...names]);
+
+    // Each column holds its own function's values.
+    const sample = [0, 100, 250, 400].map((i) => rows[i]);
+    const core = await page.evaluate(
+      (zs) => {
+        const z = new Float32Array(zs);
+        return ['mish', 'celu', 'gelu', 'silu'].map((id) => [
+          ...window.activaciones.api.evaluate(id, z, {}).f,
+        ]);
+      },
+      sample.map((r) => Number(r[0])),
+    );
+    sample.forEach((row, i) =>
+      core.forEach((f, c) => {
+        const close = Math.abs(Number(row[c + 1]) - f[i]) <= 1e-12 * Math.max(1, Math.abs(f[i]));
+        assert.ok(close, `${header[c + 1]} at z = ${row[0]}: ${row[c + 1]}, not ${f[i]}`);
+      }),
+    );
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('softmax’s bars export one row per class', async () => {
     const page = await ctx.open('#softmax');
     const { name, bytes } = await download(page, exportButton(page, '#softmax', 'CSV'));

@@ -88,7 +88,7 @@ export async function createGallery({ section, api, store, specs, only = null })
   const compareChart = new CompareChart(
     compareCanvas,
     { kind: 'f', ids, x: COMPARE_RANGE, y: null, lines: { x: [0], y: [0] } },
-    { color, dash },
+    { color, dash, order: slot },
   );
   const z = linspace32(...COMPARE_RANGE, 401); // float32: the API's SIMD path
   const drawCompare = createRenderScheduler(() => {

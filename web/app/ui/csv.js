@@ -13,8 +13,11 @@ const row = (cells) => cells.map(field).join(',');
 const number = (v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
 const yOf = (p) => (p !== null && typeof p === 'object' ? p.y : p);
 
+/** In Chart.js's own order (tooltips, legend, drawing): by each dataset's `order`, then by place. */
 function visibleDatasets(chart) {
-  return chart.data.datasets.filter((_, i) => chart.isDatasetVisible(i));
+  return chart.data.datasets
+    .filter((_, i) => chart.isDatasetVisible(i))
+    .sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
 }
 
 /** The x axis's title, or a default. */

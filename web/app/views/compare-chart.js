@@ -12,7 +12,10 @@ const defaultStyle = {
 };
 
 export class CompareChart {
-  /** style: { color(id, dark), dash(id, derivative) }, for figures beyond the source's four. */
+  /**
+   * style: { color(id, dark), dash(id, derivative), order?(id) }, for figures beyond the source's
+   * four; order ranks the curves (Chart.js's dataset order: tooltips, drawing, the CSV's columns).
+   */
   constructor(canvas, figure, style = defaultStyle) {
     this.figure = figure;
     this.style = style;
@@ -64,6 +67,7 @@ export class CompareChart {
     for (const dataset of this.chart.data.datasets) {
       dataset.borderColor = this.color(dataset.fnId);
       dataset.borderDash = this.dash(dataset.fnId);
+      dataset.order = this.style.order?.(dataset.fnId) ?? 0;
       const curve = curves[dataset.fnId];
       if (curve) dataset.data = curve.points;
       dataset.hidden = !visible.has(dataset.fnId);
