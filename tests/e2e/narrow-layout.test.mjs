@@ -1,6 +1,6 @@
 // The lesson on a phone: formulas fit their boxes, the softmax Jacobian fits or scrolls by whole
-// columns, checkboxes keep one size whatever their label, and a card alone in embed.html has no
-// empty band above it.
+// columns and Tab follows the softmax lab as laid out, checkboxes keep one size whatever their
+// label, and a card alone in embed.html has no empty band above it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useBrowser } from './support/harness.mjs';
@@ -121,6 +121,51 @@ describe('at phone width', () => {
     );
     assert.deepEqual(await six.problems(), []);
     await six.close();
+  });
+
+  test('Tab goes through the softmax lab in the order it is laid out', async () => {
+    for (const width of [375, 1280]) {
+      const page = await ctx.open('#softmax', { viewport: { width, height: 800 } });
+      // From the last control before the lab, Tab until focus leaves it.
+      await page.evaluate(() => {
+        const lab = document.querySelector('#softmax [data-lab]');
+        const controls = document.querySelectorAll('a[href], button, input, [tabindex="0"]');
+        const before = [...controls].filter(
+          (e) =>
+            lab.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_PRECEDING &&
+            e.checkVisibility(),
+        );
+        before.at(-1).focus();
+      });
+      const visited = [];
+      for (let i = 0; i < 30; i++) {
+        await page.keyboard.press('Tab');
+        const step = await page.evaluate(() => {
+          const e = document.activeElement;
+          if (!e.closest('#softmax [data-lab]')) return null;
+          const name = e.labels?.[0]?.textContent.trim() ?? e.textContent.trim();
+          return { name, top: Math.round(e.getBoundingClientRect().top + scrollY) };
+        });
+        if (!step) break;
+        visited.push(step);
+      }
+      const names = visited.map((v) => v.name);
+      const at = (name) => names.findIndex((n) => n.startsWith(name));
+      assert.ok(at('CSV') >= 0 && at('Logit z₁') >= 0, `${width}px: ${names.join(', ')}`);
+      if (width === 375) {
+        // One column, the bars above the sliders: top to bottom.
+        assert.ok(at('Descargar PNG') < at('Logit z₁'), `${width}px: ${names.join(', ')}`);
+        const tops = visited.map((v) => v.top);
+        assert.ok(
+          tops.every((t, i) => i === 0 || t >= tops[i - 1]),
+          `${width}px: ${JSON.stringify(visited)}`,
+        );
+      } else {
+        // The sliders on the left, the bars on the right.
+        assert.ok(at('Temperatura') < at('Descargar PNG'), `${width}px: ${names.join(', ')}`);
+      }
+      await page.close();
+    }
   });
 
   test('checkboxes keep one size when their label wraps', async () => {
