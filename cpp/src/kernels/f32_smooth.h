@@ -47,7 +47,7 @@ struct Simd<Silu> {
 // tanh(softplus(z)) = n / (n + 2) with n = w (w + 2), w = e^z; for z >= 0, in E = e^-z,
 // 1 / (1 + q) with q = 2E^2 / (1 + 2E). For z < 0, f' = w b / d^2 with d = w^2 + 2w + 2 and
 // b = 4 (1 + z) + w (6 + 4z + w (4 + w)), carried in double; b only cancels close to its root,
-// z = -1.1924, where e^z's own error (2^-28) would show, and there the double kernel takes over.
+// z = -1.1924, where e^z's own error (2^-26) would show, and there the double kernel takes over.
 template <>
 struct Simd<Mish> {
   static constexpr bool kAvailable = true;
@@ -204,8 +204,9 @@ struct Simd<Squareplus> : NoWindow {
 
 // x - tanh x and tanh^2 x, in double and rounded once, with a = |z| and t = tanh a: below
 // a = 0.6, where a - t cancels, a - t from its series (truncated below 2^-30 relative) and
-// t = a - (a - t); beyond, t = (1 - E) / (1 + E) from E = e^-2a in double (2^-28 relative,
-// which costs a - t at most 2^-25 there).
+// t = a - (a - t); beyond, t = (1 - E) / (1 + E) from E = e^-2a in double. E's error (2^-26
+// relative) costs a - t at most 5.7 times that, at a = 0.6: 2^-23.5, and every float32 is
+// within 1 ULP.
 template <>
 struct Simd<TanhShrink> : NoWindow {
   static constexpr bool kAvailable = true;
