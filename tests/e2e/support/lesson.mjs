@@ -36,9 +36,13 @@ export const FIGURES = [
   'comparacion-familia-derivadas',
 ];
 
-/** A JSON fingerprint of everything a chart draws: data, visibility, axes and overlays. */
+/**
+ * A JSON fingerprint of everything a chart draws: data, visibility, axes and overlays. Read two
+ * frames later: a control moved twice within one frame is drawn on the next (render-scheduler.js).
+ */
 export function snapshot(page, key) {
-  return page.evaluate((k) => {
+  return page.evaluate(async (k) => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const chart = window.activaciones.charts[k];
     const { datasets, labels } = chart.data;
     const { plugins, scales } = chart.options;
