@@ -15,7 +15,8 @@
 //    gradient below 8.6 (Box-Muller's largest deviate), so 8 layers of 32 units grow them by at
 //    most (32 * 3.3 * 3)^8 ~ 1e20: far below FLT_MAX. Then every statistic is finite and every
 //    last-layer value is counted in the histogram;
-//  - the same options give the same result, bit for bit.
+//  - the same options give the same result, bit for bit, in one go or in steps with another run
+//    in between.
 
 #include <cmath>
 #include <cstring>
@@ -188,6 +189,20 @@ void run(FuzzedDataProvider& in) {
     ProbeResult again;
     FUZZ_CHECK(run_probe(o, again).ok() && same_result(result, again), "%s: a second run differs",
                what.c_str());
+  }
+  if (in.ConsumeIntegralInRange<int>(0, 7) == 0) {
+    // Stepped, with another network run between two steps (it replaces the cached weights).
+    ProbeRun stepped;
+    FUZZ_CHECK(stepped.start(o).ok(), "%s: a stepped run was rejected", what.c_str());
+    ProbeOptions other = o;
+    other.seed = o.seed + 1;
+    ProbeResult ignored;
+    const int at = in.ConsumeIntegralInRange<int>(0, stepped.total_steps());
+    while (!stepped.finished()) {
+      if (stepped.steps_done() == at) run_probe(other, ignored);
+      stepped.step();
+    }
+    FUZZ_CHECK(same_result(result, stepped.result()), "%s: a stepped run differs", what.c_str());
   }
 }
 

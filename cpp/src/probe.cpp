@@ -3,12 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <limits>
+#include <memory>
 #include <vector>
 
 #include "activations/random.h"
 #include "format.h"
-#include "gemm.h"
 #include "initializers.h"
 #include "option_checks.h"
 
@@ -155,116 +154,24 @@ void draw_weights(void* context, int layer, float* wt) {
   std::copy_n(c.weights.data() + c.offsets[l - 1], n, wt);
 }
 
-// Mean and variance by Welford's method: no cancellation when the mean is large.
-struct Moments {
-  double n = 0, mean = 0, m2 = 0;
-  void add(double x) {
-    n += 1;
-    const double d = x - mean;
-    mean += d / n;
-    m2 += d * (x - mean);
-  }
-  double std() const { return n > 0 ? std::sqrt(m2 / n) : 0.0; }
-};
-
-void histogram(const std::vector<float>& values, int bins, ProbeResult& result) {
-  double lo = std::numeric_limits<double>::infinity();
-  double hi = -lo;
-  for (float v : values) {
-    if (std::isfinite(v)) {
-      lo = std::min(lo, static_cast<double>(v));
-      hi = std::max(hi, static_cast<double>(v));
-    }
-  }
-  if (!(lo <= hi)) lo = hi = 0;  // no finite value
-  if (lo == hi) {
-    lo -= 0.5;
-    hi += 0.5;
-  }
-  const auto b = static_cast<std::size_t>(bins);
-  result.histogram_edges.resize(b + 1);
-  for (std::size_t i = 0; i <= b; ++i) result.histogram_edges[i] = lo + (hi - lo) * i / b;
-  result.histogram_counts.assign(b, 0.0);
-  for (float v : values) {
-    if (!std::isfinite(v)) continue;
-    auto i = static_cast<std::size_t>((v - lo) / (hi - lo) * b);
-    result.histogram_counts[std::min(i, b - 1)] += 1;
-  }
-}
-
 }  // namespace
 
-Status run_network(const Resolved& activation, const std::vector<int>& widths, int batch,
-                   WeightSource weights, void* context, const float* input, const float* upstream,
-                   int histogram_bins, ProbeResult& result) {
-  const std::size_t depth = widths.size() - 1;
-  const auto rows = static_cast<std::size_t>(batch);
-  std::size_t max_width = 0;
-  for (int w : widths) max_width = std::max(max_width, static_cast<std::size_t>(w));
+struct ProbeRun::State {
+  ProbeOptions options;
+  Plan plan;
+  Drawn drawn{&options, &plan};
+  std::unique_ptr<NetworkPass> pass;
+};
 
-  std::vector<float> a(input, input + rows * static_cast<std::size_t>(widths[0]));
-  std::vector<float> z(rows * max_width);
-  std::vector<float> wt(max_width * max_width);
-  std::vector<std::vector<float>> slopes(depth + 1);  // f'(z) per layer, for the backward pass
-  result.layers.assign(depth, ProbeLayer{});
+ProbeRun::ProbeRun() = default;
+ProbeRun::~ProbeRun() = default;
 
-  for (std::size_t l = 1; l <= depth; ++l) {
-    const auto in = static_cast<std::size_t>(widths[l - 1]);
-    const auto out = static_cast<std::size_t>(widths[l]);
-    weights(context, static_cast<int>(l), wt.data());
-    detail::gemm(a.data(), wt.data(), z.data(), rows, in, out);
-    std::vector<float> next(rows * out);
-    auto& slope = slopes[l];
-    slope.resize(rows * out);
-    Moments moments;
-    std::size_t saturated = 0;
-    std::vector<char> alive(out, 0);
-    // The float32 SIMD kernels, straight on the layer's float pre-activations.
-    activation.spec->batch32(z.data(), rows * out, activation.params.data(), next.data(),
-                             slope.data());
-    for (std::size_t r = 0; r < rows; ++r) {
-      for (std::size_t j = 0; j < out; ++j) {
-        const float value = next[r * out + j];
-        moments.add(value);
-        if (std::fabs(slope[r * out + j]) < kSaturationThreshold) ++saturated;
-        if (value != 0) alive[j] = 1;
-      }
-    }
-    auto& layer = result.layers[l - 1];
-    layer.mean = moments.mean;
-    layer.std = moments.std();
-    layer.saturated = static_cast<double>(saturated) / static_cast<double>(rows * out);
-    layer.dead =
-        static_cast<double>(std::count(alive.begin(), alive.end(), 0)) / static_cast<double>(out);
-    a = std::move(next);
-  }
-  histogram(a, histogram_bins, result);
-
-  // Backward: g holds dL/da of the current layer; delta = g * f'(z) is dL/dz.
-  std::vector<float> g(upstream, upstream + rows * static_cast<std::size_t>(widths[depth]));
-  std::vector<float> w(max_width * max_width);
-  for (std::size_t l = depth; l >= 1; --l) {
-    const auto in = static_cast<std::size_t>(widths[l - 1]);
-    const auto out = static_cast<std::size_t>(widths[l]);
-    double sum = 0;
-    for (std::size_t i = 0; i < rows * out; ++i) {
-      g[i] *= slopes[l][i];
-      sum += static_cast<double>(g[i]) * g[i];
-    }
-    result.layers[l - 1].gradient_norm = std::sqrt(sum / static_cast<double>(rows * out));
-    if (l == 1) break;
-    weights(context, static_cast<int>(l), wt.data());
-    detail::transpose(wt.data(), w.data(), in, out);  // W: out x in
-    std::vector<float> previous(rows * in);
-    detail::gemm(g.data(), w.data(), previous.data(), rows, out, in);
-    g = std::move(previous);
-  }
-  return Status::Ok();
-}
-
-Status run_probe(const ProbeOptions& options, ProbeResult& result) {
-  Plan p;
-  if (Status s = plan(options, p); !s.ok()) return s;
+Status ProbeRun::start(const ProbeOptions& options) {
+  state_.reset();
+  auto s = std::make_unique<State>();
+  s->options = options;
+  if (Status status = plan(s->options, s->plan); !status.ok()) return status;
+  const Plan& p = s->plan;
   const auto rows = static_cast<std::size_t>(options.batch);
   std::vector<float> input(rows * static_cast<std::size_t>(p.widths.front()));
   Random inputs(options.seed, 1);
@@ -274,10 +181,34 @@ Status run_probe(const ProbeOptions& options, ProbeResult& result) {
   std::vector<float> upstream(rows * static_cast<std::size_t>(p.widths.back()));
   Random gradients(options.seed, 2);
   for (float& x : upstream) x = static_cast<float>(gradients.normal());
-  Drawn drawn{&options, &p};
-  prepare_cache(drawn);
-  return run_network(p.activation, p.widths, options.batch, &draw_weights, &drawn, input.data(),
-                     upstream.data(), options.histogram_bins, result);
+  // Another run between two steps may refill the cache; draw_weights then draws this network's
+  // weights again, the same ones.
+  prepare_cache(s->drawn);
+  s->pass =
+      std::make_unique<NetworkPass>(p.activation, p.widths, options.batch, &draw_weights, &s->drawn,
+                                    input.data(), upstream.data(), options.histogram_bins);
+  state_ = std::move(s);
+  return Status::Ok();
+}
+
+int ProbeRun::total_steps() const { return state_ ? state_->pass->total_steps() : 0; }
+int ProbeRun::steps_done() const { return state_ ? state_->pass->steps_done() : 0; }
+bool ProbeRun::finished() const { return state_ && state_->pass->finished(); }
+void ProbeRun::step() {
+  if (state_) state_->pass->step();
+}
+
+const ProbeResult& ProbeRun::result() const {
+  static const ProbeResult kNone;
+  return state_ ? state_->pass->result() : kNone;
+}
+
+Status run_probe(const ProbeOptions& options, ProbeResult& result) {
+  ProbeRun run;
+  if (Status s = run.start(options); !s.ok()) return s;
+  while (!run.finished()) run.step();
+  result = run.result();
+  return Status::Ok();
 }
 
 }  // namespace activations

@@ -207,5 +207,58 @@ TEST(Probe, BadOptionsAreClearErrors) {
   EXPECT_THAT(probe_status(o).message(), HasSubstr("inputStd"));
 }
 
+// Stepping to the end gives run_probe's result bit for bit, even when other runs (another lab,
+// a preview) replace the cached weights between two steps.
+TEST(ProbeRun, StepsGiveTheOneShotResultBitForBit) {
+  ProbeOptions o;
+  o.activation = "elu";
+  o.depth = 7;
+  o.width = 24;
+  o.batch = 9;
+  o.bottleneck = 3;
+  o.seed = 11;
+  const ProbeResult whole = probe(o);
+  ProbeRun run;
+  ASSERT_TRUE(run.start(o).ok());
+  EXPECT_EQ(run.total_steps(), 14);
+  ProbeOptions other = o;
+  other.seed = 12;
+  while (!run.finished()) {
+    const int before = run.steps_done();
+    run.step();
+    EXPECT_EQ(run.steps_done(), before + 1);
+    probe(other);
+  }
+  run.step();  // past the end: nothing
+  EXPECT_EQ(run.steps_done(), 14);
+  const ProbeResult& stepped = run.result();
+  EXPECT_EQ(stepped.histogram_edges, whole.histogram_edges);
+  EXPECT_EQ(stepped.histogram_counts, whole.histogram_counts);
+  ASSERT_EQ(stepped.layers.size(), whole.layers.size());
+  for (std::size_t l = 0; l < whole.layers.size(); ++l) {
+    const ProbeLayer &a = stepped.layers[l], &b = whole.layers[l];
+    EXPECT_EQ(a.mean, b.mean) << "layer " << l;
+    EXPECT_EQ(a.std, b.std) << "layer " << l;
+    EXPECT_EQ(a.saturated, b.saturated) << "layer " << l;
+    EXPECT_EQ(a.dead, b.dead) << "layer " << l;
+    EXPECT_EQ(a.gradient_norm, b.gradient_norm) << "layer " << l;
+  }
+}
+
+TEST(ProbeRun, BadOptionsLeaveNoRun) {
+  ProbeRun run;
+  ProbeOptions o;
+  o.depth = 3;
+  ASSERT_TRUE(run.start(o).ok());
+  run.step();
+  o.depth = 0;
+  EXPECT_THAT(run.start(o).message(), HasSubstr("depth = 0 is out of range"));
+  EXPECT_EQ(run.total_steps(), 0);
+  EXPECT_FALSE(run.finished());
+  run.step();
+  EXPECT_EQ(run.steps_done(), 0);
+  EXPECT_TRUE(run.result().layers.empty());
+}
+
 }  // namespace
 }  // namespace activations

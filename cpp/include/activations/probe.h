@@ -5,6 +5,7 @@
 // the vanishing gradient of saturating functions and SELU's self-normalisation.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -60,10 +61,6 @@ inline constexpr double kSaturationThreshold = 0.01;
 
 Status run_probe(const ProbeOptions& options, ProbeResult& result);
 
-}  // namespace activations
-
-namespace activations {
-
 // The engine itself, with everything random given: run_probe draws the weights, the input batch
 // and the upstream gradient from the seed; tests give known ones. `weights(l, wt)` fills layer
 // l's transposed weights (widths[l-1] rows by widths[l] columns) and is called twice per layer
@@ -73,5 +70,59 @@ using WeightSource = void (*)(void* context, int layer, float* wt);
 Status run_network(const Resolved& activation, const std::vector<int>& widths, int batch,
                    WeightSource weights, void* context, const float* input, const float* upstream,
                    int histogram_bins, ProbeResult& result);
+
+// The same pass in steps, so that a caller (the page's worker) can stop between them: a step is
+// one layer forward, or one layer backward. Stepping to the end gives run_network's result, bit
+// for bit. `input` and `upstream` are copied; `weights` and `context` must outlive the pass.
+class NetworkPass {
+ public:
+  NetworkPass(const Resolved& activation, std::vector<int> widths, int batch, WeightSource weights,
+              void* context, const float* input, const float* upstream, int histogram_bins);
+
+  int total_steps() const { return 2 * depth(); }
+  int steps_done() const { return done_; }
+  bool finished() const { return done_ == total_steps(); }
+  void step();  // does nothing once finished
+  const ProbeResult& result() const { return result_; }
+
+ private:
+  int depth() const { return static_cast<int>(widths_.size()) - 1; }
+  void forward(std::size_t l);
+  void backward(std::size_t l);
+
+  Resolved activation_;
+  std::vector<int> widths_;
+  std::size_t rows_;
+  WeightSource weights_;
+  void* context_;
+  int histogram_bins_;
+  int done_ = 0;
+  std::vector<float> a_;                    // the current layer's activations
+  std::vector<float> g_;                    // dL/da of the current layer, backward
+  std::vector<float> wt_, w_, z_;           // scratch
+  std::vector<std::vector<float>> slopes_;  // f'(z) per layer, for the backward pass
+  ProbeResult result_;
+};
+
+// A probe run in steps (see NetworkPass): run_probe is start() and every step.
+class ProbeRun {
+ public:
+  ProbeRun();
+  ~ProbeRun();
+  ProbeRun(const ProbeRun&) = delete;
+  ProbeRun& operator=(const ProbeRun&) = delete;
+
+  // Checks the options and draws the input; a non-ok status leaves no run.
+  Status start(const ProbeOptions& options);
+  int total_steps() const;
+  int steps_done() const;
+  bool finished() const;
+  void step();
+  const ProbeResult& result() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace activations

@@ -1,0 +1,146 @@
+// The probe's engine: a forward pass with statistics per layer, then a backward pass with the
+// gradient's norm per layer, one layer per step.
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "activations/probe.h"
+#include "gemm.h"
+
+namespace activations {
+namespace {
+
+// Mean and variance by Welford's method: no cancellation when the mean is large.
+struct Moments {
+  double n = 0, mean = 0, m2 = 0;
+  void add(double x) {
+    n += 1;
+    const double d = x - mean;
+    mean += d / n;
+    m2 += d * (x - mean);
+  }
+  double std() const { return n > 0 ? std::sqrt(m2 / n) : 0.0; }
+};
+
+void histogram(const std::vector<float>& values, int bins, ProbeResult& result) {
+  double lo = std::numeric_limits<double>::infinity();
+  double hi = -lo;
+  for (float v : values) {
+    if (std::isfinite(v)) {
+      lo = std::min(lo, static_cast<double>(v));
+      hi = std::max(hi, static_cast<double>(v));
+    }
+  }
+  if (!(lo <= hi)) lo = hi = 0;  // no finite value
+  if (lo == hi) {
+    lo -= 0.5;
+    hi += 0.5;
+  }
+  const auto b = static_cast<std::size_t>(bins);
+  result.histogram_edges.resize(b + 1);
+  for (std::size_t i = 0; i <= b; ++i) result.histogram_edges[i] = lo + (hi - lo) * i / b;
+  result.histogram_counts.assign(b, 0.0);
+  for (float v : values) {
+    if (!std::isfinite(v)) continue;
+    auto i = static_cast<std::size_t>((v - lo) / (hi - lo) * b);
+    result.histogram_counts[std::min(i, b - 1)] += 1;
+  }
+}
+
+}  // namespace
+
+NetworkPass::NetworkPass(const Resolved& activation, std::vector<int> widths, int batch,
+                         WeightSource weights, void* context, const float* input,
+                         const float* upstream, int histogram_bins)
+    : activation_(activation),
+      widths_(std::move(widths)),
+      rows_(static_cast<std::size_t>(batch)),
+      weights_(weights),
+      context_(context),
+      histogram_bins_(histogram_bins) {
+  const auto depth = static_cast<std::size_t>(this->depth());
+  std::size_t max_width = 0;
+  for (int w : widths_) max_width = std::max(max_width, static_cast<std::size_t>(w));
+  a_.assign(input, input + rows_ * static_cast<std::size_t>(widths_[0]));
+  g_.assign(upstream, upstream + rows_ * static_cast<std::size_t>(widths_[depth]));
+  z_.resize(rows_ * max_width);
+  wt_.resize(max_width * max_width);
+  w_.resize(max_width * max_width);
+  slopes_.resize(depth + 1);
+  result_.layers.assign(depth, ProbeLayer{});
+}
+
+void NetworkPass::step() {
+  if (finished()) return;
+  const int depth = this->depth();
+  if (done_ < depth) {
+    forward(static_cast<std::size_t>(done_) + 1);
+    if (done_ + 1 == depth) histogram(a_, histogram_bins_, result_);
+  } else {
+    backward(static_cast<std::size_t>(2 * depth - done_));
+  }
+  ++done_;
+}
+
+void NetworkPass::forward(std::size_t l) {
+  const auto in = static_cast<std::size_t>(widths_[l - 1]);
+  const auto out = static_cast<std::size_t>(widths_[l]);
+  weights_(context_, static_cast<int>(l), wt_.data());
+  detail::gemm(a_.data(), wt_.data(), z_.data(), rows_, in, out);
+  std::vector<float> next(rows_ * out);
+  auto& slope = slopes_[l];
+  slope.resize(rows_ * out);
+  Moments moments;
+  std::size_t saturated = 0;
+  std::vector<char> alive(out, 0);
+  // The float32 SIMD kernels, straight on the layer's float pre-activations.
+  activation_.spec->batch32(z_.data(), rows_ * out, activation_.params.data(), next.data(),
+                            slope.data());
+  for (std::size_t r = 0; r < rows_; ++r) {
+    for (std::size_t j = 0; j < out; ++j) {
+      const float value = next[r * out + j];
+      moments.add(value);
+      if (std::fabs(slope[r * out + j]) < kSaturationThreshold) ++saturated;
+      if (value != 0) alive[j] = 1;
+    }
+  }
+  auto& layer = result_.layers[l - 1];
+  layer.mean = moments.mean;
+  layer.std = moments.std();
+  layer.saturated = static_cast<double>(saturated) / static_cast<double>(rows_ * out);
+  layer.dead =
+      static_cast<double>(std::count(alive.begin(), alive.end(), 0)) / static_cast<double>(out);
+  a_ = std::move(next);
+}
+
+// g holds dL/da of layer l; delta = g * f'(z) is dL/dz, and delta * W is dL/da of layer l - 1.
+void NetworkPass::backward(std::size_t l) {
+  const auto in = static_cast<std::size_t>(widths_[l - 1]);
+  const auto out = static_cast<std::size_t>(widths_[l]);
+  double sum = 0;
+  for (std::size_t i = 0; i < rows_ * out; ++i) {
+    g_[i] *= slopes_[l][i];
+    sum += static_cast<double>(g_[i]) * g_[i];
+  }
+  slopes_[l] = {};
+  result_.layers[l - 1].gradient_norm = std::sqrt(sum / static_cast<double>(rows_ * out));
+  if (l == 1) return;
+  weights_(context_, static_cast<int>(l), wt_.data());
+  detail::transpose(wt_.data(), w_.data(), in, out);  // W: out x in
+  std::vector<float> previous(rows_ * in);
+  detail::gemm(g_.data(), w_.data(), previous.data(), rows_, out, in);
+  g_ = std::move(previous);
+}
+
+Status run_network(const Resolved& activation, const std::vector<int>& widths, int batch,
+                   WeightSource weights, void* context, const float* input, const float* upstream,
+                   int histogram_bins, ProbeResult& result) {
+  NetworkPass pass(activation, widths, batch, weights, context, input, upstream, histogram_bins);
+  while (!pass.finished()) pass.step();
+  result = pass.result();
+  return Status::Ok();
+}
+
+}  // namespace activations
