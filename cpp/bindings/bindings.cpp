@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 
 #include "helpers.h"
+#include "probe_handle.h"
 #include "trainer_handle.h"
 
 EMSCRIPTEN_BINDINGS(activations) {
@@ -17,7 +18,6 @@ EMSCRIPTEN_BINDINGS(activations) {
   emscripten::function("_run32", &activations::js::run32);
   emscripten::function("_apply", &activations::js::apply);
   emscripten::function("_jacobian", &activations::js::jacobian);
-  emscripten::function("_probe", &activations::js::probe);
   emscripten::function("_heapInUse", &activations::js::heap_in_use);
 
   using activations::js::TrainerHandle;
@@ -29,4 +29,12 @@ EMSCRIPTEN_BINDINGS(activations) {
       .function("layers", &TrainerHandle::layers)
       .function("deadUnits", &TrainerHandle::dead_units)
       .function("points", &TrainerHandle::points);
+
+  using activations::js::ProbeHandle;
+  emscripten::class_<ProbeHandle>("_ProbeRun")
+      .constructor<>()
+      .function("start", &ProbeHandle::start)
+      .function("totalSteps", &ProbeHandle::total_steps)
+      .function("step", &ProbeHandle::step)
+      .function("result", &ProbeHandle::result);
 }

@@ -7,7 +7,6 @@
 #include <span>
 #include <vector>
 
-#include "activations/probe.h"
 #include "activations/registry.h"
 
 namespace activations::js {
@@ -197,39 +196,6 @@ std::vector<std::pair<std::string, double>> params_from_js(const val& names, con
     params.emplace_back(names[i].as<std::string>(), values[i].as<double>());
   }
   return params;
-}
-
-val probe(const val& o) {
-  ProbeOptions options;
-  options.activation = o["activation"].as<std::string>();
-  options.params = params_from_js(o["paramNames"], o["paramValues"]);
-  options.depth = o["depth"].as<int>();
-  options.width = o["width"].as<int>();
-  options.batch = o["batch"].as<int>();
-  options.init = o["init"].as<std::string>();
-  options.input_mean = o["inputMean"].as<double>();
-  options.input_std = o["inputStd"].as<double>();
-  options.seed = static_cast<std::uint64_t>(o["seed"].as<double>());
-  options.bottleneck = o["bottleneck"].as<int>();
-  options.histogram_bins = o["histogramBins"].as<int>();
-
-  ProbeResult r;
-  const Status status = run_probe(options, r);
-  val out = status_object(status);
-  if (!status.ok()) return out;
-  const auto column = [&](double ProbeLayer::*field) {
-    std::vector<double> v;
-    for (const auto& layer : r.layers) v.push_back(layer.*field);
-    return to_array(v);
-  };
-  out.set("mean", column(&ProbeLayer::mean));
-  out.set("std", column(&ProbeLayer::std));
-  out.set("saturated", column(&ProbeLayer::saturated));
-  out.set("dead", column(&ProbeLayer::dead));
-  out.set("gradientNorm", column(&ProbeLayer::gradient_norm));
-  out.set("edges", to_array(r.histogram_edges));
-  out.set("counts", to_array(r.histogram_counts));
-  return out;
 }
 
 std::size_t heap_in_use() { return static_cast<std::size_t>(mallinfo().uordblks); }

@@ -58,8 +58,4 @@ emscripten::val status_object(const Status& status);
 std::vector<std::pair<std::string, double>> params_from_js(const emscripten::val& names,
                                                            const emscripten::val& values);
 
-// Runs the network probe. `options` is a plain object already type-checked by the JS wrapper;
-// returns { code, culprit, message } on error, or the per-layer statistics as Float64Arrays.
-emscripten::val probe(const emscripten::val& options);
-
 }  // namespace activations::js

@@ -225,6 +225,41 @@ function cases() {
   add('softmaxJacobian 1025 logits', () => api.softmaxJacobian(new Float64Array(1025)));
   add('sparsemaxJacobian 1025 logits', () => api.sparsemaxJacobian(new Float64Array(1025)));
   for (const o of BAD_PROBE) add('probeNetwork bad options', () => api.probeNetwork(o));
+  for (const o of BAD_PROBE) add('startProbeNetwork bad options', () => api.startProbeNetwork(o));
+  // A stepped probe run: bad step counts, a result before the end, any call after dispose().
+  const withRun = (call) => () => {
+    const run = api.startProbeNetwork({ depth: 2, width: 4, batch: 2 });
+    try {
+      return call(run);
+    } finally {
+      run.dispose();
+    }
+  };
+  for (const n of [-1, 1.5, NaN, '1', null, {}, -Infinity, 2n]) {
+    add(
+      'probeRun.step bad steps',
+      withRun((run) => run.step(n)),
+    );
+  }
+  add(
+    'probeRun.result before the end',
+    withRun((run) => run.step(3) || run.result()),
+  );
+  add(
+    'probeRun.step after dispose',
+    withRun((run) => {
+      run.dispose();
+      return run.step();
+    }),
+  );
+  add(
+    'probeRun.result after dispose',
+    withRun((run) => {
+      run.step(Infinity);
+      run.dispose();
+      return run.result();
+    }),
+  );
   for (const o of BAD_TRAINER) add('createTrainer bad options', () => api.createTrainer(o));
   for (const n of BAD_STEPS) {
     add('trainer.step bad epochs', () => {

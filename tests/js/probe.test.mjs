@@ -122,4 +122,37 @@ describe('probeNetwork', () => {
     const b = api.probeNetwork({ depth: 2, seed: 2 ** 40 + 1 });
     assert.notDeepEqual(a.layers, b.layers);
   });
+
+  test('startProbeNetwork runs the same network a step at a time, then frees it', () => {
+    const options = { activation: 'gelu', depth: 9, width: 40, batch: 12, seed: 3, bottleneck: 2 };
+    const whole = api.probeNetwork(options);
+    const inUse = api.memoryUsage().inUseBytes;
+    const run = api.startProbeNetwork(options);
+    assert.deepEqual(run.options, whole.options);
+    assert.equal(run.totalSteps, 18);
+    assert.equal(run.step(0), false);
+    assert.equal(run.stepsDone, 0);
+    assert.throws(
+      () => run.result(),
+      (e) => e instanceof ActivationError && /not finished \(0 of 18 steps done\)/.test(e.message),
+    );
+    const seen = [];
+    while (!run.step(4)) {
+      seen.push(run.stepsDone);
+      api.probeNetwork({ ...options, activation: 'tanh', seed: 8 }); // other weights, same size
+    }
+    assert.deepEqual(seen, [4, 8, 12, 16]);
+    assert.equal(run.finished, true);
+    assert.equal(run.step(5), true, 'a step past the end does nothing');
+    assert.deepEqual(run.result(), whole);
+    run.dispose();
+    assert.equal(run.disposed, true);
+    assert.equal(api.memoryUsage().inUseBytes, inUse);
+    assert.throws(() => run.step(), /probeRun.step: this probeRun was disposed/);
+
+    const early = api.startProbeNetwork(options);
+    early.step(5);
+    early.dispose(); // dropped halfway, as the labs' worker does
+    assert.equal(api.memoryUsage().inUseBytes, inUse);
+  });
 });

@@ -10,11 +10,10 @@ import createActivationsCore from './activations-core.js';
 import { toFloat64Array } from './arrays.js';
 import { ActivationError, clip, describe } from './errors.js';
 import { evaluate32, isFloat32Array } from './float32.js';
-import { echoOptions } from './options.js';
 import { splitParams, specOf } from './params.js';
 import { plainKeys } from './plain.js';
 import { readOut, safeInput } from './out.js';
-import { probeOptions } from './probe-options.js';
+import { runProbe, startProbe } from './probe-run.js';
 import { makeTrainer } from './trainer.js';
 import { lengthOf, view } from './typed-arrays.js';
 
@@ -243,21 +242,16 @@ export async function loadActivations(options = {}) {
      * See probe-options.js for the options and their ranges.
      */
     probeNetwork(options = {}) {
-      const resolved = probeOptions(options, registry);
-      const raw = resolved.beyond.restore(core._probe(resolved));
-      check(raw);
-      const layers = Array.from(raw.mean, (mean, i) => ({
-        mean,
-        std: raw.std[i],
-        saturated: raw.saturated[i],
-        dead: raw.dead[i],
-        gradientNorm: raw.gradientNorm[i],
-      }));
-      return {
-        options: echoOptions(resolved),
-        layers,
-        histogram: { edges: raw.edges, counts: raw.counts },
-      };
+      return runProbe(core, check, options, registry);
+    },
+
+    /**
+     * probeNetwork in steps, for a caller that must stay responsive (the page's worker): each
+     * step() runs one layer forward or backward; result() once step() returns true. See
+     * probe-run.js. Call dispose() when done with it.
+     */
+    startProbeNetwork(options = {}) {
+      return startProbe(core, check, options, registry);
     },
 
     /**

@@ -1,22 +1,9 @@
 import { ActivationError, describe } from './errors.js';
+import { checkWhole, ownHandle } from './handles.js';
 import { createBeyond, echoOptions } from './options.js';
 import { trainerOptions } from './trainer-options.js';
 
 const MAX_GRID = 512;
-
-// Frees trainers that were dropped without dispose(), whenever the JS engine collects them.
-const orphans =
-  typeof FinalizationRegistry === 'function'
-    ? new FinalizationRegistry((handle) => handle.delete())
-    : null;
-
-function whole(value, name, where) {
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new ActivationError(`${where}: ${name} must be a whole number, got ${describe(value)}`, {
-      culprit: name,
-    });
-  }
-}
 
 /**
  * Makes a trainer on the core `core` (see createTrainer in activations.js); `check` turns a
@@ -31,17 +18,8 @@ export function makeTrainer(core, check, options, registry) {
     handle.delete();
     throw error;
   }
-  let live = true;
-  const token = {};
-  orphans?.register(token, handle, token);
-  const use = (where) => {
-    if (!live) {
-      throw new ActivationError(`trainer.${where}: this trainer was disposed`, {
-        culprit: 'trainer',
-      });
-    }
-    return handle;
-  };
+  const owned = ownHandle(handle, 'trainer');
+  const use = owned.use;
 
   return Object.freeze({
     /** The options in force, defaults filled in. */
@@ -49,7 +27,7 @@ export function makeTrainer(core, check, options, registry) {
 
     /** Trains `epochs` more epochs (0 to 1000); returns { epoch, trainLoss, testLoss }. */
     step(epochs = 1) {
-      whole(epochs, 'epochs', 'trainer.step');
+      checkWhole(epochs, 'epochs', 'trainer.step');
       const beyond = createBeyond();
       const raw = use('step').step(beyond.toInt32(epochs, 'epochs'));
       check(beyond.restore(raw));
@@ -63,7 +41,7 @@ export function makeTrainer(core, check, options, registry) {
      */
     predictGrid(n = 100, out = undefined) {
       const where = 'trainer.predictGrid';
-      whole(n, 'n', where);
+      checkWhole(n, 'n', where);
       if (n < 2 || n > MAX_GRID) {
         throw new ActivationError(
           `${where}: n = ${n} is out of range; valid range is [2, ${MAX_GRID}]`,
@@ -98,14 +76,11 @@ export function makeTrainer(core, check, options, registry) {
 
     /** Frees the trainer's memory in the core; any later call throws. */
     dispose() {
-      if (!live) return;
-      live = false;
-      orphans?.unregister(token);
-      handle.delete();
+      owned.dispose();
     },
 
     get disposed() {
-      return !live;
+      return !owned.live;
     },
   });
 }

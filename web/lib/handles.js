@@ -1,0 +1,45 @@
+import { ActivationError, describe } from './errors.js';
+
+// Frees core objects that were dropped without dispose(), whenever the JS engine collects them.
+const orphans =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry((handle) => handle.delete())
+    : null;
+
+/**
+ * Owns an Embind object for a JS wrapper named `name` ("trainer", "probeRun"): use(where)
+ * returns it, or throws once it is disposed; dispose() frees it (a second call does nothing).
+ */
+export function ownHandle(handle, name) {
+  let live = true;
+  const token = {};
+  orphans?.register(token, handle, token);
+  return {
+    use(where) {
+      if (!live) {
+        throw new ActivationError(`${name}.${where}: this ${name} was disposed`, {
+          culprit: name,
+        });
+      }
+      return handle;
+    },
+    dispose() {
+      if (!live) return;
+      live = false;
+      orphans?.unregister(token);
+      handle.delete();
+    },
+    get live() {
+      return live;
+    },
+  };
+}
+
+/** Throws unless `value` is a whole number (a count of epochs, of steps). */
+export function checkWhole(value, name, where) {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new ActivationError(`${where}: ${name} must be a whole number, got ${describe(value)}`, {
+      culprit: name,
+    });
+  }
+}
