@@ -1,5 +1,6 @@
 // The page in headless Chromium: input → repaint latency while a slider is dragged (the shared α
-// of the comparison figures, and ELU's own lab), time from navigation to the charts being drawn,
+// of the comparison figures, and ELU's own lab), how soon the gradient lab answers a move made
+// while its worker runs a 100-layer network, time from navigation to the charts being drawn,
 // and the transfer size of everything the page loads. Timings live here, never in tests.
 import { gzipSync } from 'node:zlib';
 import { DIST } from '../js/support/paths.mjs';
@@ -51,6 +52,42 @@ async function dragLatency(browser, url, sectionSelector, label) {
     handler50: quantile(handler, 0.5),
     handler95: quantile(handler, 0.95),
   };
+}
+
+/**
+ * The gradient lab at depth 100: once its preview is drawn and the full run has started (after
+ * each pause, in ms), the depth moves to 99. Returns the times from that move to the frame that
+ * draws 99 layers.
+ */
+async function resumeAfterPause(browser, url, pauses) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${url}#gradiente`);
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+  const times = await page.evaluate(async (list) => {
+    const input = document.querySelector('#gradiente input[name="depth"]');
+    const chart = window.activaciones.charts['gradiente-norma'];
+    const set = (v) => {
+      input.value = String(v);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    const drawn = async (depth) => {
+      do await new Promise(requestAnimationFrame);
+      while (!chart.data.datasets.every((d) => d.data.length === depth));
+    };
+    const out = [];
+    for (const pause of list) {
+      set(100);
+      await drawn(100);
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      const start = performance.now();
+      set(99);
+      await drawn(99);
+      out.push(performance.now() - start);
+    }
+    return out;
+  }, pauses);
+  await page.close();
+  return times.sort((a, b) => a - b);
 }
 
 async function loadTimes(browser, url, runs = 7) {
@@ -144,6 +181,14 @@ try {
   }
   console.log('Latencia entrada → gráfica redibujada, arrastrando un control:');
   console.table(rows);
+
+  // The full run starts 60 ms after the preview; at depth 100 it lasts about 400 ms.
+  const pauses = Array.from({ length: 20 }, (_, i) => 80 + 15 * i);
+  const resume = await resumeAfterPause(browser, server.url, pauses);
+  console.log(
+    `\nLaboratorio del gradiente a 100 capas: de mover la profundidad, con el cálculo completo en marcha, ` +
+      `a la gráfica redibujada: mediana ${ms(quantile(resume, 0.5))}, p95 ${ms(quantile(resume, 0.95))}, peor ${ms(resume.at(-1))} (${resume.length} veces)`,
+  );
 
   const load = await loadTimes(browser, server.url);
   console.log(
