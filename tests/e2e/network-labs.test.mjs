@@ -223,4 +223,45 @@ describe('the network labs', () => {
     assert.deepEqual(longTasks, [], `long tasks on the main thread: ${longTasks}`);
     await page.close();
   });
+
+  test('without its worker, the gradient lab computes on the main thread in short slices', async () => {
+    const page = await ctx.open('#gradiente', {
+      route: (p) => p.route('**/lab-worker.js', (r) => r.abort()),
+    });
+    await drawn(page, GRADIENT);
+    const depth = page.locator(GRADIENT).getByLabel('Profundidad (capas)');
+    const settledAt = async (layers) => {
+      await drawn(page, GRADIENT);
+      await page.waitForFunction(
+        ([s, n]) =>
+          document.querySelector(s).dataset.settled === '1' &&
+          window.activaciones.charts['gradiente-norma'].data.datasets.every(
+            (d) => d.data.length === n,
+          ),
+        [GRADIENT, layers],
+        { timeout: 20000 },
+      );
+    };
+    await depth.focus();
+    await page.keyboard.press('End');
+    await settledAt(100);
+    await page.evaluate(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) =>
+        window.__longTasks.push(...list.getEntries().map((e) => e.duration)),
+      ).observe({ type: 'longtask' });
+    });
+    // Four 100-layer networks (about 400 ms of work), then a move while they run.
+    await page.keyboard.press('ArrowLeft');
+    await settledAt(99);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForTimeout(150);
+    await page.keyboard.press('ArrowLeft');
+    await settledAt(97);
+    const longTasks = await page.evaluate(() => window.__longTasks);
+    assert.deepEqual(longTasks, [], `long tasks on the main thread: ${longTasks}`);
+    const problems = (await page.problems()).filter((p) => !p.includes('net::ERR_FAILED'));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });

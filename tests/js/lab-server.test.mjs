@@ -90,7 +90,7 @@ describe('lab server', () => {
       full.results,
       runs.map((o) => api.probeNetwork(o)),
     );
-    assert.deepEqual(counts, { started: 2, disposed: 2 });
+    assert.deepEqual(counts, { started: 4, disposed: 4 }, 'previews and full runs, all disposed');
   });
 
   test('a newer request stops a full run within one slice, and gets its own answers', async () => {
@@ -103,7 +103,7 @@ describe('lab server', () => {
     let stepsOfAAfterB = 0;
     const b = { channel: 'lab', id: 2, runs: [{ ...deep('relu'), depth: 3 }] };
     const { wrapped, counts } = spied(api, (options) => {
-      if (options.activation !== 'sigmoid') return;
+      if (options.activation !== 'sigmoid' || options.batch !== 256) return; // A's full run
       stepsOfA += 1;
       if (stepsOfA === 20) server.receive(b);
       else if (stepsOfA > 20) stepsOfAAfterB += 1;

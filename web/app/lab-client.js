@@ -6,11 +6,13 @@
 // has replaced are dropped, except previews that are still the newest thing to show, so a slider
 // dragged without pause keeps the chart moving. The worker gets one request at a time per
 // channel: the next one waits here for the first answer to the last, so a storm of slider moves
-// never piles up messages in the worker's queue (only the newest waiting request is kept). After 150 ms without an answer to the newest
-// request, onBusy(true) lets the lab show that it is working. Where no module worker can start
-// (an old browser, a sandbox), the same API runs on the main thread instead.
+// never piles up messages in the worker's queue (only the newest waiting request is kept). After
+// 150 ms without an answer to the newest request, onBusy(true) lets the lab show that it is
+// working. Where no module worker can start (an old browser, a sandboxed frame), the worker's own
+// logic (lab-server.js) runs on the main thread instead, in the same short slices, so a deep
+// network never freezes the page.
 import { ActivationError } from '../lib/activations.js';
-import { previewRuns } from './workers/preview.js';
+import { createLabServer } from './workers/lab-server.js';
 
 const BUSY_AFTER_MS = 150;
 
@@ -45,28 +47,19 @@ export function createLabClient(api) {
     } else ch.onResults(results, runs, { preview: !!preview });
   }
 
-  // On the main thread: a preview and the full runs, each in its own task, newest request only.
-  function runHere(name, id, runs) {
-    const run = (list, preview) => {
-      if (channels.get(name).newest !== id) return;
-      try {
-        receive({ channel: name, id, preview, results: list.map((o) => api.probeNetwork(o)) });
-      } catch (error) {
-        receive({ channel: name, id, error });
-      }
-    };
-    const preview = previewRuns(runs);
-    if (preview) setTimeout(() => run(preview, true), 0);
-    setTimeout(() => run(runs, false), 0);
+  let local = null; // lab-server.js on this thread, once no worker can run
+  function deliver(message) {
+    if (worker) worker.postMessage(message);
+    else (local ??= createLabServer(Promise.resolve(api), receive)).receive(message);
   }
 
   function sendWaiting(name, ch) {
     ch.sent = 0;
-    if (!ch.waiting || !worker) return;
+    if (!ch.waiting) return;
     const { id, runs } = ch.waiting;
     ch.waiting = null;
     ch.sent = id;
-    worker.postMessage({ channel: name, id, runs });
+    deliver({ channel: name, id, runs });
   }
 
   worker?.addEventListener('message', (event) => receive(event.data));
@@ -75,7 +68,9 @@ export function createLabClient(api) {
     event.preventDefault();
     worker = null;
     for (const [name, ch] of channels) {
-      if (ch.requests.has(ch.newest)) runHere(name, ch.newest, ch.requests.get(ch.newest));
+      if (!ch.requests.has(ch.newest)) continue;
+      ch.waiting = { id: ch.newest, runs: ch.requests.get(ch.newest) };
+      sendWaiting(name, ch);
     }
   });
 
@@ -99,11 +94,8 @@ export function createLabClient(api) {
           ch.newest = id;
           ch.requests.set(id, runs);
           ch.timer ||= setTimeout(() => ch.onBusy(true), BUSY_AFTER_MS);
-          if (!worker) runHere(name, id, runs);
-          else {
-            ch.waiting = { id, runs };
-            if (!ch.sent) sendWaiting(name, ch);
-          }
+          ch.waiting = { id, runs };
+          if (!ch.sent) sendWaiting(name, ch);
         },
       };
     },

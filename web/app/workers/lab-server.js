@@ -8,7 +8,8 @@
 // request stops it within one slice. Dragging never queues up work.
 import { previewRuns } from './preview.js';
 
-// A full run computes for this long between two looks at the message queue.
+// A run computes for this long between two looks at the message queue (and, where there is no
+// worker, between two chances for the page to paint).
 const SLICE_MS = 8;
 // After a preview, the full runs wait this long for the slider to rest: started in the middle
 // of a drag, they would be thrown away a slice later.
@@ -54,8 +55,9 @@ export function createLabServer(ready, post, now = () => performance.now()) {
     });
   }
 
-  // Every run's result, or null as soon as `replaced()` says a newer request came.
-  async function fullRuns(api, runs, replaced) {
+  // Every run's result, computed a slice at a time; null as soon as `replaced()` says a newer
+  // request came.
+  async function runAll(api, runs, replaced = () => false) {
     const results = [];
     for (const options of runs) {
       const run = api.startProbeNetwork(options);
@@ -87,8 +89,9 @@ export function createLabServer(ready, post, now = () => performance.now()) {
       }
       const preview = previewRuns(request.runs);
       try {
+        // Always finished, but in slices too: on the main thread, it must not hold a frame.
         if (preview) {
-          const results = preview.map((options) => api.probeNetwork(options));
+          const results = await runAll(api, preview);
           post({ channel, id: request.id, results, preview: true });
         }
       } catch (error) {
@@ -99,7 +102,7 @@ export function createLabServer(ready, post, now = () => performance.now()) {
       if (newest.has(channel)) continue;
       let results;
       try {
-        results = await fullRuns(api, request.runs, () => newest.has(channel));
+        results = await runAll(api, request.runs, () => newest.has(channel));
       } catch (error) {
         fail(request, error);
         continue;
