@@ -2,6 +2,8 @@
 // of the comparison figures, and ELU's own lab), how soon the gradient lab answers a move made
 // while its worker runs a 100-layer network, time from navigation to the charts being drawn,
 // and the transfer size of everything the page loads. Timings live here, never in tests.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST } from '../js/support/paths.mjs';
 import { startStaticServer } from '../../build-scripts/lib/static-server.mjs';
@@ -118,23 +120,19 @@ async function loadTimes(browser, url, runs = 7) {
   };
 }
 
-async function transfer(browser, url) {
-  const context = await browser.newContext();
+/**
+ * What crosses the network on a first visit, counted where it is served, from a server that
+ * caches as GitHub Pages does (max-age=600): the workers' second requests for the core then come
+ * from the browser's cache, as they would for a reader. Text counts at its gzip size. With
+ * service workers allowed, the visit also downloads the offline copy.
+ */
+async function transfer(browser, serviceWorkers) {
+  const host = await startStaticServer({ root: DIST, headers: { 'Cache-Control': 'max-age=600' } });
+  const served = [];
+  host.server.on('request', (req) => served.push(new URL(req.url, host.url).pathname));
+  const context = await browser.newContext({ serviceWorkers });
   const page = await context.newPage({ viewport: { width: 1280, height: 900 } });
-  const files = [];
-  page.on('response', async (response) => {
-    try {
-      const body = await response.body();
-      files.push({
-        url: response.url().replace(url, ''),
-        raw: body.length,
-        gzip: gzipSync(body, { level: 9 }).length,
-      });
-    } catch {
-      // redirects and aborted requests have no body
-    }
-  });
-  await page.goto(url);
+  await page.goto(host.url);
   await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
   // Scroll through the page so that every font the maths needs is fetched.
   await page.evaluate(async () => {
@@ -144,16 +142,23 @@ async function transfer(browser, url) {
     }
     await document.fonts.ready;
   });
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(1500); // the service worker's install
   await context.close();
-  // woff2 and wasm-as-served are what they are; text is what a server would gzip.
-  const sent = (f) => (/\.(woff2|png)$/.test(f.url) ? f.raw : Math.min(f.raw, f.gzip));
-  files.sort((a, b) => sent(b) - sent(a));
+  await host.close();
+  const files = [];
+  for (const url of served) {
+    const file = path.join(DIST, url.endsWith('/') ? `${url}index.html` : url);
+    const body = await readFile(file).catch(() => null);
+    if (!body) continue;
+    const gzip = gzipSync(body, { level: 9 }).length;
+    // woff2 and png are compressed already; text is what a server would gzip.
+    files.push({ url, raw: body.length, sent: /\.(woff2|png)$/.test(url) ? body.length : gzip });
+  }
+  files.sort((a, b) => b.sent - a.sent);
   return {
     files,
-    total: files.reduce((a, f) => a + sent(f), 0),
+    total: files.reduce((a, f) => a + f.sent, 0),
     raw: files.reduce((a, f) => a + f.raw, 0),
-    sent,
   };
 }
 
@@ -196,16 +201,23 @@ try {
       `todas las gráficas: ${ms(load.ready)}; primer contenido: ${ms(load.fcp)}`,
   );
 
-  const t = await transfer(browser, server.url);
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const page = await transfer(browser, 'block');
   console.log(
-    `\nTransferencia de la página con todo lo que carga: ${(t.total / 1024).toFixed(1)} KB con gzip (${(t.raw / 1024).toFixed(1)} KB sin comprimir)`,
+    `\nTransferencia de la página con todo lo que carga (primera visita, caché como GitHub Pages): ` +
+      `${kb(page.total)} con gzip (${kb(page.raw)} sin comprimir), ${page.files.length} ficheros`,
   );
   console.table(
-    t.files.map((f) => ({
-      fichero: f.url || '(index.html)',
-      'KB enviados': (t.sent(f) / 1024).toFixed(1),
+    page.files.map((f) => ({
+      fichero: f.url,
+      'KB enviados': (f.sent / 1024).toFixed(1),
       'KB sin comprimir': (f.raw / 1024).toFixed(1),
     })),
+  );
+  const offline = await transfer(browser, 'allow');
+  console.log(
+    `Con el service worker, que guarda además la copia para usarla sin red: ${kb(offline.total)} ` +
+      `con gzip, ${offline.files.length} ficheros`,
   );
 } finally {
   await browser.close();
