@@ -7,6 +7,21 @@ const orphans =
     : null;
 
 /**
+ * `new Handle()`, then `init(handle)`, which returns the core's status for `check` to throw; the
+ * object is freed if that throws.
+ */
+export function startHandle(Handle, init, check) {
+  const handle = new Handle();
+  try {
+    check(init(handle));
+  } catch (error) {
+    handle.delete();
+    throw error;
+  }
+  return handle;
+}
+
+/**
  * Owns an Embind object for a JS wrapper named `name` ("trainer", "probeRun"): use(where)
  * returns it, or throws once it is disposed; dispose() frees it (a second call does nothing).
  */

@@ -1,18 +1,12 @@
 import { ActivationError } from './errors.js';
-import { checkWhole, ownHandle } from './handles.js';
+import { checkWhole, ownHandle, startHandle } from './handles.js';
 import { echoOptions } from './options.js';
 import { probeOptions } from './probe-options.js';
 
 function started(core, check, options, registry) {
   const resolved = probeOptions(options, registry);
-  const handle = new core._ProbeRun();
-  try {
-    check(resolved.beyond.restore(handle.start(resolved)));
-  } catch (error) {
-    handle.delete();
-    throw error;
-  }
-  return { resolved, handle };
+  const start = (handle) => resolved.beyond.restore(handle.start(resolved));
+  return { resolved, handle: startHandle(core._ProbeRun, start, check) };
 }
 
 function result(resolved, raw) {

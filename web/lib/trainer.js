@@ -1,5 +1,5 @@
 import { ActivationError, describe } from './errors.js';
-import { checkWhole, ownHandle } from './handles.js';
+import { checkWhole, ownHandle, startHandle } from './handles.js';
 import { createBeyond, echoOptions } from './options.js';
 import { trainerOptions } from './trainer-options.js';
 
@@ -11,13 +11,8 @@ const MAX_GRID = 512;
  */
 export function makeTrainer(core, check, options, registry) {
   const resolved = trainerOptions(options, registry);
-  const handle = new core._Trainer();
-  try {
-    check(resolved.beyond.restore(handle.create(resolved)));
-  } catch (error) {
-    handle.delete();
-    throw error;
-  }
+  const create = (h) => resolved.beyond.restore(h.create(resolved));
+  const handle = startHandle(core._Trainer, create, check);
   const owned = ownHandle(handle, 'trainer');
   const use = owned.use;
 
