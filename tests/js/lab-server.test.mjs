@@ -145,4 +145,33 @@ describe('lab server', () => {
     broken.server.receive({ channel: 'y', id: 1, runs: [deep('relu')] });
     assert.deepEqual((await broken.next()).error.message, 'no wasm');
   });
+
+  test('an answer the page fails to take is followed by an error, and the next request is served', async () => {
+    const answers = [];
+    let throws = 1;
+    const server = createLabServer(Promise.resolve(api), (message) => {
+      answers.push(message);
+      if (message.results && throws-- > 0) throw new Error('render failed');
+    });
+    servers.push(server);
+    const small = { activation: 'relu', depth: 2, width: 8, seed: 1 };
+    const until = async (n) => {
+      for (const start = Date.now(); answers.length < n;) {
+        assert.ok(Date.now() - start < 10_000, `${answers.length} answers, not ${n}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    server.receive({ channel: 'z', id: 1, runs: [small] });
+    await until(2);
+    assert.deepEqual(
+      answers.map((a) => [a.id, a.error?.message ?? 'results']),
+      [
+        [1, 'results'],
+        [1, 'render failed'],
+      ],
+    );
+    server.receive({ channel: 'z', id: 2, runs: [{ ...small, seed: 2 }] });
+    await until(3);
+    assert.deepEqual(answers[2].results, [api.probeNetwork({ ...small, seed: 2 })]);
+  });
 });

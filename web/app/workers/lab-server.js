@@ -79,37 +79,37 @@ export function createLabServer(ready, post, now = () => performance.now()) {
   async function serve() {
     if (busy) return;
     busy = true;
-    const api = await ready.catch((error) => ({ error }));
-    while (newest.size > 0) {
-      const [channel, request] = newest.entries().next().value;
-      newest.delete(channel);
-      if (api.error) {
-        fail(request, api.error);
-        continue;
+    try {
+      const api = await ready.catch((error) => ({ error }));
+      while (newest.size > 0) {
+        const [channel, request] = newest.entries().next().value;
+        newest.delete(channel);
+        if (api.error) fail(request, api.error);
+        else await answer(api, channel, request);
       }
-      const preview = previewRuns(request.runs);
-      try {
-        // Always finished, but in slices too: on the main thread, it must not hold a frame.
-        if (preview) {
-          const results = await runAll(api, preview);
-          post({ channel, id: request.id, results, preview: true });
-        }
-      } catch (error) {
-        fail(request, error);
-        continue;
-      }
-      if (preview && !newest.has(channel)) await settle();
-      if (newest.has(channel)) continue;
-      let results;
-      try {
-        results = await runAll(api, request.runs, () => newest.has(channel));
-      } catch (error) {
-        fail(request, error);
-        continue;
-      }
-      if (results) post({ channel, id: request.id, results });
+    } finally {
+      busy = false; // even if `post` threw: the next request is served
     }
-    busy = false;
+  }
+
+  // A preview (if the runs are heavy), then, once no newer request has come, the full runs.
+  // Errors, the core's or a `post` that throws (on the main thread, a lab's render), are sent
+  // as the request's answer.
+  async function answer(api, channel, request) {
+    try {
+      const preview = previewRuns(request.runs);
+      if (preview) {
+        // Always finished, but in slices too: on the main thread, it must not hold a frame.
+        const results = await runAll(api, preview);
+        post({ channel, id: request.id, results, preview: true });
+        if (!newest.has(channel)) await settle();
+      }
+      if (newest.has(channel)) return;
+      const results = await runAll(api, request.runs, () => newest.has(channel));
+      if (results) post({ channel, id: request.id, results });
+    } catch (error) {
+      fail(request, error);
+    }
   }
 
   return {
