@@ -3,14 +3,54 @@
 // the network first (a new deploy shows up at once) and from the cache when offline; the hashed
 // assets never change, so they come from the cache.
 const CACHE = 'activaciones-@HASH@';
+const ASSETS = '/assets/@HASH@/';
 const PRECACHE = '@PRECACHE@';
+const WASM = '@WASM@'; // { simd, plain }: the two builds of the core
+const SIMD_PROBE = '@SIMD_PROBE@'; // web/lib/simd.js
+
+function supportsSimd() {
+  try {
+    return WebAssembly.validate(new Uint8Array(SIMD_PROBE));
+  } catch {
+    return false;
+  }
+}
 
 self.addEventListener('install', (event) => {
+  const core = supportsSimd() ? WASM.simd : WASM.plain;
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(PRECACHE))
+      .then(async (cache) => {
+        await cache.addAll([...PRECACHE, core]);
+        // The same page under its other address, without downloading it twice.
+        await cache.put('index.html', await cache.match('./'));
+      })
       .then(() => self.skipWaiting()),
+  );
+});
+
+// A hashed file of this deploy, which never changes: worth keeping.
+function isAsset(url) {
+  const { origin, pathname } = new URL(url, self.location.href);
+  return origin === self.location.origin && pathname.includes(ASSETS);
+}
+
+// The page sends the files it fetched before this worker took control (on a first visit, the
+// KaTeX fonts its maths uses); they come from the browser's HTTP cache.
+self.addEventListener('message', (event) => {
+  const { type, urls } = event.data ?? {};
+  if (type !== 'keep' || !Array.isArray(urls)) return;
+  const kept = urls.filter((u) => typeof u === 'string' && isAsset(u));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(kept))
+      .then(
+        () => 'kept',
+        () => 'failed',
+      )
+      .then((status) => event.ports[0]?.postMessage(status)),
   );
 });
 
@@ -44,7 +84,13 @@ async function pageFirst(request) {
 
 async function cacheFirst(request) {
   const cached = await caches.match(request);
-  return cached ?? fetch(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok && isAsset(request.url)) {
+    const copy = response.clone();
+    caches.open(CACHE).then((cache) => cache.put(request, copy));
+  }
+  return response;
 }
 
 self.addEventListener('fetch', (event) => {

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { renderEmbedSections, renderSections, tableOfContents } from './assemble-page.mjs';
 import { bundle } from './bundle.mjs';
 import { copyKatexAssets, renderMath } from './render-math.mjs';
+import { SIMD_PROBE } from '../../web/lib/simd.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -114,16 +115,27 @@ await writeFile(path.join(out, 'index.html'), linked(html));
 await writeFile(path.join(out, 'embed.html'), linked(embedHtml));
 await cp(path.join(web, 'favicon.svg'), path.join(out, 'favicon.svg'));
 
-// app-file.js is for pages that cannot have a service worker anyway (file://, opaque origins).
+// What the service worker downloads at once. Not app-file.js, for pages that cannot have a
+// service worker anyway (file://, opaque origins); not the KaTeX fonts, of which the page uses a
+// few (it tells the worker which, and the worker keeps any other hashed file the page fetches);
+// and only the wasm module this browser can run.
+const cores = {
+  simd: `${assets}/lib/activations-core.wasm`,
+  plain: `${assets}/lib/activations-core-nosimd.wasm`,
+};
 const precache = [
-  './',
-  'index.html',
+  './', // also kept as index.html
   'embed.html',
   'favicon.svg',
-  ...assetFiles.filter((f) => f !== 'app-file.js').map((f) => `${assets}/${f}`),
+  ...assetFiles
+    .map((f) => `${assets}/${f}`)
+    .filter((f) => !f.endsWith('/app-file.js') && !f.includes('/katex/fonts/'))
+    .filter((f) => f !== cores.simd && f !== cores.plain),
 ];
 const sw = (await readFile(path.join(web, 'sw.js'), 'utf8'))
-  .replace('@HASH@', digest)
-  .replace("'@PRECACHE@'", JSON.stringify(precache));
+  .replaceAll('@HASH@', digest)
+  .replace("'@PRECACHE@'", JSON.stringify(precache))
+  .replace("'@WASM@'", JSON.stringify(cores))
+  .replace("'@SIMD_PROBE@'", JSON.stringify(SIMD_PROBE));
 await writeFile(path.join(out, 'sw.js'), sw);
 console.log(`site written to ${path.relative(root, out) || out} (assets/${digest})`);

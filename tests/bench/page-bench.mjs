@@ -142,7 +142,10 @@ async function transfer(browser, serviceWorkers) {
     }
     await document.fonts.ready;
   });
-  await page.waitForTimeout(1500); // the service worker's install
+  if (serviceWorkers === 'allow') {
+    // The offline copy is complete once the worker has kept the fonts the page used.
+    await page.waitForFunction(() => document.documentElement.dataset.offline === 'ready');
+  } else await page.waitForTimeout(500);
   await context.close();
   await host.close();
   const files = [];

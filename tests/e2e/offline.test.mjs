@@ -68,12 +68,29 @@ describe('without a server or a network', () => {
         );
       }
     });
+    // The page names the fonts it used to the worker, which keeps them; then it says so.
+    await page.waitForFunction(() => document.documentElement.dataset.offline === 'ready');
     await context.setOffline(true);
     await page.reload();
     await ready(page);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'ready');
     assert.ok(
       await page.evaluate(() => window.activaciones.charts.elu.data.datasets[0].data.length > 100),
+    );
+    // The maths is drawn in its own fonts, kept from the first visit, not in a fallback.
+    const fonts = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts]
+        .filter((f) => f.family.startsWith('KaTeX'))
+        .map((f) => `${f.family} ${f.status}`);
+    });
+    assert.ok(
+      fonts.some((f) => f === 'KaTeX_Main loaded'),
+      fonts.join(', '),
+    );
+    assert.deepEqual(
+      fonts.filter((f) => f.endsWith('error')),
+      [],
     );
     await trains(page); // the training worker and its wasm come from the cache too
     assert.deepEqual(await page.problems(), []);

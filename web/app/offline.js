@@ -9,12 +9,31 @@ export function keepOffline() {
     if (!('serviceWorker' in navigator)) return;
     // After the page has loaded: the worker's downloads must not compete with the first chart.
     const register = () =>
-      navigator.serviceWorker.register(new URL('sw.js', document.baseURI)).catch((error) => {
-        console.warn('Sin modo sin conexión:', error);
-      });
+      navigator.serviceWorker
+        .register(new URL('sw.js', document.baseURI))
+        .then(() => keepFonts())
+        .catch((error) => {
+          console.warn('Sin modo sin conexión:', error);
+        });
     if (document.readyState === 'complete') register();
     else addEventListener('load', register, { once: true });
   } catch (error) {
     console.warn('Sin modo sin conexión:', error);
   }
+}
+
+// The worker does not download every KaTeX font, only those the page has used: the fonts
+// fetched before it took control are named to it here (later fetches go through it). Once it
+// has them, <html data-offline="ready"> says the lesson works offline.
+async function keepFonts() {
+  await document.fonts.ready;
+  const registration = await navigator.serviceWorker.ready;
+  const urls = performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((url) => /\.woff2$/.test(new URL(url).pathname));
+  const reply = new MessageChannel();
+  const answer = new Promise((resolve) => (reply.port1.onmessage = (event) => resolve(event.data)));
+  registration.active?.postMessage({ type: 'keep', urls }, [reply.port2]);
+  document.documentElement.dataset.offline = (await answer) === 'kept' ? 'ready' : 'partial';
 }

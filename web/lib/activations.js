@@ -14,6 +14,7 @@ import { splitParams, specOf } from './params.js';
 import { plainKeys } from './plain.js';
 import { readOut, safeInput } from './out.js';
 import { runProbe, startProbe } from './probe-run.js';
+import { supportsSimd } from './simd.js';
 import { makeTrainer } from './trainer.js';
 import { lengthOf, view } from './typed-arrays.js';
 
@@ -24,21 +25,6 @@ const CHUNK = 1 << 16;
 
 function isNode() {
   return typeof process === 'object' && typeof process.versions?.node === 'string';
-}
-
-// The smallest module that uses a SIMD instruction: WebAssembly.validate tells whether this
-// engine has WebAssembly SIMD (all current browsers; not Safari before 16.4).
-const SIMD_PROBE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15,
-  253, 98, 11,
-]);
-
-function supportsSimd() {
-  try {
-    return WebAssembly.validate(SIMD_PROBE);
-  } catch {
-    return false;
-  }
 }
 
 /**
