@@ -41,11 +41,15 @@ function isAsset(url) {
 self.addEventListener('message', (event) => {
   const { type, urls } = event.data ?? {};
   if (type !== 'keep' || !Array.isArray(urls)) return;
-  const kept = urls.filter((u) => typeof u === 'string' && isAsset(u));
+  const wanted = urls.filter((u) => typeof u === 'string' && isAsset(u));
+  // On later visits the page names the same fonts: only what is missing is fetched.
+  const keep = async () => {
+    const cache = await caches.open(CACHE);
+    const found = await Promise.all(wanted.map((u) => cache.match(u)));
+    await cache.addAll(wanted.filter((u, i) => !found[i]));
+  };
   event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(kept))
+    keep()
       .then(
         () => 'kept',
         () => 'failed',
