@@ -86,13 +86,14 @@ async function pageFirst(request) {
   }
 }
 
-async function cacheFirst(request) {
+// `event` keeps the worker alive until a fetched asset is stored.
+async function cacheFirst(request, event) {
   const cached = await caches.match(request);
   if (cached) return cached;
   const response = await fetch(request);
   if (response.ok && isAsset(request.url)) {
     const copy = response.clone();
-    caches.open(CACHE).then((cache) => cache.put(request, copy));
+    event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
   }
   return response;
 }
@@ -100,5 +101,5 @@ async function cacheFirst(request) {
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(request.mode === 'navigate' ? pageFirst(request) : cacheFirst(request));
+  event.respondWith(request.mode === 'navigate' ? pageFirst(request) : cacheFirst(request, event));
 });
