@@ -1,6 +1,6 @@
 // Builds the static site in dist/:
 // - lib/: the JS API and the wasm modules, exactly as written, at a stable URL for API users;
-// - assets/<hash>/: everything the page loads (a copy of lib/, the bundles, CSS, KaTeX), in a
+// - assets/<hash>/: everything the page loads (lib/ as one module, the bundles, CSS, KaTeX), in a
 //   directory named by its content hash, so a new deploy never mixes old and new files;
 // - index.html; embed.html (one section or chart, configured by its query string, for frames);
 //   and sw.js (the service worker that keeps the lesson working offline).
@@ -10,7 +10,7 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/pro
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderEmbedSections, renderSections, tableOfContents } from './assemble-page.mjs';
-import { bundle } from './bundle.mjs';
+import { bundle, bundleApi } from './bundle.mjs';
 import { copyKatexAssets, renderMath } from './render-math.mjs';
 import { SIMD_PROBE } from '../../web/lib/simd.js';
 
@@ -61,6 +61,7 @@ for (const lib of [path.join(out, 'lib'), path.join(staging, 'lib')]) {
   await cp(wasm(coreJs), path.join(lib, 'activations-core.wasm'));
   await cp(wasm(plainJs), path.join(lib, 'activations-core-nosimd.wasm'));
 }
+await bundleApi(path.join(staging, 'lib'));
 await bundle({ web, assets: staging, simdWasm: wasm(coreJs), plainWasm: wasm(plainJs) });
 
 // The lesson: sections assembled into the shell, maths rendered by KaTeX now, not in the browser.
