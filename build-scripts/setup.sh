@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: the toolchains, the test libraries, the browser, mpmath for the references.
+# Debian packages: the toolchains, the test libraries, the browser, mpmath for the references,
+# fontTools and brotli to cut the maths fonts down to the glyphs the lesson uses.
 # clang (for clang++) and libclang-rt-14-dev (the libFuzzer, ASan and UBSan runtimes, which
 # clang-14 only recommends and --no-install-recommends skips) build the fuzzing harnesses.
 PACKAGES=(
@@ -12,7 +13,7 @@ PACKAGES=(
   clang libclang-rt-14-dev
   emscripten
   googletest libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-mpmath
+  python3 python3-mpmath python3-fonttools python3-brotli
   chromium
 )
 # Node.js and npm only when absent: a machine may already have a newer Node from elsewhere.

@@ -19,11 +19,12 @@ const { values: args } = parseArgs({
     core: { type: 'string' },
     'core-nosimd': { type: 'string' },
     out: { type: 'string' },
+    python: { type: 'string', default: 'python3' },
   },
 });
 if (!args.core || !args['core-nosimd'] || !args.out) {
   console.error(
-    'usage: build-site.mjs --core activations-core.js --core-nosimd activations-core-nosimd.js --out dist',
+    'usage: build-site.mjs --core activations-core.js --core-nosimd activations-core-nosimd.js --out dist [--python python3]',
   );
   process.exit(2);
 }
@@ -90,10 +91,10 @@ const embed = (await readFile(path.join(web, 'embed.html'), 'utf8'))
   .replace('<!-- @sections -->', await renderEmbedSections(SECTIONS, sectionsDir, content));
 // Both pages in one pass, so they share one math.css.
 const SPLIT = '<!-- @page-split -->';
-const { html: both, css } = renderMath(`${lesson}${SPLIT}${embed}`);
+const { html: both, css, text } = renderMath(`${lesson}${SPLIT}${embed}`);
 const [html, embedHtml] = both.split(SPLIT);
 await writeFile(path.join(staging, 'math.css'), css);
-await copyKatexAssets(path.join(staging, 'katex'));
+await copyKatexAssets(path.join(staging, 'katex'), { text, python: args.python });
 
 // Name the asset directory by its content.
 const hash = createHash('sha256');

@@ -1,15 +1,20 @@
 // Build-time maths: renders \( … \) and \[ … \] in an HTML string with KaTeX, and turns KaTeX's
-// inline style="…" attributes into classes so the page works under `style-src 'self'`.
+// inline style="…" attributes into classes so the page works under `style-src 'self'`. Its fonts
+// are cut down to the characters the rendered maths shows.
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import katex from 'katex';
 
 const KATEX_DIST = path.join(
   path.dirname(createRequire(import.meta.url).resolve('katex/package.json')),
   'dist',
 );
+
+const execFileAsync = promisify(execFile);
 
 const KATEX_OPTIONS = {
   output: 'htmlAndMathml',
@@ -31,23 +36,25 @@ const NAMED_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp:
 
 /**
  * Renders every \( inline \) and \[ display \] formula of `html` with KaTeX.
- * Returns the new HTML (free of style attributes) and the CSS declaring the classes it uses.
+ * Returns the new HTML (free of style attributes), the CSS declaring the classes it uses, and
+ * `text`: every character the rendered maths shows, once each, sorted.
  */
 export function renderMath(html) {
   const styles = new Map();
+  const shown = new Set();
   let out = '';
   let last = 0;
   for (const token of html.matchAll(HTML_TOKEN)) {
-    out += renderText(html, last, token.index, styles) + token[0];
+    out += renderText(html, last, token.index, styles, shown) + token[0];
     last = token.index + token[0].length;
   }
-  out += renderText(html, last, html.length, styles);
+  out += renderText(html, last, html.length, styles, shown);
   assertNoStyleAttributes(out);
-  return { html: out, css: stylesheet(styles) };
+  return { html: out, css: stylesheet(styles), text: [...shown].sort().join('') };
 }
 
 /** Renders the maths in html.slice(start, end), a stretch of text between tags. */
-function renderText(html, start, end, styles) {
+function renderText(html, start, end, styles, shown) {
   let out = '';
   let copied = start;
   let i = start;
@@ -74,7 +81,9 @@ function renderText(html, start, end, styles) {
       );
     }
     const tex = html.slice(texStart, texEnd);
-    out += html.slice(copied, next) + renderFormula(html, next, tex, displayMode, styles);
+    const markup = renderFormula(html, next, tex, displayMode, styles);
+    for (const char of shownText(markup)) shown.add(char);
+    out += html.slice(copied, next) + markup;
     copied = i = texEnd + 2;
   }
   return out + html.slice(copied, end);
@@ -99,6 +108,13 @@ function renderFormula(html, offset, source, displayMode, styles) {
     throw mathError(html, offset, error.message, tex, error);
   }
   return stylesToClasses(markup, styles);
+}
+
+/** The text KaTeX draws with its fonts: that of the visual part, not of the MathML. */
+function shownText(markup) {
+  const visual = markup.indexOf('<span class="katex-html"');
+  if (visual === -1) throw new Error('render-math: KaTeX output without its katex-html part');
+  return decodeEntities(markup.slice(visual).replace(/<[^>]*>/g, ''));
 }
 
 function decodeEntities(text) {
@@ -197,11 +213,16 @@ function assertNoStyleAttributes(html) {
   }
 }
 
+// The subset fonts' family prefix, in place of KaTeX's Reserved Font Names (see subset-fonts.py).
+export const MATH_FONT_PREFIX = 'LessonMath_';
+
 /**
- * Writes outDir/katex.css (katex.min.css with woff2-only @font-face sources) and the woff2 fonts
- * it references into outDir/fonts/. Returns the written paths, sorted.
+ * Writes outDir/katex.css (katex.min.css with woff2-only @font-face sources, its families renamed
+ * KaTeX_* → LessonMath_*) and the fonts it references into outDir/fonts/, each cut down to the
+ * characters of `text` by subset-fonts.py under `python` (fontTools and brotli).
+ * Returns the written paths, sorted.
  */
-export async function copyKatexAssets(outDir) {
+export async function copyKatexAssets(outDir, { text, python }) {
   const css = await readFile(path.join(KATEX_DIST, 'katex.min.css'), 'utf8');
   const fonts = new Set();
   const rewritten = css.replace(/(@font-face\s*\{[^}]*?\bsrc\s*:\s*)([^;}]*)/g, (_, head, src) => {
@@ -214,14 +235,22 @@ export async function copyKatexAssets(outDir) {
   const out = path.resolve(outDir);
   await mkdir(path.join(out, 'fonts'), { recursive: true });
   const cssFile = path.join(out, 'katex.css');
-  await writeFile(cssFile, rewritten);
-  const written = [cssFile];
-  for (const font of [...fonts].sort()) {
-    const target = path.join(out, 'fonts', font);
-    await copyFile(path.join(KATEX_DIST, 'fonts', font), target);
-    written.push(target);
-  }
-  return written.sort();
+  await writeFile(cssFile, rewritten.replaceAll('KaTeX_', MATH_FONT_PREFIX));
+  const sources = [...fonts].sort();
+  const script = path.join(path.dirname(new URL(import.meta.url).pathname), 'subset-fonts.py');
+  const run = execFileAsync(python, [
+    script,
+    path.join(KATEX_DIST, 'fonts'),
+    path.join(out, 'fonts'),
+    MATH_FONT_PREFIX,
+    ...sources,
+  ]);
+  run.child.stdin.end(text);
+  await run;
+  const written = sources.map((f) =>
+    path.join(out, 'fonts', f.replace('KaTeX_', MATH_FONT_PREFIX)),
+  );
+  return [cssFile, ...written].sort();
 }
 
 /** The file name of the woff2 source in an @font-face `src` list. */

@@ -114,6 +114,41 @@ describe('the lesson page', () => {
     await page.close();
   });
 
+  test('draws every glyph of the maths in its own fonts, cut to the lesson’s characters', async () => {
+    const page = await ctx.open();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const fallbacks = [];
+    const families = new Set();
+    let checked = 0;
+    for (const anchor of ANCHORS) {
+      // Sections off screen are not laid out (content-visibility: auto): bring each one in.
+      await page.locator(`#${anchor}`).scrollIntoViewIfNeeded();
+      await page.evaluate(() => document.fonts.ready);
+      const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
+        nodeId: root.nodeId,
+        selector: `#${anchor} .katex-html span:not(:has(*))`,
+      });
+      for (const nodeId of nodeIds) {
+        const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+        for (const font of fonts) {
+          checked += font.glyphCount;
+          families.add(font.familyName);
+          if (!font.isCustomFont || !font.familyName.startsWith('LessonMath_')) {
+            const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+            fallbacks.push(`#${anchor}: ${font.familyName} draws ${outerHTML}`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(fallbacks, [], 'a glyph missing from the subset fonts falls back');
+    assert.ok(checked > 2000, `${checked} glyphs checked`);
+    assert.ok(families.has('LessonMath_Main') && families.has('LessonMath_Math'), [...families]);
+    await page.close();
+  });
+
   test('does not repeat the source’s errors', async () => {
     const page = await ctx.open();
     const text = await page.locator('main').innerText();

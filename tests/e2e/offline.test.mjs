@@ -41,7 +41,7 @@ describe('without a server or a network', () => {
     const { charts, alpha, katex } = await page.evaluate(() => ({
       charts: Object.keys(window.activaciones.charts).length,
       alpha: document.querySelector('#elu [name="alpha"]').value,
-      katex: document.fonts.check('16px KaTeX_Main'),
+      katex: document.fonts.check('16px LessonMath_Main'),
     }));
     assert.ok(charts > 30, `${charts} charts`);
     assert.equal(alpha, '2', 'the state in the hash is restored');
@@ -81,11 +81,11 @@ describe('without a server or a network', () => {
     const fonts = await page.evaluate(async () => {
       await document.fonts.ready;
       return [...document.fonts]
-        .filter((f) => f.family.startsWith('KaTeX'))
+        .filter((f) => f.family.startsWith('LessonMath_'))
         .map((f) => `${f.family} ${f.status}`);
     });
     assert.ok(
-      fonts.some((f) => f === 'KaTeX_Main loaded'),
+      fonts.some((f) => f === 'LessonMath_Main loaded'),
       fonts.join(', '),
     );
     assert.deepEqual(

@@ -1,12 +1,22 @@
 // Build-time KaTeX rendering: maths found and rendered, inline styles turned into classes
-// (the page's CSP blocks style attributes), loud TeX errors, and woff2-only KaTeX assets.
+// (the page's CSP blocks style attributes), loud TeX errors, and woff2-only KaTeX assets cut
+// down to the characters the maths shows.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { copyKatexAssets, renderMath } from '../../build-scripts/site/render-math.mjs';
+
+const KATEX_FONTS = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('katex/package.json')),
+  'dist',
+  'fonts',
+);
 
 const LESSON = String.raw`<p>La sigmoide \(\sigma(z) = \frac{1}{1 + e^{-z}}\) y su derivada:</p>
 \[
@@ -92,7 +102,7 @@ test('leaves pre, code, script, style and comments untouched', () => {
   assert.ok(html.startsWith(verbatim), html);
   assert.equal(html.match(/class="katex"/g).length, 1);
   assert.notEqual(css, '');
-  assert.deepEqual(renderMath(verbatim), { html: verbatim, css: '' });
+  assert.deepEqual(renderMath(verbatim), { html: verbatim, css: '', text: '' });
 });
 
 test('does not mistake an escaped backslash for a delimiter', () => {
@@ -135,17 +145,47 @@ test('rejects an inline style attribute anywhere in the page', () => {
   assert.throws(() => renderMath('<p style="color:red">\\(x\\)</p>'), /inline style attribute/);
 });
 
-test('copyKatexAssets writes a woff2-only katex.css and exactly the fonts it references', async () => {
+test('text lists the characters the formulas show, not their TeX or MathML', () => {
+  const { text } = renderMath(LESSON);
+  assert.equal(text, [...new Set(text)].sort().join(''), 'once each, sorted');
+  for (const shown of ['σ', 'α', '1', '+', '−', 'e', 'z', 'E', 'L', 'U', 's', 'i', '≤', '{']) {
+    assert.ok(text.includes(shown), `${shown} in ${text}`);
+  }
+  // The letters of \frac, \sigma and \sqrt are in the TeX annotation only; √ is an SVG.
+  for (const hidden of ['\\', 'f', 'g', 'q', 'r', '√']) assert.ok(!text.includes(hidden), hidden);
+});
+
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+/** Each font's name records and the characters its cmap maps, read by fontTools. */
+function fontFacts(files) {
+  const script = `
+import json, sys
+from fontTools.ttLib import TTFont
+facts = {}
+for f in sys.argv[1:]:
+    t = TTFont(f)
+    facts[f] = {"names": {str(r.nameID): str(r) for r in t["name"].names if r.platformID == 3},
+                "chars": "".join(sorted(chr(c) for c in (t.getBestCmap() or {})))}
+print(json.dumps(facts))`;
+  return JSON.parse(execFileSync(PYTHON, ['-c', script, ...files], { encoding: 'utf8' }));
+}
+
+test('copyKatexAssets writes a woff2-only katex.css and the fonts it references, cut and renamed', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'katex-assets-'));
+  const text = 'σ(z)=1+e−ᵢ∞';
   try {
-    const written = await copyKatexAssets(dir);
+    const written = await copyKatexAssets(dir, { text, python: PYTHON });
     const css = await readFile(path.join(dir, 'katex.css'), 'utf8');
     assert.doesNotMatch(css, /\.woff\)|\.woff"|\.ttf|format\("woff"\)|truetype/);
+    // The subsets may not bear KaTeX's Reserved Font Names (SIL OFL 1.1, condition 3).
+    assert.doesNotMatch(css, /KaTeX_/);
+    assert.match(css, /font-family:LessonMath_Main[;}]/);
 
     const urls = [...css.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1]);
     assert.ok(urls.length >= 20, `expected the KaTeX fonts, got ${urls.length}`);
     for (const url of urls) {
-      assert.match(url, /^fonts\/KaTeX_[\w-]+\.woff2$/);
+      assert.match(url, /^fonts\/LessonMath_[\w-]+\.woff2$/);
       assert.ok((await stat(path.join(dir, url))).size > 0, `${url} exists`);
     }
 
@@ -159,7 +199,26 @@ test('copyKatexAssets writes a woff2-only katex.css and exactly the fonts it ref
       written,
       [path.join(dir, 'katex.css'), ...fonts.map((f) => path.join(dir, 'fonts', f))].sort(),
     );
-    assert.deepEqual(await copyKatexAssets(dir), written, 'deterministic');
+
+    const cut = fontFacts(fonts.map((f) => path.join(dir, 'fonts', f)));
+    const originals = fontFacts(
+      fonts.map((f) => path.join(KATEX_FONTS, f.replace('LessonMath_', 'KaTeX_'))),
+    );
+    for (const [file, facts] of Object.entries(cut)) {
+      const original =
+        originals[path.join(KATEX_FONTS, path.basename(file).replace('LessonMath_', 'KaTeX_'))];
+      const kept = [...original.chars].filter((c) => text.includes(c)).join('');
+      assert.equal(facts.chars, kept, `${file} keeps exactly the characters of text it had`);
+      assert.match(facts.names['1'], /^LessonMath_/);
+      for (const [id, name] of Object.entries(facts.names)) {
+        if (['0', '13', '14'].includes(id)) assert.equal(name, original.names[id], `record ${id}`);
+        else assert.doesNotMatch(name, /KaTeX_/, `record ${id}: ${name}`);
+      }
+    }
+    assert.equal(cut[path.join(dir, 'fonts', 'LessonMath_Main-Regular.woff2')].chars, '()+1=ez−∞');
+
+    const again = await copyKatexAssets(dir, { text, python: PYTHON });
+    assert.deepEqual(again, written, 'deterministic');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
