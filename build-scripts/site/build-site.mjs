@@ -107,12 +107,8 @@ const digest = hash.digest('hex').slice(0, 12);
 const assets = `assets/${digest}`;
 await rename(staging, path.join(out, assets));
 
-// The modules the page needs first, preloaded by boot.js.
-const preload = (await files(path.join(out, assets, 'lib')))
-  .filter((f) => f.endsWith('.js') || f === 'activations-core.wasm')
-  .map((f) => `lib/${f}`);
 const linked = (text) =>
-  text.replaceAll('@ASSETS@', assets).replace('@PRELOAD@', preload.join(' '));
+  text.replaceAll('@ASSETS@', assets).replace('@SIMD_PROBE@', SIMD_PROBE.join(','));
 await writeFile(path.join(out, 'index.html'), linked(html));
 await writeFile(path.join(out, 'embed.html'), linked(embedHtml));
 await cp(path.join(web, 'favicon.svg'), path.join(out, 'favicon.svg'));

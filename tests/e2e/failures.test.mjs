@@ -46,4 +46,35 @@ describe('when something is missing', () => {
     assert.match(await status.textContent(), /No se ha podido cargar el código de la lección/);
     await page.close();
   });
+
+  // Safari before 16.4 (iPads that schools keep for years) has no WebAssembly SIMD: it must get
+  // the module without SIMD, and fetch only that one. Workers are blocked here, so that every
+  // fetch comes from the page, where the engine can be made to refuse SIMD code.
+  for (const simd of [false, true]) {
+    test(`an engine ${simd ? 'with' : 'without'} WebAssembly SIMD downloads one core module, the one it runs`, async () => {
+      const wasm = [];
+      const page = await ctx.open('#elu?elu.alpha=2', {
+        route: async (p) => {
+          if (!simd) await p.addInitScript(() => (WebAssembly.validate = () => false));
+          await p.route(/-worker\.js$/, (r) => r.abort());
+          p.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
+        },
+      });
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'ready');
+      const file = simd ? 'activations-core.wasm' : 'activations-core-nosimd.wasm';
+      assert.deepEqual(
+        wasm.map((p) => p.split('/').pop()),
+        [file],
+      );
+      // ELU(−1) with α = 2, computed by that module.
+      const y = await page.evaluate(() => {
+        const [f] = window.activaciones.charts.elu.data.datasets;
+        return f.data.reduce((a, p) => (Math.abs(p.x + 1) < Math.abs(a.x + 1) ? p : a)).y;
+      });
+      assert.ok(Math.abs(y - 2 * Math.expm1(-1)) < 0.02, `ELU(-1) = ${y}`);
+      const problems = (await page.problems()).filter((p) => !p.includes('net::ERR_FAILED'));
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
 });

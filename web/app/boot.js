@@ -36,6 +36,15 @@
     return node;
   }
 
+  function supportsSimd() {
+    try {
+      var probe = (me.getAttribute('data-simd-probe') || '').split(',');
+      return WebAssembly.validate(new Uint8Array(probe));
+    } catch (e) {
+      return false;
+    }
+  }
+
   function classic() {
     if (classicLoading) return;
     classicLoading = true;
@@ -59,21 +68,18 @@
   if (location.protocol === 'file:' || !modules) {
     classic();
   } else {
-    // The core and its module graph, fetched in parallel instead of one import at a time.
-    var preload = (me.getAttribute('data-preload') || '').split(' ');
-    for (var i = 0; i < preload.length; i++) {
-      if (/\.wasm$/.test(preload[i])) {
-        add('link', {
-          rel: 'preload',
-          href: base + preload[i],
-          as: 'fetch',
-          type: 'application/wasm',
-          crossorigin: ''
-        });
-      } else if (preload[i]) {
-        add('link', { rel: 'modulepreload', href: base + preload[i] });
-      }
-    }
+    // The API and its .wasm, fetched while the app's bundle downloads. The .wasm is the one the
+    // API will choose: with SIMD where the engine validates SIMD code (lib/simd.js's probe, whose
+    // bytes the build writes into data-simd-probe), without it elsewhere (Safari before 16.4).
+    var wasm = (me.getAttribute('data-wasm') || '').split(' ');
+    add('link', { rel: 'modulepreload', href: base + me.getAttribute('data-api') });
+    add('link', {
+      rel: 'preload',
+      href: base + wasm[supportsSimd() ? 0 : 1],
+      as: 'fetch',
+      type: 'application/wasm',
+      crossorigin: ''
+    });
     var app = add('script', { type: 'module', src: base + me.getAttribute('data-module') });
     app.onerror = classic;
   }
