@@ -214,7 +214,7 @@ function assertNoStyleAttributes(html) {
 }
 
 // The subset fonts' family prefix, in place of KaTeX's Reserved Font Names (see subset-fonts.py).
-export const MATH_FONT_PREFIX = 'LessonMath_';
+const MATH_FONT_PREFIX = 'LessonMath_';
 
 /**
  * Writes outDir/katex.css (katex.min.css with woff2-only @font-face sources, its families renamed
