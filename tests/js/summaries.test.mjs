@@ -91,3 +91,27 @@ test('ranges include the limits at jumps', () => {
   assert.deepEqual(range(df, jumps.df), [Math.min(...df), 1.7580993408473766]);
   assert.deepEqual(range([1, 2]), [1, 2]);
 });
+
+test('constant pieces are counted, in brackets before «y toma valores»', () => {
+  const clamp = (v) => Math.min(Math.max(v, 0), 2);
+  const ramp = (v) => (v > 0 && v < 2 ? 1 : 0);
+  const relu6Like = describeFunction({ name: 'Prueba', z, f: z.map(clamp), df: z.map(ramp) });
+  assert.match(
+    relu6Like,
+    /f no decrece \(es constante en dos tramos y creciente en el resto\) y toma valores de 0 a 2\./,
+  );
+  const reluLike = describeFunction({
+    name: 'Prueba',
+    z,
+    f: z.map((v) => Math.max(v, 0)),
+    df: z.map((v) => (v > 0 ? 1 : 0)),
+  });
+  assert.match(reluLike, /f no decrece \(es constante en un tramo y creciente en el resto\) y/);
+  const falling = describeFunction({
+    name: 'Prueba',
+    z,
+    f: z.map((v) => -clamp(v)),
+    df: z.map((v) => -ramp(v)),
+  });
+  assert.match(falling, /f no crece \(es constante en dos tramos y decreciente en el resto\) y/);
+});

@@ -3,22 +3,29 @@
 import { PARAM_TEXT } from './content/functions.es.js';
 import { formatList, formatNumber, formatSignificant } from './format.js';
 
+const PIECES = ['un tramo', 'dos tramos', 'tres tramos'];
+
 // Two equal samples make a constant piece only where f' = 0 there too: a saturating tail
-// (tanh beyond |z| = 9 in float32) rounds to equal values while it still climbs.
+// (tanh beyond |z| = 9 in float32) rounds to equal values while it still climbs. Constant
+// pieces are counted: ReLU6 has two, one on each side of its ramp.
 function monotonicity(values, df) {
   let up = false;
   let down = false;
-  let flat = false;
+  let pieces = 0;
+  let inPiece = false;
   for (let i = 1; i < values.length; i++) {
     const d = values[i] - values[i - 1];
+    const flat = d === 0 && (!df || (df[i] === 0 && df[i - 1] === 0));
     if (d > 0) up = true;
     else if (d < 0) down = true;
-    else if (!df || (df[i] === 0 && df[i - 1] === 0)) flat = true;
+    if (flat && !inPiece) pieces++;
+    inPiece = flat;
   }
+  const where = `constante en ${PIECES[pieces - 1] ?? `${pieces} tramos`}`;
   if (up && !down)
-    return flat ? 'no decrece: es constante en un tramo y creciente en el resto' : 'es creciente';
+    return pieces ? `no decrece (es ${where} y creciente en el resto)` : 'es creciente';
   if (down && !up)
-    return flat ? 'no crece: es constante en un tramo y decreciente en el resto' : 'es decreciente';
+    return pieces ? `no crece (es ${where} y decreciente en el resto)` : 'es decreciente';
   if (!up && !down) return 'es constante';
   return 'no es monótona';
 }
