@@ -19,14 +19,23 @@ const OUTPUTS = {
   log_softmax: { label: 'Log-softmax', apply: 'logSoftmax', jacobian: 'logSoftmaxJacobian' },
 };
 
-const JACOBIAN_NOTES = {
-  softmax:
-    'La fila i dice cómo cambia sᵢ al mover cada logit zⱼ. La diagonal (recuadrada) es ' +
-    'sᵢ(1 − sᵢ), lo único que da la fórmula elemento a elemento; fuera de ella, −sᵢsⱼ.',
-  sparsemax:
-    'Solo las clases con probabilidad positiva (el soporte) se mueven: en el soporte, ' +
-    '(δᵢⱼ − 1/k)/T, con k clases en él; fuera, ceros.',
-  log_softmax: 'La derivada de log sᵢ es (δᵢⱼ − sⱼ)/T: la diagonal vale 1 − sᵢ y cada fila suma 0.',
+const JACOBIANS = {
+  softmax: {
+    output: 's',
+    note:
+      'La fila i dice cómo cambia sᵢ al mover cada logit zⱼ. La diagonal (recuadrada) es ' +
+      'sᵢ(1 − sᵢ), lo único que da la fórmula elemento a elemento; fuera de ella, −sᵢsⱼ.',
+  },
+  sparsemax: {
+    output: 's',
+    note:
+      'Solo las clases con probabilidad positiva (el soporte) se mueven: en el soporte, ' +
+      '(δᵢⱼ − 1/k)/T, con k clases en él; fuera, ceros.',
+  },
+  log_softmax: {
+    output: 'log s',
+    note: 'La derivada de log sᵢ es (δᵢⱼ − sⱼ)/T: la diagonal vale 1 − sᵢ y cada fila suma 0.',
+  },
 };
 
 function rowDeviation(jacobian, n) {
@@ -93,7 +102,7 @@ export function createSoftmaxLab({ root, section, api, store }) {
     const y = api[output.apply](values.logits, values.t);
     const jacobian = api[output.jacobian](values.logits, values.t);
     chart.update(y, { log: values.fn === 'log_softmax' });
-    renderJacobian(jacobianBox, jacobian, values.logits.length, JACOBIAN_NOTES[values.fn]);
+    renderJacobian(jacobianBox, jacobian, values.logits.length, JACOBIANS[values.fn]);
     summary.textContent = describe(values.fn, values.logits, values.t, y, jacobian);
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
   });

@@ -19,7 +19,7 @@ function frame(container) {
   const scroller = el('div', { class: 'jacobian-scroll' });
   container.replaceChildren(
     el('p', { class: 'jacobian-note' }),
-    el('p', { class: 'jacobian-caption', id, text: 'Matriz jacobiana ∂sᵢ/∂zⱼ' }),
+    el('p', { class: 'jacobian-caption', id }),
     scroller,
     el('p', {
       class: 'jacobian-hint',
@@ -30,18 +30,23 @@ function frame(container) {
   return scroller;
 }
 
-export function renderJacobian(container, jacobian, n, explanation) {
+/**
+ * `output` names what is differentiated: 's' for probabilities, 'log s' for log-softmax, whose
+ * Jacobian is a different matrix (its diagonal is 1 − sᵢ, not sᵢ(1 − sᵢ)).
+ */
+export function renderJacobian(container, jacobian, n, { note, output }) {
   let scale = 0;
   for (const v of jacobian) scale = Math.max(scale, Math.abs(v));
+  const derivative = output === 's' ? '∂sᵢ/∂zⱼ' : `∂(${output}ᵢ)/∂zⱼ`;
   const sub = (i) => String(i + 1).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[d]);
   const header = el('tr', {}, [
-    el('th', { scope: 'col', text: '∂sᵢ/∂zⱼ' }),
+    el('th', { scope: 'col', text: derivative }),
     ...Array.from({ length: n }, (_, j) => el('th', { scope: 'col', text: `z${sub(j)}` })),
   ]);
   let chars = 0;
   const rows = Array.from({ length: n }, (_, i) =>
     el('tr', {}, [
-      el('th', { scope: 'row', text: `s${sub(i)}` }),
+      el('th', { scope: 'row', text: `${output}${sub(i)}` }),
       ...Array.from({ length: n }, (_, j) => {
         const v = jacobian[i * n + j];
         const text = formatCell(v, 3);
@@ -62,6 +67,7 @@ export function renderJacobian(container, jacobian, n, explanation) {
     el('thead', {}, [header]),
     el('tbody', {}, rows),
   ]);
+  scroller.previousElementSibling.textContent = `Matriz jacobiana ${derivative}`;
   table.setAttribute('aria-labelledby', scroller.previousElementSibling.id);
   // Every column as wide as the longest number: the box then holds a whole number of them.
   scroller.style.setProperty('--n', String(n));
@@ -69,5 +75,5 @@ export function renderJacobian(container, jacobian, n, explanation) {
   const old = scroller.firstElementChild;
   scroller.replaceChildren(table);
   watchScrollableContent(table, old);
-  container.firstElementChild.textContent = `${explanation} Naranja: positivo; azul: negativo.`;
+  container.firstElementChild.textContent = `${note} Naranja: positivo; azul: negativo.`;
 }
