@@ -741,3 +741,119 @@ describe('the JS API under hostile input', () => {
     assert.ok(api.evaluateF('relu', new Float32Array([1]), {}, {}) instanceof Float32Array);
   });
 });
+
+// A getter on the options runs the caller's code in the middle of a call: it may call the API
+// again, or detach an array whose length was already read.
+describe("the caller's code in the middle of a call", () => {
+  const z = [-2, -1, 0, 1, 2];
+  const sigmoid = z.map((v) => 1 / (1 + Math.exp(-v)));
+  const close = (got, want, tol) =>
+    want.forEach((w, i) => assert.ok(Math.abs(got[i] - w) <= tol * Math.abs(w), `${got[i]}`));
+
+  for (const Type of [Float32Array, Float64Array]) {
+    const tol = Type === Float32Array ? 4 * 2 ** -24 : 4 * 2 ** -53;
+    test(`an out getter that calls the API, or fails inside it, changes nothing (${Type.name})`, () => {
+      const nested = [
+        () => api.evaluate('relu', new Type(1)),
+        () => api.evaluateF('elu', new Type(2), { alpha: 3 }),
+        () => {
+          try {
+            api.evaluate('elu', new Type(1), { alpha: -1 });
+          } catch {
+            // The inner call's own error, caught by the caller.
+          }
+        },
+      ];
+      for (const inner of nested) {
+        const options = {
+          get out() {
+            inner();
+            return undefined;
+          },
+        };
+        close(api.evaluate('sigmoid', new Type(z), {}, options).f, sigmoid, tol);
+        close(api.evaluateF('sigmoid', new Type(z), {}, options), sigmoid, tol);
+      }
+    });
+
+    test(`a getter that detaches z or an out names the array (${Type.name})`, () => {
+      const detach = (a) => structuredClone(a.buffer, { transfer: [a.buffer] });
+      const zz = new Type(z);
+      assert.throws(
+        () =>
+          api.evaluate(
+            'relu',
+            zz,
+            {},
+            {
+              get out() {
+                detach(zz);
+                return undefined;
+              },
+            },
+          ),
+        (e) =>
+          e instanceof ActivationError &&
+          e.culprit === 'z' &&
+          /evaluate: z went from 5 to 0 elements while the parameters and options were read/.test(
+            e.message,
+          ),
+      );
+      const f = new Type(5);
+      const out = {
+        f,
+        get df() {
+          detach(f);
+          return new Type(5);
+        },
+      };
+      assert.throws(
+        () => api.evaluate('relu', new Type(z), {}, { out }),
+        (e) =>
+          e instanceof ActivationError &&
+          e.culprit === 'out.f' &&
+          /out\.f went from 5 to 0/.test(e.message),
+      );
+    });
+  }
+
+  test('evaluateF on the float64 path with out allocates no array after the first call', () => {
+    const n = 70_000; // more than a chunk
+    const z64 = new Float64Array(n).fill(0.5);
+    const out = new Float64Array(n);
+    api.evaluateF('sigmoid', z64, {}, { out });
+    const Original = globalThis.Float64Array;
+    let allocations = 0;
+    globalThis.Float64Array = new Proxy(Original, {
+      construct(target, args) {
+        if (typeof args[0] === 'number' && args[0] > 0) allocations += 1;
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      for (let i = 0; i < 5; i++) api.evaluateF('sigmoid', z64, {}, { out });
+    } finally {
+      globalThis.Float64Array = Original;
+    }
+    assert.equal(allocations, 0);
+    assert.equal(out[n - 1], 1 / (1 + Math.exp(-0.5)));
+  });
+
+  test('float32 calls with parameters leave the allocator as they found it', () => {
+    const calls = [
+      () => api.evaluate('elu', new Float32Array(3), { alpha: 1.5 }),
+      () => api.evaluateF('leaky_relu', new Float32Array(3), { negative_slope: 0.1 }),
+      () => api.evaluate('threshold', new Float32Array(3), { threshold: 1, default_value: 2 }),
+      () => api.evaluate('swish', new Float32Array(3)),
+      () => api.evaluate('gelu', new Float32Array(3), { approximate: true }),
+    ];
+    for (const call of calls) call();
+    const inUse = api.memoryUsage().inUseBytes;
+    for (let i = 0; i < 20; i++) {
+      for (const call of calls) {
+        call();
+        assert.equal(api.memoryUsage().inUseBytes, inUse);
+      }
+    }
+  });
+});

@@ -12,7 +12,7 @@ import { ActivationError, clip, describe } from './errors.js';
 import { evaluate32, isFloat32Array } from './float32.js';
 import { splitParams, specOf } from './params.js';
 import { plainKeys } from './plain.js';
-import { readOut, safeInput } from './out.js';
+import { checkUnchanged, readOut, safeInput } from './out.js';
 import { runProbe, startProbe } from './probe-run.js';
 import { supportsSimd } from './simd.js';
 import { makeTrainer } from './trainer.js';
@@ -128,6 +128,14 @@ export async function loadActivations(options = {}) {
     return out;
   }
 
+  // evaluateF's f' (the core computes it anyway) goes to scratch kept across calls, so that a
+  // loop with { out } allocates nothing.
+  let dfScratch = new Float64Array(0);
+  const scratchDf = (m) => {
+    if (lengthOf(dfScratch) < m) dfScratch = new Float64Array(m);
+    return dfScratch;
+  };
+
   /**
    * The float64 path: f and f' as Float64Arrays (new ones, or options.out's), in chunks through
    * the core's scratch vectors, each chunk of z read whole before its results are written.
@@ -137,10 +145,14 @@ export async function loadActivations(options = {}) {
     const { names, values } = paramsOf(where, id, params);
     const n = lengthOf(z64);
     const out = readOut(options, { where, type: 'Float64Array', n, withDf });
+    checkUnchanged(where, n, [
+      ['z', z64],
+      [withDf ? 'out.f' : 'out', out?.f],
+      ['out.df', out?.df],
+    ]);
     const zs = safeInput(z64, out, Float64Array);
     const f = out?.f ?? new Float64Array(n);
-    // evaluateF's f' (the core computes it anyway) goes to one chunk's worth of scratch.
-    const df = out?.df ?? new Float64Array(withDf ? n : Math.min(n, CHUNK));
+    const df = out?.df ?? (withDf ? new Float64Array(n) : scratchDf(Math.min(n, CHUNK)));
     let start = 0;
     do {
       const end = Math.min(start + CHUNK, n);

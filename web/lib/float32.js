@@ -6,7 +6,7 @@
  */
 import { ActivationError, describe } from './errors.js';
 import { MAX_LENGTH } from './arrays.js';
-import { readOut, safeInput } from './out.js';
+import { checkUnchanged, readOut, safeInput } from './out.js';
 import { lengthOf, setInto, typeOf, view } from './typed-arrays.js';
 
 // One chunk's z, f and f′ (384 KiB) stay in a core's L2 cache, and 10⁶ elements take 31 calls.
@@ -30,9 +30,16 @@ export function evaluate32(core, check, where, id, z, names, values, withDf, opt
       culprit: 'z',
     });
   }
+  const out = readOut(options, { where, type: 'Float32Array', n, withDf });
+  // The caller's code (getters) has run for the last time: from here on nothing can call the
+  // API again between _prepare32 and the last _run32, nor change z or out.
+  checkUnchanged(where, n, [
+    ['z', z],
+    [withDf ? 'out.f' : 'out', out?.f],
+    ['out.df', out?.df],
+  ]);
   // Checks the id and the parameters, also for an empty z.
   check(core._prepare32(id, names, values));
-  const out = readOut(options, { where, type: 'Float32Array', n, withDf });
   const input = safeInput(z, out, Float32Array);
   const f = out?.f ?? new Float32Array(n);
   const df = withDf ? (out?.df ?? new Float32Array(n)) : undefined;

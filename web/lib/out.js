@@ -77,6 +77,23 @@ export function readOut(options, { where, type, n, withDf }) {
 }
 
 /**
+ * Throws unless every array of `arrays` ([name, array] pairs; undefined ones skipped) still has
+ * `n` elements. Called once the caller's code has run for the last time in a call: a getter on
+ * the parameters or the options can detach or resize z or an output after its length was read.
+ */
+export function checkUnchanged(where, n, arrays) {
+  for (const [name, array] of arrays) {
+    const length = array === undefined ? n : lengthOf(array);
+    if (length !== n) {
+      throw new ActivationError(
+        `${where}: ${name} went from ${n} to ${length} elements while the parameters and options were read; arrays must not change during a call`,
+        { culprit: name },
+      );
+    }
+  }
+}
+
+/**
  * z itself, or a copy of it (a `Type`) when an output shares its bytes without being z exactly:
  * chunk by chunk, such an output would overwrite elements of z before they are read. An output
  * that is z exactly (an evaluation in place) is safe, since each chunk is read before it is
