@@ -302,7 +302,7 @@ TEST(Messages, NumbersAreWrittenPlainly) {
   EXPECT_THAT(message_for(-1e-300), HasSubstr("= -1e-300 is"));
   EXPECT_THAT(message_for(-3.2e-5), HasSubstr("= -3.2e-05 is"));
   EXPECT_THAT(message_for(-123456.75), HasSubstr("= -123456.75 is"));
-  EXPECT_THAT(message_for(-1.7976931348623157e308), HasSubstr("= -1.79769313486e+308 is"));
+  EXPECT_THAT(message_for(-1.7976931348623157e308), HasSubstr("= -1.7976931348623157e+308 is"));
   EXPECT_THAT(message_for(-0.1), HasSubstr("= -0.1 is"));
 }
 
