@@ -241,6 +241,17 @@ describe('errors name the culprit and the valid range', () => {
       'unknown_parameter',
       /relu takes no parameters/,
     );
+    // An unknown name is reported as unknown whatever its value, and an unknown id before it.
+    throwsActivation(
+      () => api.evaluate('relu', [1], { alpha: 'x' }),
+      'unknown_parameter',
+      /relu has no parameter "alpha"/,
+    );
+    throwsActivation(
+      () => api.evaluate('relu7', [1], { alpha: 'x' }),
+      'unknown_activation',
+      /"relu7"/,
+    );
   });
 
   test('non-finite parameter', () => {
@@ -274,12 +285,48 @@ describe('errors name the culprit and the valid range', () => {
     );
   });
 
+  test('a value just past a limit is written with the digits that tell it from the limit', () => {
+    throwsActivation(
+      () => api.createTrainer({ l2: 1.0000000000000002 }),
+      'invalid_argument',
+      /l2 = 1\.0000000000000002 is out of range; valid range is \[0, 1\]/,
+    );
+    throwsActivation(
+      () => api.probeNetwork({ inputMean: 1e6 + 1e-9 }),
+      'invalid_argument',
+      /inputMean = 1000000\.000000001 must be a finite number in \[-1e6, 1e6\]/,
+    );
+    throwsActivation(
+      () => api.evaluate('leaky_relu', [1], { negative_slope: -0.12345678901234568 }),
+      'parameter_out_of_range',
+      /= -0\.12345678901234568 is out of range/,
+    );
+  });
+
   test('parameters of the wrong type', () => {
     throwsActivation(
       () => api.evaluate('elu', [1], { alpha: '1.5' }),
       'invalid_argument',
       /"alpha" must be a number in \[0, \+inf\), got the string "1.5"/,
     );
+    // true and false are for yes/no parameters only; α = true is not α = 1.
+    for (const [id, name, range] of [
+      ['elu', 'alpha', '[0, +inf)'],
+      ['celu', 'alpha', '(0, +inf)'],
+      ['leaky_relu', 'negative_slope', '[0, +inf)'],
+    ]) {
+      for (const z of [[-1], new Float32Array([-1])]) {
+        const e = throwsActivation(
+          () => api.evaluate(id, z, { [name]: false }),
+          'invalid_argument',
+        );
+        assert.equal(
+          e.message,
+          `evaluate(${id}): parameter "${name}" must be a number in ${range}, got false`,
+        );
+      }
+    }
+    assert.equal(api.evaluate('gelu', [1], { approximate: true }).f[0], 0.8411919906082768);
     throwsActivation(
       () => api.evaluate('elu', [1], [1.5]),
       'invalid_argument',

@@ -156,3 +156,14 @@ describe('probeNetwork', () => {
     assert.equal(api.memoryUsage().inUseBytes, inUse);
   });
 });
+
+test('an option set to undefined keeps its default, as a missing one does', () => {
+  const same = (a, b) => assert.deepEqual(JSON.stringify(a), JSON.stringify(b));
+  same(api.probeNetwork({ depth: 3, seed: undefined }), api.probeNetwork({ depth: 3 }));
+  const trainer = api.createTrainer({ hidden: undefined, dataset: undefined, samples: 50 });
+  assert.deepEqual(trainer.options.hidden, [4, 2]);
+  assert.equal(trainer.options.dataset, 'circle');
+  trainer.dispose();
+  // An unknown option stays an error, whatever its value.
+  assert.throws(() => api.probeNetwork({ dept: undefined }), ActivationError);
+});

@@ -23,6 +23,8 @@ export function describe(value) {
       return `the string "${clip(value)}"`;
     case 'number':
       return `the number ${String(value)}`;
+    case 'boolean':
+      return String(value);
     case 'bigint':
       return `the bigint ${String(value)}n`;
     case 'undefined':

@@ -53,7 +53,9 @@ export function checkOptions(api, options, defaults, kinds, registry) {
         clip(key),
       );
     }
-    out[key] = options[key];
+    // Undefined is no value, as for a missing argument: the default stays.
+    const value = options[key];
+    if (value !== undefined) out[key] = value;
   }
   const beyond = createBeyond();
   const integer = (value, name) => {

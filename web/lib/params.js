@@ -2,23 +2,24 @@ import { ActivationError, clip, describe } from './errors.js';
 import { plainKeys } from './plain.js';
 
 /**
- * Splits `{ alpha: 1.5 }` into names and numbers for the core. Booleans (GELU's `approximate`)
- * cross as 1 and 0; any other value that is not a number is rejected here, with the parameter's
- * valid range when `spec` (the activation's entry in list()) has the parameter. Ranges are the
- * core's to check. Names cross clipped (see clip()), so a huge unknown name gets a short message.
+ * Splits `{ alpha: 1.5 }` into names and numbers for the core. A yes/no parameter (GELU's
+ * `approximate`) takes true and false, which cross as 1 and 0; any other parameter takes only
+ * numbers. A value of the wrong type is rejected here, with the parameter's valid range from
+ * `spec` (the activation's entry in list()). An unknown id or name is the core's to report, with
+ * the valid ones, whatever its value; ranges are the core's to check too. Names cross clipped
+ * (see clip()), so a huge unknown name gets a short message.
  */
 export function splitParams(params, where, spec) {
   if (params === undefined || params === null) return { names: [], values: [] };
   const names = plainKeys(params, { name: 'params', example: '{ alpha: 1.5 }', where });
   const values = names.map((name) => {
     const value = params[name];
-    if (typeof value === 'boolean') return value ? 1 : 0;
+    const param = spec?.params.find((p) => p.name === name);
+    if (!param) return typeof value === 'number' ? value : NaN;
+    const yesNo = param.type === 'boolean';
+    if (yesNo && typeof value === 'boolean') return value ? 1 : 0;
     if (typeof value !== 'number') {
-      const param = spec?.params.find((p) => p.name === name);
-      const valid =
-        param?.type === 'boolean'
-          ? 'true or false'
-          : `a number${param ? ` in ${param.range}` : ''}`;
+      const valid = yesNo ? 'true or false' : `a number in ${param.range}`;
       throw new ActivationError(
         `${where}: parameter "${clip(name)}" must be ${valid}, got ${describe(value)}`,
         { culprit: clip(name) },
