@@ -36,7 +36,7 @@ const oculta = tf.layers.dense({ units: 64, activation: 'tanh' });`,
     numpy: `import numpy as np
 
 def tanh(z):
-    # np.tanh es estable; la fórmula con exponenciales da NaN para |z| > 710
+    # np.tanh es estable; la fórmula con exponenciales da NaN para |z| > 709.78
     return np.tanh(z)`,
   },
   relu: {

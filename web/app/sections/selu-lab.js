@@ -30,9 +30,9 @@ export function describeSelu(result, broken) {
     ? `SELU se autonormaliza${broken.length ? ` aun con ${list}` : ''}: todas las capas se ` +
       'quedan cerca de media 0 y desviación típica 1'
     : (near(last)
-        ? 'SELU se aparta de media 0 y desviación típica 1, pero la autonormalización la devuelve ' +
-          `a ellas: en la capa ${layers.length} la media es ${formatNumber(last.mean, 2)} y la ` +
-          `desviación típica ${formatNumber(last.std, 2)}`
+        ? 'SELU se aparta de media 0 y desviación típica 1, pero la autonormalización hace volver ' +
+          `las capas a esos valores: en la capa ${layers.length} la media es ` +
+          `${formatNumber(last.mean, 2)} y la desviación típica ${formatNumber(last.std, 2)}`
         : 'SELU ya no se autonormaliza: las capas se alejan de media 0 y desviación típica 1 y ' +
           'no vuelven') +
       (broken.length
