@@ -313,7 +313,8 @@ def log_sigmoid(z):
     f: String.raw`\operatorname{CELU}_\alpha(z) = \begin{cases} z & \text{si } z \gt 0 \\ \alpha\,\left(e^{z/\alpha} - 1\right) & \text{si } z \le 0 \end{cases}`,
     df: String.raw`\operatorname{CELU}_\alpha'(z) = \begin{cases} 1 & \text{si } z \gt 0 \\ e^{z/\alpha} & \text{si } z \le 0 \end{cases}`,
     use: 'Variante de ELU propuesta por Barron (2017) cuya derivada es continua en 0 para cualquier α, no solo para α = 1. Apenas aparece en arquitecturas conocidas; sirve para experimentar con la familia ELU.',
-    differs: null,
+    differs:
+      'En z = 0, Keras sobre TensorFlow da derivada 2, no 1: calcula celu como tf.maximum(x, 0) + α·expm1(tf.minimum(x, 0)/α), y en un empate el gradiente de tf.maximum y el de tf.minimum pasan los dos a x, así que se suman las pendientes de ambos tramos, 1 + 1. PyTorch (torch.nn.CELU) y JAX (jax.nn.celu) dan 1, el valor continuo que dibuja esta gráfica.',
     variants: [],
     conventions: [],
     code: {
