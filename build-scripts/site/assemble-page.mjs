@@ -7,6 +7,14 @@ import path from 'node:path';
 import { frameworksAttribute, galleryLab } from './gallery-markup.mjs';
 import { chartBox, codeTabs, escapeHtml, frameworkNote } from './markup.mjs';
 
+/**
+ * A section's title as a label names it mid-sentence: a common noun loses its capital
+ * («sigmoide», «tangente hiperbólica», «exponencial», «softplus»); names with capitals inside,
+ * such as ReLU or SELU, stay as they are.
+ */
+const inLabel = (title) =>
+  /^.[^A-Z]*$/u.test(title) ? title[0].toLowerCase() + title.slice(1) : title;
+
 const TAGS = {
   'function-lab': (
     { fn },
@@ -15,12 +23,12 @@ const TAGS = {
     content,
   ) => `<div class="lab lab-function" data-lab="function" data-fn="${fn}"${frameworksAttribute(content.lessonFrameworks[fn])}>
   <div class="lab-figure">
-    ${chartBox(`Gráfica de ${section.title} y de su derivada`)}
+    ${chartBox(`Gráfica de la función ${inLabel(section.title)} y de su derivada`)}
     <ul class="framework-legend" data-legend hidden></ul>
     <div class="probe-readout" data-readout></div>
     <p class="chart-summary" id="resumen-${section.anchor}" data-summary></p>
   </div>
-  <form class="lab-controls controls" data-controls aria-label="Controles de la gráfica de ${escapeHtml(section.title)}"></form>
+  <form class="lab-controls controls" data-controls aria-label="Controles de la gráfica de la función ${escapeHtml(inLabel(section.title))}"></form>
 </div>`,
 
   'softmax-lab': () => `<div class="lab lab-softmax" data-lab="softmax">

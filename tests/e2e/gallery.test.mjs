@@ -64,7 +64,7 @@ describe('the gallery of other functions', () => {
     );
     assert.match(
       await page.locator('[data-gallery-compare] [data-summary]').textContent(),
-      /Hard SiLU \(hard swish\) va de −0,5 a 1,5\./,
+      /SiLU dura va de −0,5 a 1,5\./,
     );
     await page.close();
   });

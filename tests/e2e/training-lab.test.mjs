@@ -88,7 +88,7 @@ describe('the training lab', () => {
     assert.match(await page.locator(`${LAB} [data-readout]`).textContent(), /^Época \d+ · pérdida/);
     assert.match(
       await page.locator('#resumen-entrenamiento').textContent(),
-      /Tangente hiperbólica/,
+      /^Con la tangente hiperbólica, en la época/,
     );
     const longTasks = await page.evaluate(() => window.__longTasks);
     assert.deepEqual(longTasks, [], `long tasks on the main thread: ${longTasks}`);

@@ -232,3 +232,20 @@ describe('against the core', () => {
     }
   });
 });
+
+test('legends and sentences name each function as its gallery card does', async () => {
+  const { functionName } = await import('../../web/app/content/functions.es.js');
+  for (const card of GALLERY) {
+    // «Sigmoide dura (hard sigmoid)» on the card is «Sigmoide dura» in a legend, or the whole
+    // name where the bracket is another name for it, as in «SiLU (swish)».
+    const short = card.name.replace(/ \([^)]*\)$/, '');
+    const names = [short, card.name].map((n) => n.toLowerCase());
+    assert.ok(
+      names.includes(functionName(card.id).toLowerCase()),
+      `${card.id}: ${functionName(card.id)}`,
+    );
+  }
+  assert.equal(functionName('hard_sigmoid', { inSentence: true }), 'la sigmoide dura');
+  assert.equal(functionName('relu', { inSentence: true }), 'ReLU');
+  assert.equal(functionName('tanh', { inSentence: true }), 'la tangente hiperbólica');
+});

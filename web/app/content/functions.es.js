@@ -2,36 +2,41 @@
 // belong to the maths (defaults, valid ranges, constants) are not repeated here: they come from
 // the core's registry through list().
 
+// `name` labels legends, selects and charts; where the gallery gives a function a Spanish name, it
+// is that name without the card title's English gloss («Sigmoide dura», not «Sigmoide dura (hard
+// sigmoid)»), so that legends stay short. `phrase` is how a sentence names the function after a
+// preposition («con la sigmoide», «con softplus»), given only where it differs from `name`: Spanish
+// common nouns take the article and a lowercase initial; acronyms such as ReLU go bare.
 export const FUNCTION_TEXT = {
-  sigmoid: { name: 'Sigmoide', symbol: 'σ' },
-  tanh: { name: 'Tangente hiperbólica', symbol: 'tanh' },
+  sigmoid: { name: 'Sigmoide', symbol: 'σ', phrase: 'la sigmoide' },
+  tanh: { name: 'Tangente hiperbólica', symbol: 'tanh', phrase: 'la tangente hiperbólica' },
   relu: { name: 'ReLU', symbol: 'ReLU' },
   elu: { name: 'ELU', symbol: 'ELU' },
   selu: { name: 'SELU', symbol: 'SELU' },
-  softmax: { name: 'Softmax', symbol: 's' },
-  softsign: { name: 'Softsign', symbol: 'softsign' },
-  softplus: { name: 'Softplus', symbol: 'softplus' },
-  exponential: { name: 'Exponencial', symbol: 'exp' },
+  softmax: { name: 'Softmax', symbol: 's', phrase: 'softmax' },
+  softsign: { name: 'Softsign', symbol: 'softsign', phrase: 'softsign' },
+  softplus: { name: 'Softplus', symbol: 'softplus', phrase: 'softplus' },
+  exponential: { name: 'Exponencial', symbol: 'exp', phrase: 'la exponencial' },
   gelu: { name: 'GELU' },
   silu: { name: 'SiLU (swish)' },
   mish: { name: 'Mish' },
   leaky_relu: { name: 'Leaky ReLU' },
   relu6: { name: 'ReLU6' },
-  hard_sigmoid: { name: 'Hard sigmoid' },
-  hard_silu: { name: 'Hard SiLU (hard swish)' },
-  hard_tanh: { name: 'Hard tanh' },
-  log_sigmoid: { name: 'Log-sigmoide' },
+  hard_sigmoid: { name: 'Sigmoide dura', phrase: 'la sigmoide dura' },
+  hard_silu: { name: 'SiLU dura', phrase: 'la SiLU dura' },
+  hard_tanh: { name: 'Tanh dura', phrase: 'la tanh dura' },
+  log_sigmoid: { name: 'Log-sigmoide', phrase: 'la log-sigmoide' },
   celu: { name: 'CELU' },
-  squareplus: { name: 'Squareplus' },
-  sparse_plus: { name: 'Sparse plus' },
-  sparse_sigmoid: { name: 'Sparse sigmoid' },
-  soft_shrink: { name: 'Soft shrink' },
-  hard_shrink: { name: 'Hard shrink' },
-  tanh_shrink: { name: 'Tanh shrink' },
-  threshold: { name: 'Threshold' },
-  linear: { name: 'Lineal' },
-  log_softmax: { name: 'Log-softmax' },
-  sparsemax: { name: 'Sparsemax' },
+  squareplus: { name: 'Squareplus', phrase: 'squareplus' },
+  sparse_plus: { name: 'Softplus dispersa', phrase: 'la softplus dispersa' },
+  sparse_sigmoid: { name: 'Sigmoide dispersa', phrase: 'la sigmoide dispersa' },
+  soft_shrink: { name: 'Contracción suave', phrase: 'la contracción suave' },
+  hard_shrink: { name: 'Contracción dura', phrase: 'la contracción dura' },
+  tanh_shrink: { name: 'Contracción tanh', phrase: 'la contracción tanh' },
+  threshold: { name: 'Umbral', phrase: 'la función umbral' },
+  linear: { name: 'Lineal', phrase: 'la activación lineal' },
+  log_softmax: { name: 'Log-softmax', phrase: 'log-softmax' },
+  sparsemax: { name: 'Sparsemax', phrase: 'sparsemax' },
 };
 
 export const PARAM_TEXT = {
@@ -77,8 +82,14 @@ export const LAB_START = {
   exponential: { zmin: -5, zmax: 3 },
 };
 
-export function functionName(id) {
-  return FUNCTION_TEXT[id]?.name ?? id;
+/**
+ * A function's display name; with `{ inSentence: true }`, the form a sentence uses after a
+ * preposition («la sigmoide», «ReLU»).
+ */
+export function functionName(id, options) {
+  const text = FUNCTION_TEXT[id];
+  if (options?.inSentence === true) return text?.phrase ?? text?.name ?? id;
+  return text?.name ?? id;
 }
 
 /** The Keras line for a function with the given parameters, when they differ from the default. */

@@ -56,7 +56,10 @@ export function createCardLab({ root, card, spec, api, values, changed, onCompar
   const canvas = root.querySelector('[data-chart]');
   const summary = root.querySelector('[data-summary]');
   const legend = root.querySelector('[data-legend]');
-  canvas.setAttribute('aria-label', `Gráfica de ${name} y de su derivada`);
+  canvas.setAttribute(
+    'aria-label',
+    `Gráfica de ${functionName(spec.id, { inSentence: true })} y de su derivada`,
+  );
   canvas.setAttribute('aria-describedby', summary.id);
   const chart = new FunctionChart(canvas, { fLabel: `${name}: f(z)`, dfLabel: 'f′(z)' });
   const [zmin, zmax] = card.z;

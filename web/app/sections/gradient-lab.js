@@ -20,16 +20,12 @@ function orderOf(ratio) {
   return Math.abs(e) <= 1 ? formatSignificant(ratio, 2) : powerOfTen(e);
 }
 
-/** "sigmoide", "tangente hiperbólica", but "ReLU" and "SELU" as they are. */
-function inSentence(name) {
-  return /^[A-ZÁÉÍÓÚ][^A-Z]*$/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
-}
-
 export function describeGradients(runs, depth) {
   const parts = runs.map(({ id, result }) => {
     const first = result.layers[0].gradientNorm;
     const last = result.layers.at(-1).gradientNorm;
-    return `con ${inSentence(functionName(id))}, el gradiente en la capa 1 es ${orderOf(first / last)} veces el de la capa ${depth}`;
+    // «con la sigmoide», «con la tangente hiperbólica», «con ReLU»: each function's in-sentence form.
+    return `con ${functionName(id, { inSentence: true })}, el gradiente en la capa 1 es ${orderOf(first / last)} veces el de la capa ${depth}`;
   });
   if (parts.length === 0) return 'Elige al menos una activación.';
   const text = parts.join('; ');

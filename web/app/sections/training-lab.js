@@ -21,9 +21,9 @@ function thin(points) {
 }
 
 // «ELU (α = 1,5)», «GELU (la erf exacta)»: the parameters the run was given, as the summaries
-// name them.
-function labelOf(options, spec) {
-  const name = functionName(options.activation);
+// name them. `sentence` ({ inSentence: true }) gives the form after «con»: «la sigmoide».
+function labelOf(options, spec, sentence) {
+  const name = functionName(options.activation, sentence);
   const given = spec.params.filter((p) => options.params?.[p.name] !== undefined);
   if (given.length === 0) return name;
   return `${name} (${describeParams(given, options.params)})`;
@@ -129,6 +129,7 @@ export function createTrainingLab({ root, section, api, store, specs }) {
     runs = options.map((o) => ({
       options: o,
       label: labelOf(o, specs.get(o.activation)),
+      phrase: labelOf(o, specs.get(o.activation), { inSentence: true }),
       train: [],
       test: [],
       n,

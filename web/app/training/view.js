@@ -35,7 +35,7 @@ export function createTrainingView(root, summaryId) {
       const canvas = el('canvas', {
         class: 'thumb-map',
         role: 'img',
-        'aria-label': `Frontera de decisión con ${run.label}`,
+        'aria-label': `Frontera de decisión con ${run.phrase}`,
         'aria-describedby': summaryId,
       });
       const swatch = lineSwatch(seriesStyle(i).color, seriesStyle(i).dash);
@@ -79,7 +79,7 @@ export function createTrainingView(root, summaryId) {
   }
 
   /**
-   * state: { compare, epoch, runs: [{ label, train, test (points {x, y}), grid, n, dead }],
+   * state: { compare, epoch, runs: [{ label, phrase, train, test (points {x, y}), grid, n, dead }],
    * hidden, points: { train, test }, showTest, discretize, curve }
    */
   function render(state) {
@@ -105,7 +105,7 @@ export function createTrainingView(root, summaryId) {
       readout.textContent = `Época ${state.epoch} · pérdida de entrenamiento ${loss(run.train.at(-1)?.y)} · de prueba ${loss(now?.y)}`;
       deadLayers(run.dead ?? [], hidden);
       summary.textContent =
-        `Con ${run.label}, en la época ${state.epoch}, la pérdida de entrenamiento es ` +
+        `Con ${run.phrase}, en la época ${state.epoch}, la pérdida de entrenamiento es ` +
         `${loss(run.train.at(-1)?.y)} y la de prueba ${loss(now?.y)}; ` +
         `${deadText(run.dead ?? [], hidden)}.`;
       return;
