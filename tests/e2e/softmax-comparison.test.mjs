@@ -101,6 +101,23 @@ describe('softmax', () => {
     await page.close();
   });
 
+  test('the note under the Jacobian gives its diagonal with the temperature in it', async () => {
+    for (const [fn, diagonal] of [
+      ['softmax', (s) => (s * (1 - s)) / 0.5],
+      ['log_softmax', (s) => (1 - s) / 0.5],
+    ]) {
+      const page = await ctx.open(`#softmax?softmax.fn=${fn}&softmax.logits=1,0,0&softmax.t=0.5`);
+      const cell = page.locator('#softmax .jacobian-table td.diagonal').first();
+      await cell.waitFor();
+      const s = await page.evaluate(() => window.activaciones.api.softmax([1, 0, 0], 0.5)[0]);
+      const value = Number(await cell.getAttribute('data-value'));
+      assert.ok(Math.abs(value - diagonal(s)) < 1e-12, `${fn}: ${value}`);
+      const note = await page.locator('#softmax .jacobian-note').textContent();
+      assert.match(note, fn === 'softmax' ? /sᵢ\(1 − sᵢ\)\/T/ : /\(1 − sᵢ\)\/T/, fn);
+      await page.close();
+    }
+  });
+
   test('every logit, the temperature and the add/remove buttons change the chart', async () => {
     const page = await ctx.open('#softmax');
     for (const input of await page.locator(`${LAB} input[type=range]`).all()) {

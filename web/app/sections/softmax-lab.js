@@ -24,7 +24,7 @@ const JACOBIANS = {
     output: 's',
     note:
       'La fila i dice cómo cambia sᵢ al mover cada logit zⱼ. La diagonal (recuadrada) es ' +
-      'sᵢ(1 − sᵢ), lo único que da la fórmula elemento a elemento; fuera de ella, −sᵢsⱼ.',
+      'sᵢ(1 − sᵢ)/T, lo único que da la fórmula elemento a elemento; fuera de ella, −sᵢsⱼ/T.',
   },
   sparsemax: {
     output: 's',
@@ -34,7 +34,7 @@ const JACOBIANS = {
   },
   log_softmax: {
     output: 'log s',
-    note: 'La derivada de log sᵢ es (δᵢⱼ − sⱼ)/T: la diagonal vale 1 − sᵢ y cada fila suma 0.',
+    note: 'La derivada de log sᵢ es (δᵢⱼ − sⱼ)/T: la diagonal vale (1 − sᵢ)/T y cada fila suma 0.',
   },
 };
 
