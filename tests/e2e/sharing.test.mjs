@@ -108,6 +108,50 @@ describe('shareable state', () => {
     await page.close();
   });
 
+  test('the code follows changes that buttons make too, not only the controls', async () => {
+    const page = await ctx.open('#elu');
+    await page.locator('#elu .share-bar').getByRole('button', { name: 'Insertar' }).click();
+    await nudge(page, page.locator('#elu input[name="alpha"]'));
+    await page.waitForFunction(() =>
+      /alpha=1\.[^0]/.test(document.querySelector('#elu .embed-code').value),
+    );
+    // The lab starts at the lesson's α = 1,5; the button sets Keras's 1.
+    await page
+      .locator('#elu')
+      .getByRole('button', { name: 'Volver al valor de Keras (1)' })
+      .click();
+    await page.waitForFunction(() =>
+      /section=elu&amp;alpha=1"/.test(document.querySelector('#elu .embed-code').value),
+    );
+
+    await page.locator('#softmax .share-bar').getByRole('button', { name: 'Insertar' }).click();
+    await page.locator('#softmax').getByRole('button', { name: 'Añadir un logit' }).click();
+    await page.waitForFunction(() =>
+      /logits=2(%2C|,)1(%2C|,)0\.1(%2C|,)0"/.test(
+        document.querySelector('#softmax .embed-code').value,
+      ),
+    );
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('a plain link inside the page moves without dropping the state from the URL', async () => {
+    const page = await ctx.open('#elu?elu.alpha=2');
+    await page
+      .locator('#elu')
+      .getByRole('link', { name: /^Siguiente: SELU/ })
+      .click();
+    await page.waitForFunction(() => location.hash === '#selu?elu.alpha=2');
+    await page.reload();
+    await page.waitForSelector('[data-app="ready"]');
+    assert.equal(await page.locator('#elu input[name="alpha"]').inputValue(), '2');
+    // Back returns to the link's own entry, state and all.
+    await page.goBack();
+    await page.waitForFunction(() => location.hash === '#elu?elu.alpha=2');
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('the iframe’s height fits the lab stacked, as in a course column 700 px wide', async () => {
     const page = await ctx.open('#softmax');
     const heights = {};

@@ -27,6 +27,19 @@ export function createStore({ initial = readHash(), persist = true } = {}) {
   const notes = [];
   let active = initial.anchor;
 
+  // Who follows the state (the share bars' embed code): told once per task, after the change
+  // has been drawn, whatever made it (a control, a button, a restored link).
+  const listeners = new Set();
+  let pending = false;
+  const notify = () => {
+    if (pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      for (const listener of listeners) listener();
+    });
+  };
+
   let timer = 0;
   const flush = () => {
     clearTimeout(timer);
@@ -97,18 +110,33 @@ export function createStore({ initial = readHash(), persist = true } = {}) {
     changed(anchor, target = anchor) {
       active = target;
       if (persist && !timer) timer = setTimeout(flush, SAVE_DELAY);
+      notify();
     },
 
-    /** A pasted or edited link: restore every section it mentions. */
+    /** Calls `listener` after every change of state (see notify). */
+    subscribe(listener) {
+      listeners.add(listener);
+    },
+
+    /**
+     * A new hash. With state (a pasted or edited link, Back or Forward), every section it
+     * mentions is restored. Without (a plain "#section" link: the contents, «Siguiente»), the
+     * page only moves, and the state it keeps goes back into the URL, so a reload or a bookmark
+     * keeps it too.
+     */
     restoreFromHash() {
       const { anchor, params } = readHash();
       active = anchor;
-      if ([...params.keys()].length === 0) return false;
+      if ([...params.keys()].length === 0) {
+        if (persist) flush();
+        return false;
+      }
       initial.params = params;
       for (const [name, section] of sections) {
         Object.assign(section.values, read(name, section.props, params));
         section.restore(section.values);
       }
+      notify();
       return true;
     },
 

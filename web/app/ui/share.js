@@ -61,7 +61,6 @@ function sectionTarget(section, store) {
   const lab = section.querySelector('[data-lab]');
   return {
     id: anchor,
-    root: section,
     what: 'sección',
     title: `${section.querySelector('h2')?.textContent.replace(/^\d+\.\s*/, '') ?? ''} · ${SITE}`,
     link: () => store.hashFor(anchor),
@@ -78,7 +77,6 @@ function cardTarget(article, section, store) {
   const lab = article.querySelector('[data-lab-card]');
   return {
     id: article.id,
-    root: article,
     what: 'función',
     title: `${article.querySelector('h3').firstChild.textContent.trim()} · ${SITE}`,
     link: () => store.hashFor(section.id, { card, target: article.id }),
@@ -93,7 +91,7 @@ function cardTarget(article, section, store) {
   };
 }
 
-function shareBar({ id, root, what, title, link, embed, height }) {
+function shareBar({ id, what, title, link, embed, height }, store) {
   const status = el('span', { class: 'share-status', role: 'status' });
   const linkText = el('span', { class: 'visually-hidden' });
   const share = copier(
@@ -159,9 +157,8 @@ function shareBar({ id, root, what, title, link, embed, height }) {
     insert.setAttribute('aria-expanded', String(!panel.hidden));
     if (!panel.hidden) refresh();
   });
-  // The code follows the state while the panel is open.
-  root.addEventListener('input', () => panel.hidden || refresh());
-  root.addEventListener('change', () => panel.hidden || refresh());
+  // The code follows the state while the panel is open, whatever changed it.
+  store.subscribe(() => panel.hidden || refresh());
   return el('div', { class: 'share-bar' }, [
     el('div', { class: 'share-buttons' }, [share, insert, status, linkText]),
     panel,
@@ -171,9 +168,11 @@ function shareBar({ id, root, what, title, link, embed, height }) {
 export function setUpSharing(store) {
   for (const section of document.querySelectorAll('section.section')) {
     if (!section.querySelector('[data-lab]')) continue;
-    section.querySelector('h2')?.after(shareBar(sectionTarget(section, store)));
+    section.querySelector('h2')?.after(shareBar(sectionTarget(section, store), store));
     for (const article of section.querySelectorAll('[data-card]')) {
-      article.querySelector('.card-families').after(shareBar(cardTarget(article, section, store)));
+      article
+        .querySelector('.card-families')
+        .after(shareBar(cardTarget(article, section, store), store));
     }
   }
 }
