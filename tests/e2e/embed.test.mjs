@@ -81,10 +81,20 @@ describe('embed.html', () => {
     assert.equal(await elu.locator('#elu input[name="alpha"]').inputValue(), '2');
     assert.equal(await elu.locator('#elu input[name="zmin"]').inputValue(), '-5');
     assert.equal(await elu.locator('#elu input[name="sat"]').isVisible(), false);
+    assert.equal(await elu.locator('#elu input[name="z"]').isVisible(), false);
     assert.equal(await elu.locator('#elu input[name="alpha"]').isVisible(), true);
+    assert.equal(await elu.locator('#app-notice').isVisible(), false);
     const open = await elu.locator('[data-embed-open]').getAttribute('href');
     assert.equal(open, `${ctx.server.url}index.html#elu?elu.alpha=2`);
     await elu.close();
+    // A name that no control has is noted, like any other value the frame cannot use.
+    const typo = await ctx.open('', { file: 'embed.html?fn=elu&hide=probe,sat' });
+    assert.equal(await typo.locator('#elu input[name="sat"]').isVisible(), false);
+    assert.match(
+      await typo.locator('#app-notice').textContent(),
+      /«hide=probe»: no hay ningún control con ese nombre en este marco/,
+    );
+    await typo.close();
     const bare = await ctx.open('', { file: 'embed.html?lab=entrenamiento&datos=xor&controls=0' });
     assert.equal(await bare.locator('#entrenamiento [data-controls]').isVisible(), false);
     assert.equal(await bare.locator('#entrenamiento [data-map]').isVisible(), true);

@@ -18,10 +18,16 @@ export function frameSection(plan) {
   return section;
 }
 
-/** After the lab is built: hides single controls by their names. */
+/**
+ * After the lab is built: hides single controls by their names, the ones links use («z» for the
+ * probe, «sat» for the saturation threshold). Returns the names that match no control.
+ */
 export function hideControls(section, names) {
+  const missing = [];
   for (const name of names) {
-    for (const input of section.querySelectorAll(`[name="${CSS.escape(name)}"]`)) {
+    const inputs = section.querySelectorAll(`[name="${CSS.escape(name)}"]`);
+    if (inputs.length === 0) missing.push(name);
+    for (const input of inputs) {
       const control = input.closest('.control, fieldset') ?? input;
       control.hidden = true;
     }
@@ -31,6 +37,7 @@ export function hideControls(section, names) {
     const controls = [...group.querySelectorAll('.control')];
     if (controls.length > 0 && controls.every((c) => c.closest('[hidden]'))) group.hidden = true;
   }
+  return missing;
 }
 
 /**

@@ -4,7 +4,7 @@
 //
 //   embed.html?fn=elu&alpha=1.5&deriv=1&zmin=-5&zmax=5
 //   embed.html?section=softmax&logits=1,2,3      embed.html?lab=entrenamiento&datos=xor
-//   …&controls=0 (no controls) &hide=probe,sat (these controls hidden) &formulas=0 &id=frame-1
+//   …&controls=0 (no controls) &hide=z,sat (these controls hidden) &formulas=0 &id=frame-1
 const RESERVED = new Set(['fn', 'section', 'lab', 'controls', 'hide', 'formulas', 'id']);
 const GALLERY = 'otras-funciones';
 

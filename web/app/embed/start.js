@@ -25,11 +25,12 @@ export async function startEmbed(api, failed) {
     persist: false,
   });
   const labs = await buildLabs(api, store, [section], { card: plan.card });
-  hideControls(section, plan.hide);
+  const unhidden = hideControls(section, plan.hide);
   linkToLesson(store, plan);
   const prefix = plan.card ? `${plan.anchor}.${plan.card}.` : `${plan.anchor}.`;
   showLinkNotes([
     ...plan.notes,
+    ...unhidden.map((name) => ({ key: 'hide', text: name, reason: 'control' })),
     ...store.notes().map((n) => ({ ...n, key: n.key.replace(prefix, '') })),
   ]);
   reportHeight(plan.frameId);

@@ -8,6 +8,7 @@ const REASONS = {
   adjusted: 'no válido; se ha ignorado o ajustado a su rango',
   range: 'el intervalo está vacío; se usa el de partida',
   anchor: 'no hay nada con ese nombre en la lección; se abre por el principio',
+  control: 'no hay ningún control con ese nombre en este marco',
 };
 const MAX_LISTED = 8;
 
