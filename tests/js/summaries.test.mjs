@@ -115,3 +115,28 @@ test('constant pieces are counted, in brackets before «y toma valores»', () =>
   });
   assert.match(falling, /f no crece \(es constante en dos tramos y decreciente en el resto\) y/);
 });
+
+test('a tail the samples round flat is still read from f′, and f′ peaks where it is largest', () => {
+  const far = Array.from({ length: 31 }, (_, i) => 20 + i);
+  // The sigmoid beyond z = 20 in float32: every sample is 1, but f′ = e^−z is not 0.
+  const sigmoidTail = describeFunction({
+    name: 'Sigmoide',
+    z: far,
+    f: far.map(() => 1),
+    df: far.map((v) => Math.exp(-v)),
+  });
+  assert.match(sigmoidTail, /f es creciente y toma valores muy próximos a 1\./);
+  assert.match(sigmoidTail, /f′ alcanza su máximo, 2,061·10⁻⁹, en z = 20\./);
+  // Softplus far left: f′ ≈ 10⁻¹⁸ everywhere, yet 20 000 times larger at one end.
+  const left = far.map((v) => -30 - v / 2);
+  const softplusTail = describeFunction({
+    name: 'Softplus',
+    z: left.slice().reverse(),
+    f: left.slice().reverse().map(Math.exp),
+    df: left.slice().reverse().map(Math.exp),
+  });
+  assert.match(softplusTail, /f′ alcanza su máximo, 4,248·10⁻¹⁸, en z = −40\./);
+  // A function that really is constant says its value once.
+  const flat = describeFunction({ name: 'ReLU', z, f: z.map(() => 0), df: z.map(() => 0) });
+  assert.match(flat, /f es constante y vale 0\./);
+});

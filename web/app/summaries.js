@@ -5,17 +5,22 @@ import { formatList, formatNumber, formatSignificant } from './format.js';
 
 const PIECES = ['un tramo', 'dos tramos', 'tres tramos'];
 
-// Two equal samples make a constant piece only where f' = 0 there too: a saturating tail
-// (tanh beyond |z| = 9 in float32) rounds to equal values while it still climbs. Constant
-// pieces are counted: ReLU6 has two, one on each side of its ramp.
+// Two equal samples make a constant piece only where f' = 0 there too. Where f' is not 0, f
+// moves too little for the samples to show (tanh beyond |z| = 9 in float32, the sigmoid beyond
+// z = 17), and f' says which way. Constant pieces are counted: ReLU6 has two, one on each side of
+// its ramp.
 function monotonicity(values, df) {
   let up = false;
   let down = false;
   let pieces = 0;
   let inPiece = false;
   for (let i = 1; i < values.length; i++) {
-    const d = values[i] - values[i - 1];
-    const flat = d === 0 && (!df || (df[i] === 0 && df[i - 1] === 0));
+    let d = values[i] - values[i - 1];
+    let flat = false;
+    if (d === 0) {
+      if (!df || (df[i] === 0 && df[i - 1] === 0)) flat = true;
+      else d = df[i] + df[i - 1];
+    }
     if (d > 0) up = true;
     else if (d < 0) down = true;
     if (flat && !inPiece) pieces++;
@@ -76,7 +81,8 @@ function peak(z, df, kinks, jumps) {
       `${formatSignificant(limit.value)}`
     );
   }
-  const tolerance = 1e-9 * Math.max(1, Math.abs(max));
+  // Relative: f' may be 10⁻¹⁸ all along and still grow 20 000-fold across the interval.
+  const tolerance = 1e-9 * Math.abs(max);
   // Every separate run of samples at the maximum (tanh_shrink' peaks at both ends).
   const runs = [];
   for (let i = 0; i < df.length; i++) {
@@ -147,10 +153,14 @@ export function describeFunction({
     threshold === undefined
       ? ''
       : ` Zona de saturación (|f′| < ${formatSignificant(threshold, 2)}): ${zones}.`;
+  const shape = monotonicity(f, df);
+  const [low, high] = [formatSignificant(lo), formatSignificant(hi)];
+  let values = `y toma valores de ${low} a ${high}`;
+  if (shape === 'es constante') values = `y vale ${low}`;
+  else if (low === high) values = `y toma valores muy próximos a ${low}`;
   return (
     `${name}${paramText ? ` con ${paramText}` : ''}, para z entre ${formatNumber(zmin, 2)} y ` +
-    `${formatNumber(zmax, 2)}: f ${monotonicity(f, df)} y toma valores de ${formatSignificant(lo)} a ` +
-    `${formatSignificant(hi)}. ${peak(z, df, kinks, jumps.df)}.${saturation}`
+    `${formatNumber(zmax, 2)}: f ${shape} ${values}. ${peak(z, df, kinks, jumps.df)}.${saturation}`
   );
 }
 
