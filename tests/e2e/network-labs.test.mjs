@@ -60,6 +60,16 @@ describe('the network labs', () => {
         d.data.length,
       ]),
     );
+    // The log axis labels powers of ten at equal steps: 1, 10⁻³, 10⁻⁶…
+    const labels = await page.evaluate(() =>
+      window.activaciones.charts['gradiente-norma'].scales.y.ticks.map((t) => t.label),
+    );
+    const exponents = labels.map((l) =>
+      l === '1' ? 0 : -Number([...l.slice(3)].map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)).join('')),
+    );
+    assert.ok(labels.length >= 4 && labels.every((l) => /^(1|10⁻[⁰-⁹¹²³]+)$/.test(l)), labels);
+    const steps = new Set(exponents.slice(1).map((e, i) => e - exponents[i]));
+    assert.equal(steps.size, 1, labels.join(' '));
     assert.deepEqual(norms, [
       ['Sigmoide', 30],
       ['Tangente hiperbólica', 30],
@@ -74,6 +84,36 @@ describe('the network labs', () => {
     assert.match(sentence, /con ReLU, el gradiente/);
     const selu = await page.locator(`${SELU} [data-summary]`).textContent();
     assert.match(selu, /^SELU se autonormaliza/);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('a network of one layer shows one point per run, on an axis of that one layer', async () => {
+    const page = await ctx.open('#gradiente?gradiente.depth=1&autonormalizacion.depth=1');
+    await drawn(page, GRADIENT);
+    await drawn(page, SELU);
+    for (const key of ['gradiente-norma', 'autonormalizacion-media']) {
+      const chart = await page.evaluate((k) => {
+        const c = window.activaciones.charts[k];
+        const x = c.scales.x;
+        return {
+          points: c.data.datasets.map((d) => [d.data.length, d.pointRadius]),
+          range: [x.min, x.max],
+          labels: x.ticks.map((t) => t.label).filter(Boolean),
+        };
+      }, key);
+      assert.ok(chart.points.length > 0, key);
+      for (const [n, radius] of chart.points) assert.ok(n === 1 && radius > 0, key);
+      assert.deepEqual(chart.range, [0.5, 1.5], key);
+      assert.deepEqual(chart.labels, ['1'], key);
+    }
+    assert.match(
+      await page.locator(`${GRADIENT} [data-summary]`).textContent(),
+      /^Con una sola capa, el gradiente no atraviesa ninguna otra/,
+    );
+    const selu = await page.locator(`${SELU} [data-summary]`).textContent();
+    assert.match(selu, /En su única capa, la media es −?\d/);
+    assert.doesNotMatch(selu, /las 1 capas|−0(?![,\d])/);
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });

@@ -19,10 +19,11 @@ function special(value) {
 
 /** At most `digits` decimals: 1,5 · −6 · 0,004. */
 export function formatNumber(value, digits = 3) {
-  return (
-    special(value) ??
-    formatter(`f${digits}`, { maximumFractionDigits: digits }).format(value).replace('-', '−')
-  );
+  const s = special(value);
+  if (s) return s;
+  const text = formatter(`f${digits}`, { maximumFractionDigits: digits }).format(value);
+  // −0,001 to two decimals is 0, not «−0», which reads as a sign error.
+  return text === '-0' ? '0' : text.replace('-', '−');
 }
 
 const list = new Intl.ListFormat('es', { type: 'conjunction' });
@@ -75,4 +76,11 @@ const SUPERSCRIPT = {
 
 function superscript(n) {
   return [...String(n)].map((c) => SUPERSCRIPT[c]).join('');
+}
+
+/** 10 to the power `e`, as a reader writes it: 1, 10, 10², 10⁻¹⁸. */
+export function powerOfTen(e) {
+  if (e === 0) return '1';
+  if (e === 1) return '10';
+  return `10${superscript(e)}`;
 }

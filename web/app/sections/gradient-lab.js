@@ -3,34 +3,15 @@
 // and a sentence read off the numbers. The runs happen in the lab worker.
 import { labChannel } from './lab-channel.js';
 import { functionName, INITS } from '../content/functions.es.js';
-import { formatSignificant } from '../format.js';
 import { choiceProp, numberProp } from '../state/props.js';
 import { el, fieldset, selectControl, sliderControl } from '../ui/controls.js';
-import { LayerChart, powerOfTen } from '../views/layer-chart.js';
+import { describeGradients } from '../network-summaries.js';
+import { LayerChart } from '../views/layer-chart.js';
 import { seriesStyle } from './series-style.js';
 
 const SLOTS = 4;
 const START = ['sigmoid', 'tanh', 'relu', 'selu'];
 const WIDTHS = ['8', '16', '32', '64', '128', '256', '512'];
-
-/** "10⁻⁹" for 1e-9: an order of magnitude a reader takes in at a glance. */
-function orderOf(ratio) {
-  if (!(ratio > 0) || !Number.isFinite(ratio)) return formatSignificant(ratio, 2);
-  const e = Math.round(Math.log10(ratio));
-  return Math.abs(e) <= 1 ? formatSignificant(ratio, 2) : powerOfTen(e);
-}
-
-export function describeGradients(runs, depth) {
-  const parts = runs.map(({ id, result }) => {
-    const first = result.layers[0].gradientNorm;
-    const last = result.layers.at(-1).gradientNorm;
-    // «con la sigmoide», «con la tangente hiperbólica», «con ReLU»: each function's in-sentence form.
-    return `con ${functionName(id, { inSentence: true })}, el gradiente en la capa 1 es ${orderOf(first / last)} veces el de la capa ${depth}`;
-  });
-  if (parts.length === 0) return 'Elige al menos una activación.';
-  const text = parts.join('; ');
-  return `${text[0].toUpperCase()}${text.slice(1)}.`;
-}
 
 export function createGradientLab({ root, section, api, store, specs, client }) {
   const ids = [...specs.values()].filter((s) => s.kind === 'elementwise').map((s) => s.id);

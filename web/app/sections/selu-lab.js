@@ -5,7 +5,7 @@ import { labChannel } from './lab-channel.js';
 import { functionName, INITS } from '../content/functions.es.js';
 import { formatList, formatNumber } from '../format.js';
 import { boolProp, choiceProp, numberProp } from '../state/props.js';
-import { range } from '../summaries.js';
+import { describeSelu } from '../network-summaries.js';
 import { checkboxControl, el, fieldset, selectControl, sliderControl } from '../ui/controls.js';
 import { HistogramChart } from '../views/histogram-chart.js';
 import { LayerChart } from '../views/layer-chart.js';
@@ -15,35 +15,6 @@ const ACTIVATIONS = ['selu', 'relu', 'tanh', 'elu'];
 // "Not standardised": inputs with mean 1.5 and standard deviation 4 instead of 0 and 1.
 const RAW_INPUT = { inputMean: 1.5, inputStd: 4 };
 const BOTTLENECK = 2;
-
-const near = (layer) => Math.abs(layer.mean) < 0.15 && Math.abs(layer.std - 1) < 0.2;
-
-export function describeSelu(result, broken) {
-  const { layers } = result;
-  const [mlo, mhi] = range(layers.map((l) => l.mean));
-  const [slo, shi] = range(layers.map((l) => l.std));
-  const last = layers.at(-1);
-  const list = formatList(broken);
-  // A broken condition need not show in the statistics (a bottleneck barely does): then the
-  // sentence says "despite", not "because".
-  const verdict = layers.every(near)
-    ? `SELU se autonormaliza${broken.length ? ` aun con ${list}` : ''}: todas las capas se ` +
-      'quedan cerca de media 0 y desviación típica 1'
-    : (near(last)
-        ? 'SELU se aparta de media 0 y desviación típica 1, pero la autonormalización hace volver ' +
-          `las capas a esos valores: en la capa ${layers.length} la media es ` +
-          `${formatNumber(last.mean, 2)} y la desviación típica ${formatNumber(last.std, 2)}`
-        : 'SELU ya no se autonormaliza: las capas se alejan de media 0 y desviación típica 1 y ' +
-          'no vuelven') +
-      (broken.length
-        ? ` (${broken.length === 1 ? 'condición rota' : 'condiciones rotas'}: ${list})`
-        : '');
-  return (
-    `${verdict}. En las ${layers.length} capas, la media va de ` +
-    `${formatNumber(mlo, 2)} a ${formatNumber(mhi, 2)} y la desviación típica de ` +
-    `${formatNumber(slo, 2)} a ${formatNumber(shi, 2)}.`
-  );
-}
 
 export function createSeluLab({ root, section, store, client }) {
   const props = [

@@ -1,27 +1,8 @@
 // A line chart of one statistic per layer (x = layer 1 .. depth), one series per run: the
 // gradient norm on a logarithmic axis, fractions on [0, 1], means and deviations. Created once,
 // updated in place; series are added or removed without recreating the chart.
+import { formatSignificant, powerOfTen } from '../format.js';
 import { applyThemeToAxes, baseLineOptions, Chart, themeColors } from './chart-setup.js';
-
-const SUPERSCRIPT = {
-  '-': '⁻',
-  0: '⁰',
-  1: '¹',
-  2: '²',
-  3: '³',
-  4: '⁴',
-  5: '⁵',
-  6: '⁶',
-  7: '⁷',
-  8: '⁸',
-  9: '⁹',
-};
-
-export function powerOfTen(e) {
-  if (e === 0) return '1';
-  if (e === 1) return '10';
-  return `10${[...String(e)].map((c) => SUPERSCRIPT[c]).join('')}`;
-}
 
 /**
  * A legend for series that come in pairs, a solid and a dashed line per run: one entry per run's
@@ -49,6 +30,32 @@ function pairedLabels(chart, { solid, dashed }, textColor) {
   ];
 }
 
+const MAX_DECADE_LABELS = 10;
+
+/**
+ * Tick values for a log axis over [min, max]: the powers of ten, every k-th so that at most 10
+ * remain; over less than a decade (a one-layer network), 2 and 5 times them as well.
+ */
+function logTicks(min, max) {
+  if (!(min > 0) || !(max >= min)) return [];
+  const lo = Math.floor(Math.log10(min));
+  const hi = Math.ceil(Math.log10(max));
+  const inside = (v) => v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9);
+  const step = Math.max(1, Math.ceil((hi - lo + 1) / MAX_DECADE_LABELS));
+  const powers = [];
+  for (let e = Math.floor(hi / step) * step; e >= lo; e -= step) powers.push(10 ** e);
+  if (powers.filter(inside).length >= 2) return powers.filter(inside);
+  const fine = [];
+  for (let e = hi; e >= lo; e -= 1) for (const m of [5, 2, 1]) fine.push(m * 10 ** e);
+  return fine.filter(inside);
+}
+
+/** A log axis's label: 10⁻¹⁸ for a power of ten, 0,2 or 5·10⁻³ for the others. */
+function logLabel(value) {
+  const e = Math.round(Math.log10(value));
+  return Math.abs(value / 10 ** e - 1) < 1e-9 ? powerOfTen(e) : formatSignificant(value, 1);
+}
+
 export class LayerChart {
   /**
    * y: { log: bool, min, max, title }; pairs: { solid, dashed }, the meaning of each line style
@@ -60,17 +67,20 @@ export class LayerChart {
     const options = baseLineOptions(this.colors, { x: [1, 2], y: [y.min ?? 0, y.max ?? 1] });
     options.scales.x.title.text = xTitle;
     options.scales.x.ticks.precision = 0;
+    // Layers are whole: no label at the half-layer ends of a one-layer axis.
+    options.scales.x.ticks.callback = (value) => (Number.isInteger(value) ? String(value) : '');
     if (y.log) {
       options.scales.y.type = 'logarithmic';
       delete options.scales.y.min;
       delete options.scales.y.max;
-      // Only the powers of ten, written as such: 10⁻¹⁸ reads better than 0,000…001.
-      options.scales.y.ticks.callback = (value) => {
-        const e = Math.log10(value);
-        return Math.abs(e - Math.round(e)) < 1e-9 ? powerOfTen(Math.round(e)) : '';
+      // Powers of ten, evenly spaced and written as such (see logTicks): 10⁻¹⁸ reads better than
+      // 0,000…001. Chart.js's own log ticks include 2·10ⁿ…9·10ⁿ, and skipping among those left
+      // uneven labels (10⁻², 10⁻⁷, 10⁻¹², 10⁻²⁰).
+      options.scales.y.afterBuildTicks = (scale) => {
+        scale.ticks = logTicks(scale.min, scale.max).map((value) => ({ value }));
       };
-      options.scales.y.ticks.autoSkip = true;
-      options.scales.y.ticks.maxTicksLimit = 12;
+      options.scales.y.ticks.callback = logLabel;
+      options.scales.y.ticks.autoSkip = false;
     }
     if (y.title) options.scales.y.title = { display: true, text: y.title, color: this.colors.text };
     options.plugins.legend.labels.boxHeight = 0;
@@ -98,9 +108,13 @@ export class LayerChart {
         x: layer + 1,
         y: Number.isFinite(v) && (!this.y.log || v > 0) ? v : null,
       }));
+      // A network of one layer is one point per run, which a line without markers would hide.
+      d.pointRadius = s.values.length === 1 ? 4 : 0;
     });
-    const depth = Math.max(2, ...series.map((s) => s.values.length));
-    Object.assign(this.chart.options.scales.x, { min: 1, max: depth });
+    const depth = Math.max(1, ...series.map((s) => s.values.length));
+    // One layer sits in the middle of an axis that shows no layer it does not have.
+    const [min, max] = depth === 1 ? [0.5, 1.5] : [1, depth];
+    Object.assign(this.chart.options.scales.x, { min, max });
     this.chart.options.plugins.referenceLines.y = reference;
     this.chart.update('none');
   }

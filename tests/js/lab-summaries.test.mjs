@@ -1,0 +1,50 @@
+// The network labs' sentences (network-summaries.js) at their edges: one layer, and a
+// gradient that underflows float32 on its way back.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { formatNumber } from '../../web/app/format.js';
+import { describeGradients, describeSelu } from '../../web/app/network-summaries.js';
+
+const run = (id, norms) => ({
+  id,
+  result: { layers: norms.map((gradientNorm) => ({ gradientNorm })) },
+});
+
+test('the gradient lab compares the ends, and says when one has underflowed to 0', () => {
+  const text = describeGradients(
+    [run('sigmoid', [0, 1e-30, 0.02]), run('relu', [0.5, 0.5, 0.25])],
+    3,
+  );
+  assert.equal(
+    text,
+    'Con la sigmoide, el gradiente en la capa 1 es menos de 10⁻⁴³ veces el de la capa 3: se ha ' +
+      'anulado; con ReLU, el gradiente en la capa 1 es 2 veces el de la capa 3.',
+  );
+  assert.match(
+    describeGradients([run('tanh', [0, 0])], 2),
+    /^Con la tangente hiperbólica, el gradiente ya es 0 en la capa 2\.$/,
+  );
+  assert.match(
+    describeGradients([run('tanh', [0.3])], 1),
+    /^Con una sola capa, el gradiente no atraviesa ninguna otra/,
+  );
+});
+
+test('the SELU lab speaks of one layer as one, and never shows «−0»', () => {
+  const text = describeSelu({ layers: [{ mean: -0.001, std: 0.98 }] }, []);
+  assert.match(text, /En su única capa, la media es 0 y la desviación típica 0,98\.$/);
+  assert.doesNotMatch(text, /las 1 capas|−0\b/);
+  const two = describeSelu(
+    {
+      layers: [
+        { mean: -0.004, std: 1 },
+        { mean: 0.02, std: 1.01 },
+      ],
+    },
+    [],
+  );
+  assert.match(two, /En las 2 capas, la media va de 0 a 0,02/);
+  assert.equal(formatNumber(-0.001, 2), '0');
+  assert.equal(formatNumber(-0), '0');
+  assert.equal(formatNumber(-1.25, 2), '−1,25');
+});

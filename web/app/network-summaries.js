@@ -1,0 +1,85 @@
+// The network labs' sentences, read off the numbers: how the gradient changes from the last
+// layer back to the first (gradient-lab.js), and whether SELU keeps every layer near mean 0 and
+// standard deviation 1 (selu-lab.js).
+import { functionName } from './content/functions.es.js';
+import { formatList, formatNumber, formatSignificant, powerOfTen } from './format.js';
+import { range } from './summaries.js';
+
+/** "10⁻⁹" for 1e-9: an order of magnitude a reader takes in at a glance. */
+function orderOf(ratio) {
+  if (!(ratio > 0) || !Number.isFinite(ratio)) return formatSignificant(ratio, 2);
+  const e = Math.round(Math.log10(ratio));
+  return Math.abs(e) <= 1 ? formatSignificant(ratio, 2) : powerOfTen(e);
+}
+
+// The network keeps its layers in float32: a gradient below 2⁻¹⁵⁰ rounds to 0.
+const FLOAT32_UNDERFLOW = 2 ** -150;
+
+/** How the gradient at layer 1 compares with the one at the last layer, `depth`. */
+function compareEnds(first, last, depth) {
+  if (last === 0) return `el gradiente ya es 0 en la capa ${depth}`;
+  const of = `veces el de la capa ${depth}`;
+  if (first === 0) {
+    // Every unit's gradient underflowed: the ratio is below what float32 can show.
+    const bound = powerOfTen(Math.ceil(Math.log10(FLOAT32_UNDERFLOW / last)));
+    return `el gradiente en la capa 1 es menos de ${bound} ${of}: se ha anulado`;
+  }
+  return `el gradiente en la capa 1 es ${orderOf(first / last)} ${of}`;
+}
+
+export function describeGradients(runs, depth) {
+  if (runs.length === 0) return 'Elige al menos una activación.';
+  if (depth === 1) {
+    return (
+      'Con una sola capa, el gradiente no atraviesa ninguna otra: sube la profundidad para ver ' +
+      'cómo cambia de una capa a la siguiente.'
+    );
+  }
+  // «con la sigmoide», «con la tangente hiperbólica», «con ReLU»: each function's in-sentence form.
+  const parts = runs.map(({ id, result }) => {
+    const ends = compareEnds(
+      result.layers[0].gradientNorm,
+      result.layers.at(-1).gradientNorm,
+      depth,
+    );
+    return `con ${functionName(id, { inSentence: true })}, ${ends}`;
+  });
+  const text = parts.join('; ');
+  return `${text[0].toUpperCase()}${text.slice(1)}.`;
+}
+
+const near = (layer) => Math.abs(layer.mean) < 0.15 && Math.abs(layer.std - 1) < 0.2;
+
+export function describeSelu(result, broken) {
+  const { layers } = result;
+  const [mlo, mhi] = range(layers.map((l) => l.mean));
+  const [slo, shi] = range(layers.map((l) => l.std));
+  const last = layers.at(-1);
+  const list = formatList(broken);
+  // A broken condition need not show in the statistics (a bottleneck barely does): then the
+  // sentence says "despite", not "because".
+  const verdict = layers.every(near)
+    ? `SELU se autonormaliza${broken.length ? ` aun con ${list}` : ''}: ` +
+      `${layers.length === 1 ? 'su única capa se queda' : 'todas las capas se quedan'} cerca de ` +
+      'media 0 y desviación típica 1'
+    : (near(last)
+        ? 'SELU se aparta de media 0 y desviación típica 1, pero la autonormalización hace volver ' +
+          `las capas a esos valores: en la capa ${layers.length} la media es ` +
+          `${formatNumber(last.mean, 2)} y la desviación típica ${formatNumber(last.std, 2)}`
+        : 'SELU ya no se autonormaliza: las capas se alejan de media 0 y desviación típica 1 y ' +
+          'no vuelven') +
+      (broken.length
+        ? ` (${broken.length === 1 ? 'condición rota' : 'condiciones rotas'}: ${list})`
+        : '');
+  if (layers.length === 1) {
+    return (
+      `${verdict}. En su única capa, la media es ${formatNumber(mlo, 2)} y la desviación típica ` +
+      `${formatNumber(slo, 2)}.`
+    );
+  }
+  return (
+    `${verdict}. En las ${layers.length} capas, la media va de ` +
+    `${formatNumber(mlo, 2)} a ${formatNumber(mhi, 2)} y la desviación típica de ` +
+    `${formatNumber(slo, 2)} a ${formatNumber(shi, 2)}.`
+  );
+}
