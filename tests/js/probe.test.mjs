@@ -87,7 +87,7 @@ describe('probeNetwork', () => {
       [{ width: 1e12 }, /width = 1000000000000 is out of range; valid range is \[2, 512\]/],
       [{ histogramBins: -(2 ** 40) }, /histogramBins = -1099511627776 is out of range/],
       [{ init: 'zeros' }, /"zeros" is unknown; valid: lecun_normal/],
-      [{ depth: 2.5 }, /depth = 2.5 must be a whole number/],
+      [{ depth: 2.5 }, /depth = 2.5 must be a whole number in \[1, 100\]/],
       [{ dept: 3 }, /unknown option "dept"/],
       [{ activation: 'softmax' }, /must be an elementwise function/],
       [{ activation: 'swishy' }, /unknown activation "swishy"/],

@@ -139,7 +139,7 @@ describe('createTrainer', () => {
     const cases = [
       [{ dataset: 'donut' }, /createTrainer: dataset "donut" is unknown; valid: circle, xor/],
       [{ samples: 1e6 }, /samples = 1000000 is out of range; valid range is \[10, 5000\]/],
-      [{ samples: 10.5 }, /samples = 10.5 must be a whole number/],
+      [{ samples: 10.5 }, /samples = 10.5 must be a whole number in \[10, 5000\]/],
       [{ noise: 0.6 }, /noise = 0.6 is out of range; valid range is \[0, 0.5\]/],
       [{ noise: '0.1' }, /noise must be a number, got the string "0.1"/],
       [{ features: 'x1' }, /features must be an array/],
@@ -178,7 +178,12 @@ describe('createTrainer', () => {
       () => t.step(1001),
       /trainer.step: epochs = 1001 is out of range; valid range is \[0, 1000\]/,
     );
-    assert.throws(() => t.step(1.5), /epochs must be a whole number/);
+    assert.throws(() => t.step(1.5), /epochs = 1.5 must be a whole number in \[0, 1000\]/);
+    assert.throws(() => t.predictGrid(2.5), /n must be a whole number in \[2, 512\]/);
+    assert.throws(
+      () => api.createTrainer({ hidden: [4, 2.5] }),
+      /createTrainer: hidden\[1\] = 2.5 must be a whole number in \[1, 16\]/,
+    );
     // Beyond int32, an epoch count is out of range too (it used to wrap: 2^32 + 5 trained 5).
     for (const epochs of [2 ** 32 + 5, 2 ** 40, -(2 ** 40)]) {
       assert.throws(

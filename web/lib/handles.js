@@ -50,11 +50,12 @@ export function ownHandle(handle, name) {
   };
 }
 
-/** Throws unless `value` is a whole number (a count of epochs, of steps). */
-export function checkWhole(value, name, where) {
+/** Throws unless `value` is a whole number (a count of steps, a grid's size) in `range`. */
+export function checkWhole(value, name, where, range) {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new ActivationError(`${where}: ${name} must be a whole number, got ${describe(value)}`, {
-      culprit: name,
-    });
+    throw new ActivationError(
+      `${where}: ${name} must be a whole number in ${range}, got ${describe(value)}`,
+      { culprit: name },
+    );
   }
 }

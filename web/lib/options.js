@@ -9,24 +9,31 @@ import { plainKeys } from './plain.js';
 const INT32_MAX = 2 ** 31 - 1;
 
 /**
- * The core takes whole-number options as int32. Every such option's valid range lies far inside
- * int32, so a whole number beyond it is out of range: it goes to the core as ±INT32_MAX, the core
- * names the valid range, and `restore` puts the caller's own value back into that message.
- * (The seed, a double in the core, is checked here instead.)
+ * The core takes whole-number options as int32 and knows their valid ranges. Every such range
+ * lies far inside int32, so a value beyond int32, or one that is not whole, goes to the core as
+ * ±INT32_MAX: the core names the option and its valid range, and `restore` puts the caller's own
+ * value back into that message (and says «whole number» for a fraction). (The seed, a double in
+ * the core, is checked here instead.)
  */
 export function createBeyond() {
   const values = new Map(); // culprit -> the caller's value
   return {
     toInt32(value, name) {
-      if (Math.abs(value) <= INT32_MAX) return value;
+      if (Number.isInteger(value) && Math.abs(value) <= INT32_MAX) return value;
       values.set(name, value);
-      return Math.sign(value) * INT32_MAX;
+      return value < 0 ? -INT32_MAX : INT32_MAX;
     },
     restore(status) {
       if (status.code === 'ok' || !values.has(status.culprit)) return status;
       const value = values.get(status.culprit);
-      const sent = `${status.culprit} = ${Math.sign(value) * INT32_MAX}`;
-      return { ...status, message: status.message.replace(sent, `${status.culprit} = ${value}`) };
+      const sent = `${status.culprit} = ${value < 0 ? -INT32_MAX : INT32_MAX}`;
+      const message = Number.isInteger(value)
+        ? status.message.replace(sent, `${status.culprit} = ${value}`)
+        : status.message.replace(
+            `${sent} is out of range; valid range is`,
+            `${status.culprit} = ${value} must be a whole number in`,
+          );
+      return { ...status, message };
     },
   };
 }
@@ -60,8 +67,11 @@ export function checkOptions(api, options, defaults, kinds, registry) {
   const beyond = createBeyond();
   const integer = (value, name) => {
     if (typeof value !== 'number') fail(`${name} must be a number, got ${describe(value)}`, name);
-    if (!Number.isInteger(value)) fail(`${name} = ${value} must be a whole number`, name);
-    return name === 'seed' ? value : beyond.toInt32(value, name);
+    if (name !== 'seed') return beyond.toInt32(value, name);
+    if (!Number.isInteger(value)) {
+      fail(`seed = ${value} must be a whole number in [0, ${Number.MAX_SAFE_INTEGER}]`, 'seed');
+    }
+    return value;
   };
   // The elements of an array option, each checked by `each`, read once by index.
   const array = (value, name, each) => {

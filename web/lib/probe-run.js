@@ -60,7 +60,7 @@ export function startProbe(core, check, options, registry) {
     /** Runs up to `steps` more steps (a whole number ≥ 0, or Infinity); returns `finished`. */
     step(steps = 1) {
       const where = 'probeRun.step';
-      if (steps !== Infinity) checkWhole(steps, 'steps', where);
+      if (steps !== Infinity) checkWhole(steps, 'steps', where, '[0, +inf]');
       if (steps < 0) {
         throw new ActivationError(
           `${where}: steps = ${steps} is out of range; valid range is [0, +inf]`,

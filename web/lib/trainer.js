@@ -22,7 +22,13 @@ export function makeTrainer(core, check, options, registry) {
 
     /** Trains `epochs` more epochs (0 to 1000); returns { epoch, trainLoss, testLoss }. */
     step(epochs = 1) {
-      checkWhole(epochs, 'epochs', 'trainer.step');
+      if (typeof epochs !== 'number') {
+        throw new ActivationError(
+          `trainer.step: epochs must be a number, got ${describe(epochs)}`,
+          { culprit: 'epochs' },
+        );
+      }
+      // The core knows the valid range: a fraction goes there to be named with it.
       const beyond = createBeyond();
       const raw = use('step').step(beyond.toInt32(epochs, 'epochs'));
       check(beyond.restore(raw));
@@ -36,7 +42,7 @@ export function makeTrainer(core, check, options, registry) {
      */
     predictGrid(n = 100, out = undefined) {
       const where = 'trainer.predictGrid';
-      checkWhole(n, 'n', where);
+      checkWhole(n, 'n', where, `[2, ${MAX_GRID}]`);
       if (n < 2 || n > MAX_GRID) {
         throw new ActivationError(
           `${where}: n = ${n} is out of range; valid range is [2, ${MAX_GRID}]`,
