@@ -167,3 +167,11 @@ test('an option set to undefined keeps its default, as a missing one does', () =
   // An unknown option stays an error, whatever its value.
   assert.throws(() => api.probeNetwork({ dept: undefined }), ActivationError);
 });
+
+test('the options echo the params as given: approximate: true, not 1', () => {
+  const run = api.probeNetwork({ activation: 'gelu', params: { approximate: true }, depth: 2 });
+  assert.deepEqual(run.options.params, { approximate: true });
+  const trainer = api.createTrainer({ activation: 'elu', params: { alpha: 2 }, samples: 20 });
+  assert.deepEqual(trainer.options.params, { alpha: 2 });
+  trainer.dispose();
+});

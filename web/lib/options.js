@@ -84,6 +84,7 @@ export function checkOptions(api, options, defaults, kinds, registry) {
   };
   let paramNames = [];
   let paramValues = [];
+  let paramsGiven = {};
   for (const [key, kind] of Object.entries(kinds)) {
     const value = out[key];
     if (kind === 'string') {
@@ -102,7 +103,10 @@ export function checkOptions(api, options, defaults, kinds, registry) {
       out[key] = array(value, key, integer);
     } else if (kind === 'params') {
       const spec = specOf(registry, out.activation);
-      ({ names: paramNames, values: paramValues } = splitParams(value, api, spec));
+      const split = splitParams(value, api, spec);
+      ({ names: paramNames, values: paramValues } = split);
+      // As the caller wrote them: approximate: true, not the 1 the core takes.
+      paramsGiven = Object.fromEntries(paramNames.map((n, i) => [n, split.given[i]]));
       delete out[key];
     }
   }
@@ -112,10 +116,14 @@ export function checkOptions(api, options, defaults, kinds, registry) {
       'seed',
     );
   }
-  return Object.defineProperty({ ...out, paramNames, paramValues }, 'beyond', { value: beyond });
+  return Object.defineProperties(
+    { ...out, paramNames, paramValues },
+    { beyond: { value: beyond }, paramsGiven: { value: paramsGiven } },
+  );
 }
 
 /** The options back as the caller would write them: params as an object. */
-export function echoOptions({ paramNames, paramValues, ...rest }) {
-  return { ...rest, params: Object.fromEntries(paramNames.map((n, i) => [n, paramValues[i]])) };
+export function echoOptions(resolved) {
+  const { paramNames, paramValues, ...rest } = resolved;
+  return { ...rest, params: { ...resolved.paramsGiven } };
 }

@@ -7,13 +7,16 @@ import { plainKeys } from './plain.js';
  * numbers. A value of the wrong type is rejected here, with the parameter's valid range from
  * `spec` (the activation's entry in list()). An unknown id or name is the core's to report, with
  * the valid ones, whatever its value; ranges are the core's to check too. Names cross clipped
- * (see clip()), so a huge unknown name gets a short message.
+ * (see clip()), so a huge unknown name gets a short message. `given` holds the values as the
+ * caller wrote them.
  */
 export function splitParams(params, where, spec) {
-  if (params === undefined || params === null) return { names: [], values: [] };
+  if (params === undefined || params === null) return { names: [], values: [], given: [] };
   const names = plainKeys(params, { name: 'params', example: '{ alpha: 1.5 }', where });
-  const values = names.map((name) => {
-    const value = params[name];
+  // Each value read once (a getter runs once), and kept as given for echoes.
+  const given = names.map((name) => params[name]);
+  const values = names.map((name, i) => {
+    const value = given[i];
     const param = spec?.params.find((p) => p.name === name);
     if (!param) return typeof value === 'number' ? value : NaN;
     const yesNo = param.type === 'boolean';
@@ -27,7 +30,7 @@ export function splitParams(params, where, spec) {
     }
     return value;
   });
-  return { names: names.map(clip), values };
+  return { names: names.map(clip), values, given };
 }
 
 /** The registry entry of `id` (or of the function it is an alias of), if there is one. */
