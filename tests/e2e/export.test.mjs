@@ -51,8 +51,44 @@ function readPng(bytes) {
   assert.equal(header.depth, 8);
   const channels = { 2: 3, 6: 4 }[header.colorType];
   assert.ok(channels, `colour type ${header.colorType}`);
-  const corner = [...inflateSync(Buffer.concat(idat)).subarray(1, 1 + channels)];
-  return { width: header.width, height: header.height, corner: [...corner, 255].slice(0, 4) };
+  const pixels = unfilter(inflateSync(Buffer.concat(idat)), header.width, header.height, channels);
+  const corner = [...pixels.subarray(0, channels)];
+  /** How many pixels are exactly the colour #rrggbb. */
+  const count = (hex) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    let n = 0;
+    for (let i = 0; i < pixels.length; i += channels) {
+      if (pixels[i] === r && pixels[i + 1] === g && pixels[i + 2] === b) n += 1;
+    }
+    return n;
+  };
+  return {
+    width: header.width,
+    height: header.height,
+    corner: [...corner, 255].slice(0, 4),
+    count,
+  };
+}
+
+/** PNG scanlines back to raw pixels: each line's filter (None, Sub, Up, Average, Paeth) undone. */
+function unfilter(data, width, height, channels) {
+  const stride = width * channels;
+  const out = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const type = data[y * (stride + 1)];
+    const line = data.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? out[y * stride + x - channels] : 0;
+      const b = y > 0 ? out[(y - 1) * stride + x] : 0;
+      const c = x >= channels && y > 0 ? out[(y - 1) * stride + x - channels] : 0;
+      const p = a + b - c;
+      const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+      const paeth = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      const predictor = [0, a, b, (a + b) >> 1, paeth][type];
+      out[y * stride + x] = (line[x] + predictor) & 0xff;
+    }
+  }
+  return out;
 }
 
 /** RFC 4180: records end in CRLF, fields are split on commas, quoted fields may hold both. */
@@ -122,7 +158,7 @@ describe('exporting charts', () => {
     assert.deepEqual(png.corner, [255, 255, 255, 255]);
 
     const clear = await download(page, exportButton(page, '#elu', 'PNG sin fondo'));
-    assert.equal(clear.name, 'elu.png');
+    assert.equal(clear.name, 'elu-sin-fondo.png');
     const transparent = readPng(clear.bytes);
     assert.equal(transparent.width, png.width);
     assert.equal(transparent.corner[3], 0);
@@ -134,7 +170,10 @@ describe('exporting charts', () => {
     });
     assert.equal(after.css, size.width);
     assert.equal(after.width, Math.floor(size.width * ratio));
-    assert.match(await tools(page, '#elu').getByRole('status').textContent(), /elu\.png/);
+    assert.match(
+      await tools(page, '#elu').getByRole('status').textContent(),
+      /Descarga iniciada: elu-sin-fondo\.png\./,
+    );
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });
@@ -150,6 +189,23 @@ describe('exporting charts', () => {
     const png = readPng((await download(page, exportButton(page, '#elu', 'Descargar PNG'))).bytes);
     assert.deepEqual(png.corner, [255, 255, 255, 255]);
     assert.deepEqual(await colors(), before);
+    // The curves too take the light theme's colours: the pale #56b4e9 and #e69f00 of the dark
+    // theme would have 2.3:1 contrast on white.
+    assert.ok(png.count('#0072b2') > 200 && png.count('#d55e00') > 200, 'light curves');
+    assert.equal(png.count('#56b4e9') + png.count('#e69f00'), 0, 'no dark-theme curve colour');
+    const page2 = await ctx.open('#comparacion', { colorScheme: 'dark' });
+    const figure = readPng(
+      (
+        await download(
+          page2,
+          exportButton(page2, '[data-figure="comparacion-familia"]', 'Descargar PNG'),
+        )
+      ).bytes,
+    );
+    // (ReLU's dark #ececec is left out: the grid's grey on white blends to it.)
+    assert.equal(figure.count('#2fc79a') + figure.count('#e69f00'), 0);
+    assert.ok(figure.count('#d55e00') > 200, 'ELU in its light colour');
+    await page2.close();
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });
@@ -177,7 +233,8 @@ describe('exporting charts', () => {
     assert.ok(Math.abs(Number(atZero[0]) - alpha) < 1e-12, `left limit ${atZero[0]}`);
     assert.ok(Math.abs(Number(atZero[2]) - 1) < 1e-12, `right limit ${atZero[2]}`);
 
-    // The curves are drawn through the core's float32 path: the CSV has exactly its numbers.
+    // The curves are drawn through the core's float32 path: the CSV has exactly its numbers,
+    // each with the fewest digits that read back as that float32 (at most 9).
     const sample = [0, 1, 150, 299, 450, rows.length - 1].map((i) => rows[i]);
     const core = await page.evaluate(
       ([zs, a]) => {
@@ -187,13 +244,26 @@ describe('exporting charts', () => {
       },
       [sample.map((r) => Number(r[0])), alpha],
     );
+    const digits = (text) =>
+      text
+        .replace(/e.*$/, '')
+        .replace(/[^0-9]/g, '')
+        .replace(/^0+/, '');
     sample.forEach((row, i) => {
-      const close = (text, want) =>
-        assert.ok(Math.abs(Number(text) - want) <= 1e-12 * Math.max(1, Math.abs(want)), text);
+      const same = (text, want) => {
+        assert.equal(Math.fround(Number(text)), want, text);
+        assert.ok(digits(text).length <= 9, `${text}: more digits than a float32 holds`);
+      };
       assert.notEqual(row[1], '');
-      close(row[1], core.f[i]);
-      close(row[2], core.df[i]);
+      same(row[1], core.f[i]);
+      same(row[2], core.df[i]);
     });
+    // Only the one-sided limits at the kink, computed in double, may have more digits.
+    const float32 = (cell) => Math.fround(Number(cell)) === Number(cell);
+    assert.ok(
+      rows.every((r) => r.every((cell) => !float32(cell) || digits(cell).length <= 9)),
+      'no 17-digit expansions of float32s',
+    );
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });
@@ -252,9 +322,45 @@ describe('exporting charts', () => {
     );
     sample.forEach((row, i) =>
       core.forEach((f, c) => {
-        const close = Math.abs(Number(row[c + 1]) - f[i]) <= 1e-12 * Math.max(1, Math.abs(f[i]));
-        assert.ok(close, `${header[c + 1]} at z = ${row[0]}: ${row[c + 1]}, not ${f[i]}`);
+        // The same float32, in the fewest digits that read back as it.
+        const same = Math.fround(Number(row[c + 1])) === f[i];
+        assert.ok(same, `${header[c + 1]} at z = ${row[0]}: ${row[c + 1]}, not ${f[i]}`);
       }),
+    );
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('a comparison figure’s PNG names its curves: its legend, drawn for the image only', async () => {
+    const page = await ctx.open('#comparacion');
+    const key = 'comparacion-familia';
+    const figure = `[data-figure="${key}"]`;
+    const hidden = (await visibleCurves(page, key))[1].label;
+    await page.locator(figure).getByLabel(hidden, { exact: true }).uncheck();
+    // Every draw of the chart records the legend it drew.
+    await page.evaluate((k) => {
+      const chart = window.activaciones.charts[k];
+      window.legends = [];
+      const draw = chart.draw.bind(chart);
+      chart.draw = () => {
+        draw();
+        const { display } = chart.options.plugins.legend;
+        window.legends.push(display ? chart.legend.legendItems.map((i) => i.text) : null);
+      };
+    }, key);
+    const png = await download(page, exportButton(page, figure, 'Descargar PNG'));
+    assert.equal(png.name, `${key}.png`);
+    const drawn = await page.evaluate(() => window.legends.filter((l) => l && l.length > 0));
+    const shown = (await visibleCurves(page, key)).map((c) => c.label);
+    assert.ok(
+      drawn.some((l) => JSON.stringify(l) === JSON.stringify(shown)),
+      JSON.stringify(drawn),
+    );
+    assert.ok(!drawn.flat().includes(hidden), `${hidden} is not on show`);
+    // The page keeps its own legend, the checkboxes.
+    assert.equal(
+      await page.evaluate((k) => window.activaciones.charts[k].options.plugins.legend.display, key),
+      false,
     );
     assert.deepEqual(await page.problems(), []);
     await page.close();

@@ -21,6 +21,21 @@ function copyOf(source, width, height, white) {
 }
 
 /**
+ * A chart whose legend the page draws in HTML (the comparison figures' checkboxes) gets Chart.js's
+ * own for the copy, with the curves on show: an image must name its curves by itself.
+ */
+function drawLegend(chart) {
+  const legend = chart.config.options.plugins?.legend;
+  if (!legend || legend.display !== false) return () => {};
+  legend.display = true;
+  legend.labels = { ...legend.labels, filter: (item) => !item.hidden };
+  return () => {
+    legend.display = false;
+    delete legend.labels.filter;
+  };
+}
+
+/**
  * A canvas with the chart drawn at SCALE × its CSS size; on white (with the light theme's axis
  * colours) when `white`, else on a transparent background.
  */
@@ -28,11 +43,12 @@ function chartCopy(chart, white) {
   const own = Object.hasOwn(chart.config.options, 'devicePixelRatio');
   const previous = chart.config.options.devicePixelRatio;
   const restoreColors = white ? usePaperColors(chart) : () => {};
+  const restoreLegend = drawLegend(chart);
   try {
     chart.options.devicePixelRatio = SCALE;
     chart.resize();
     // On a screen already at SCALE the resize changes nothing and draws nothing.
-    if (white) chart.update('none');
+    chart.update('none');
     // Chart.js keeps CSS sizes to a tenth of a pixel and floors the canvas to whole pixels.
     const width = Math.min(chart.canvas.width, Math.floor(chart.width * SCALE));
     const height = Math.min(chart.canvas.height, Math.floor(chart.height * SCALE));
@@ -41,6 +57,7 @@ function chartCopy(chart, white) {
     if (own) chart.options.devicePixelRatio = previous;
     else delete chart.options.devicePixelRatio;
     restoreColors();
+    restoreLegend();
     chart.resize();
     chart.update('none');
   }

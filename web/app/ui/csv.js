@@ -1,6 +1,8 @@
 // A Chart.js chart's visible data as CSV (RFC 4180: CRLF line ends, fields quoted only when they
 // hold a comma, a quote or a line break), with a UTF-8 byte order mark so that Excel reads the
-// accents of "época" correctly. Numbers keep full precision with a '.' decimal point.
+// accents of "época" correctly. Numbers have a '.' decimal point and every digit they hold: a
+// curve computed in float32 (the lesson's curves are) gets the fewest digits that read back as
+// the same float32, at most 9, not a 17-digit double expansion whose tail is rounding noise.
 
 const BOM = '\uFEFF';
 
@@ -10,7 +12,31 @@ function field(value) {
 }
 
 const row = (cells) => cells.map(field).join(',');
-const number = (v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
+
+/** The fewest significant digits that round to the float32 `v`: 0.07822827, not 0.0782282650…. */
+function float32Text(v) {
+  for (let digits = 1; digits < 9; digits++) {
+    const t = Number(v.toPrecision(digits));
+    if (Math.fround(t) === v) return String(t);
+  }
+  return String(Number(v.toPrecision(9)));
+}
+
+/**
+ * Whether a column was computed in float32: nine in ten of its numbers are float32s. (A float32
+ * curve may hold a few doubles: the one-sided limits at a kink come from the double path.)
+ */
+function computedInFloat32(values) {
+  const finite = values.filter(Number.isFinite);
+  return finite.filter((v) => Math.fround(v) === v).length >= 0.9 * finite.length;
+}
+
+/** How a column writes its numbers: a float32 column, each float32 in float32's digits. */
+const writer = (float32) => (v) => {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return '';
+  return float32 && Math.fround(v) === v ? float32Text(v) : String(v);
+};
+const number = writer(false);
 const yOf = (p) => (p !== null && typeof p === 'object' ? p.y : p);
 
 /** In Chart.js's own order (tooltips, legend, drawing): by each dataset's `order`, then by place. */
@@ -50,12 +76,14 @@ function pointRows(datasets) {
     }
     return byX;
   });
+  const write = columns.map((byX) => writer(computedInFloat32([...byX.values()].flat())));
   const xs = [...new Set(columns.flatMap((byX) => [...byX.keys()]))].sort((a, b) => a - b);
+  const writeX = writer(computedInFloat32(xs));
   const rows = [];
   for (const x of xs) {
     const count = Math.max(...columns.map((byX) => byX.get(x)?.length ?? 0));
     for (let k = 0; k < count; k++) {
-      rows.push([String(x), ...columns.map((byX) => number(byX.get(x)?.[k]))]);
+      rows.push([writeX(x), ...columns.map((byX, i) => write[i](byX.get(x)?.[k]))]);
     }
   }
   return rows;

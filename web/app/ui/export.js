@@ -70,7 +70,7 @@ function chartToolbar(key, chart) {
       {
         text: 'PNG sin fondo',
         title: 'Imagen PNG al doble de resolución, con fondo transparente',
-        file: `${key}.png`,
+        file: `${key}-sin-fondo.png`,
         make: () => chartPng(chart, { white: false }),
       },
       {

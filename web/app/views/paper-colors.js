@@ -1,6 +1,7 @@
-// Axis, text and grid colours for a chart on white paper. A chart drawn for the dark theme has
-// light grey text and white grid lines that vanish on white: for a printout or a PNG with a white
-// background they briefly take the light theme's values (those of base.css), then go back.
+// Colours for a chart on white paper. A chart drawn for the dark theme has light grey text,
+// white grid lines and pale curves that vanish on white (#56b4e9 has 2.3:1 contrast there): for
+// a printout or a PNG with a white background they briefly take the light theme's values (those
+// of base.css), then go back.
 import { themeColors } from './chart-setup.js';
 
 const PAPER = {
@@ -9,7 +10,28 @@ const PAPER = {
   reference: 'rgba(0, 0, 0, 0.38)',
   probe: '#5a5a60',
   surface: '#ffffff',
+  band: 'rgba(213, 94, 0, 0.11)',
 };
+
+// Every dark-theme curve colour and its light-theme pair, from the page's palettes: base.css
+// (--f, --df), figures.es.js (CURVE_COLORS), series-style.js and the gallery's (gallery.js).
+export const LIGHT_OF = new Map([
+  ['#56b4e9', '#0072b2'],
+  ['#e69f00', '#d55e00'],
+  ['#2fc79a', '#009e73'],
+  ['#ececec', '#1d1d1f'],
+  ['#f0e442', '#e69f00'],
+  ['#0072b2', '#56b4e9'],
+]);
+
+/** Swaps `object[key]` for its light pair, if it has one; returns how to put it back. */
+function toLight(object, key) {
+  const light = LIGHT_OF.get(String(object?.[key]).toLowerCase());
+  if (!light) return null;
+  const dark = object[key];
+  object[key] = light;
+  return () => (object[key] = dark);
+}
 
 /**
  * Puts paper colours in the chart's own options (only where the page set a colour, so Chart.js's
@@ -25,6 +47,7 @@ export function usePaperColors(chart) {
     [['plugins', 'referenceLines'], 'color', PAPER.reference],
     [['plugins', 'markers'], 'guideColor', PAPER.probe],
     [['plugins', 'markers'], 'background', PAPER.surface],
+    [['plugins', 'bands'], 'color', PAPER.band],
   ];
   for (const id of Object.keys(chart.config.options.scales ?? {})) {
     slots.push(
@@ -40,10 +63,20 @@ export function usePaperColors(chart) {
     saved.push([path, key, target[key]]);
     target[key] = value;
   }
+  // The curves, their legend (drawn from them), the markers on them and the band's edges.
+  const curves = [
+    ...chart.data.datasets.flatMap((d) => [
+      toLight(d, 'borderColor'),
+      toLight(d, 'backgroundColor'),
+    ]),
+    ...(at(['plugins', 'markers'])?.points ?? []).map((p) => toLight(p, 'color')),
+    toLight(at(['plugins', 'bands']), 'levelColor'),
+  ].filter(Boolean);
   return () => {
     for (const [path, key, value] of saved) {
       const target = at(path);
       if (target) target[key] = value;
     }
+    for (const back of curves) back();
   };
 }
