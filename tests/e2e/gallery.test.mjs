@@ -113,6 +113,32 @@ describe('the gallery of other functions', () => {
     await page.close();
   });
 
+  test('a link to a card the filter hides shows it, with the filter back at «Todas»', async () => {
+    const inView = (page) =>
+      page.locator('#funcion-celu').evaluate((card) => {
+        const box = card.getBoundingClientRect();
+        return !card.hidden && box.top < innerHeight && box.bottom > 0;
+      });
+    // A link that says both (CELU is not a sigmoid).
+    const linked = await ctx.open('#funcion-celu?otras-funciones.filtro=sigmoid');
+    await linked.waitForFunction(() => !document.getElementById('funcion-celu').hidden);
+    assert.ok(await linked.locator('[data-filter] input[value=todas]').isChecked());
+    await linked.waitForFunction(() => !location.hash.includes('filtro='));
+    assert.ok(await inView(linked), 'scrolled to the card');
+    await linked.close();
+    // A plain link followed after choosing a family.
+    const page = await ctx.open('#otras-funciones');
+    await page.locator('[data-filter] input[value=sigmoid]').check();
+    assert.ok(await page.locator('#funcion-celu').isHidden());
+    await page.evaluate(() => (location.hash = '#funcion-celu'));
+    await page.waitForFunction(() => !document.getElementById('funcion-celu').hidden);
+    assert.ok(await inView(page), 'scrolled to the card');
+    assert.ok(await page.locator('[data-filter] input[value=todas]').isChecked());
+    assert.doesNotMatch(await page.evaluate(() => location.hash), /filtro=/);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('any card can be added to the comparison at the top, and removed', async () => {
     const page = await ctx.open('#otras-funciones');
     const visible = () =>

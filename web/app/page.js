@@ -35,10 +35,11 @@ export async function startPage(api, readerMoved) {
   const store = createStore();
   const labs = await buildLabs(api, store, labSections(store.activeAnchor()));
   window.addEventListener('hashchange', () => {
-    if (store.restoreFromHash()) {
-      document.getElementById(store.activeAnchor())?.scrollIntoView({ behavior: 'instant' });
-      showLinkNotes([...anchorNotes(store.activeAnchor()), ...store.notes()]);
-    }
+    const restored = store.restoreFromHash();
+    // Also for a plain link: its target may have been hidden (a card the filter left out) when
+    // the browser tried to scroll to it.
+    document.getElementById(store.activeAnchor())?.scrollIntoView({ behavior: 'instant' });
+    if (restored) showLinkNotes([...anchorNotes(store.activeAnchor()), ...store.notes()]);
   });
   setUpSharing(store);
   showLinkNotes([...anchorNotes(store.activeAnchor()), ...store.notes()]);

@@ -168,6 +168,16 @@ export async function createGallery({ section, api, store, specs, only = null })
     store.changed(section.id);
   }
 
+  // A link to a card that the filter hides shows it: the filter goes back to «Todas».
+  function reveal(anchor) {
+    const card = gallery.find((c) => c.article.id === anchor);
+    if (!card?.article.hidden) return;
+    values.filtro = 'todas';
+    applyFilter();
+    store.changed(section.id, anchor);
+  }
+  store.onAnchor(reveal);
+
   // An added function goes last, so the others keep their colours.
   function toggleCompare(id) {
     if (values.comparar.includes(id)) values.comparar = values.comparar.filter((i) => i !== id);
@@ -194,6 +204,7 @@ export async function createGallery({ section, api, store, specs, only = null })
   store.register(section.id, propList, values, refresh);
   derivatives.set(values.derivadas);
   applyFilter();
+  reveal(store.activeAnchor());
   compareRoot.querySelector('[data-placeholder]').hidden = true;
 
   // An embed of one card builds that card's lab alone: the other cards are never shown there.

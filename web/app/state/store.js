@@ -30,6 +30,7 @@ export function createStore({ initial = readHash(), persist = true } = {}) {
   // Who follows the state (the share bars' embed code): told once per task, after the change
   // has been drawn, whatever made it (a control, a button, a restored link).
   const listeners = new Set();
+  const anchorListeners = new Set();
   let pending = false;
   const notify = () => {
     if (pending) return;
@@ -118,6 +119,11 @@ export function createStore({ initial = readHash(), persist = true } = {}) {
       listeners.add(listener);
     },
 
+    /** Calls `listener(anchor)` whenever the hash names a new anchor, before the page scrolls. */
+    onAnchor(listener) {
+      anchorListeners.add(listener);
+    },
+
     /**
      * A new hash. With state (a pasted or edited link, Back or Forward), every section it
      * mentions is restored. Without (a plain "#section" link: the contents, «Siguiente»), the
@@ -128,6 +134,7 @@ export function createStore({ initial = readHash(), persist = true } = {}) {
       const { anchor, params } = readHash();
       active = anchor;
       if ([...params.keys()].length === 0) {
+        for (const listener of anchorListeners) listener(anchor);
         if (persist) flush();
         return false;
       }
@@ -136,6 +143,7 @@ export function createStore({ initial = readHash(), persist = true } = {}) {
         Object.assign(section.values, read(name, section.props, params));
         section.restore(section.values);
       }
+      for (const listener of anchorListeners) listener(anchor);
       notify();
       return true;
     },
