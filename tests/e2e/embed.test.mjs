@@ -95,6 +95,25 @@ describe('embed.html', () => {
       /«hide=probe»: no hay ningún control con ese nombre en este marco/,
     );
     await typo.close();
+    // A card's own controls go by the same names: «deriv», not «celu-deriv».
+    const card = await ctx.open('', { file: 'embed.html?fn=celu&hide=deriv' });
+    assert.equal(
+      await card
+        .getByLabel(/derivada/i)
+        .first()
+        .isVisible(),
+      false,
+    );
+    assert.equal(await card.locator('#app-notice').isVisible(), false);
+    await card.close();
+    // With section=, fn= is the section's own state: softmax's output function, as «Insertar»
+    // writes it.
+    const output = await ctx.open('', { file: 'embed.html?section=softmax&fn=sparsemax' });
+    await output.getByRole('radio', { name: 'Sparsemax', exact: true }).waitFor();
+    assert.ok(await output.getByRole('radio', { name: 'Sparsemax', exact: true }).isChecked());
+    assert.equal(await output.locator('#app-notice').isVisible(), false);
+    assert.deepEqual(await output.problems(), []);
+    await output.close();
     const bare = await ctx.open('', { file: 'embed.html?lab=entrenamiento&datos=xor&controls=0' });
     assert.equal(await bare.locator('#entrenamiento [data-controls]').isVisible(), false);
     assert.equal(await bare.locator('#entrenamiento [data-map]').isVisible(), true);

@@ -95,7 +95,6 @@ const BAD_PARAMS = [
   { alpha: -1 },
   { alpha: '1.5' },
   { alpha: null },
-  { alpha: undefined },
   { alpha: {} },
   { alpha: 1e308 * 10 },
   { beta: 1 },
@@ -601,6 +600,17 @@ function cases() {
       (r) => assert.deepEqual(Array.from(r), want),
     );
   }
+  // Undefined is no value: the default, on both paths.
+  add(
+    'alpha: undefined',
+    () => api.evaluate('elu', [-1], { alpha: undefined }),
+    (r) => assert.equal(r.f[0], Math.expm1(-1)),
+  );
+  add(
+    'alpha: undefined, float32',
+    () => api.evaluateF('elu', new Float32Array([-1]), { alpha: undefined }),
+    (r) => assert.equal(r[0], Math.fround(Math.expm1(-1))),
+  );
   add(
     'softmax with one huge logit',
     () => api.softmax([1e308, 0, -1e308]),

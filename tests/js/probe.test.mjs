@@ -157,13 +157,19 @@ describe('probeNetwork', () => {
   });
 });
 
-test('an option set to undefined keeps its default, as a missing one does', () => {
+test('an option or a parameter set to undefined keeps its default, as a missing one does', () => {
   const same = (a, b) => assert.deepEqual(JSON.stringify(a), JSON.stringify(b));
   same(api.probeNetwork({ depth: 3, seed: undefined }), api.probeNetwork({ depth: 3 }));
   const trainer = api.createTrainer({ hidden: undefined, dataset: undefined, samples: 50 });
   assert.deepEqual(trainer.options.hidden, [4, 2]);
   assert.equal(trainer.options.dataset, 'circle');
   trainer.dispose();
+  // A parameter too: alpha: undefined is ELU's default, 1.
+  assert.equal(api.evaluate('elu', [-1], { alpha: undefined }).f[0], Math.expm1(-1));
+  same(
+    api.probeNetwork({ depth: 3, activation: 'elu', params: { alpha: undefined } }).layers,
+    api.probeNetwork({ depth: 3, activation: 'elu' }).layers,
+  );
   // An unknown option stays an error, whatever its value.
   assert.throws(() => api.probeNetwork({ dept: undefined }), ActivationError);
 });

@@ -12,9 +12,12 @@ import { plainKeys } from './plain.js';
  */
 export function splitParams(params, where, spec) {
   if (params === undefined || params === null) return { names: [], values: [], given: [] };
-  const names = plainKeys(params, { name: 'params', example: '{ alpha: 1.5 }', where });
-  // Each value read once (a getter runs once), and kept as given for echoes.
-  const given = names.map((name) => params[name]);
+  const keys = plainKeys(params, { name: 'params', example: '{ alpha: 1.5 }', where });
+  // Each value read once (a getter runs once), and kept as given for echoes. Undefined is no
+  // value, as for an option: the default stays.
+  const read = keys.map((name) => [name, params[name]]).filter(([, v]) => v !== undefined);
+  const names = read.map(([name]) => name);
+  const given = read.map(([, v]) => v);
   const values = names.map((name, i) => {
     const value = given[i];
     const param = spec?.params.find((p) => p.name === name);

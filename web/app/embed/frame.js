@@ -22,10 +22,14 @@ export function frameSection(plan) {
  * After the lab is built: hides single controls by their names, the ones links use («z» for the
  * probe, «sat» for the saturation threshold). Returns the names that match no control.
  */
-export function hideControls(section, names) {
+export function hideControls(section, names, card = null) {
   const missing = [];
   for (const name of names) {
-    const inputs = section.querySelectorAll(`[name="${CSS.escape(name)}"]`);
+    // A gallery card's own controls carry its id first: «celu-deriv» for «deriv».
+    const candidates = card ? [name, `${card}-${name}`] : [name];
+    const inputs = section.querySelectorAll(
+      candidates.map((n) => `[name="${CSS.escape(n)}"]`).join(', '),
+    );
     if (inputs.length === 0) missing.push(name);
     for (const input of inputs) {
       const control = input.closest('.control, fieldset') ?? input;

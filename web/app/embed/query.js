@@ -5,6 +5,8 @@
 //   embed.html?fn=elu&alpha=1.5&deriv=1&zmin=-5&zmax=5
 //   embed.html?section=softmax&logits=1,2,3      embed.html?lab=entrenamiento&datos=xor
 //   …&controls=0 (no controls) &hide=z,sat (these controls hidden) &formulas=0 &id=frame-1
+// With section= or lab=, fn= is that section's state (the softmax lab's output function), as in
+// the page's links: «Insertar» writes embed.html?section=softmax&fn=sparsemax.
 const RESERVED = new Set(['fn', 'section', 'lab', 'controls', 'hide', 'formulas', 'id']);
 const GALLERY = 'otras-funciones';
 
@@ -30,16 +32,16 @@ export function embedPlan(search, { sections, cards }) {
   const wanted = first(query, 'section') ?? first(query, 'lab');
   let anchor = null;
   let card = null;
-  if (fn !== null) {
+  if (wanted !== null) {
+    anchor = sections.find((s) => s.anchor === wanted)?.anchor ?? null;
+    if (!anchor) {
+      return { error: `No hay ninguna sección «${short(wanted)}» en la lección.`, frameId };
+    }
+  } else if (fn !== null) {
     anchor = sections.find((s) => s.fn === fn)?.anchor ?? null;
     if (!anchor && cards.includes(fn)) [anchor, card] = [GALLERY, fn];
     if (!anchor) {
       return { error: `No hay ninguna función «${short(fn)}» en la lección.`, frameId };
-    }
-  } else if (wanted !== null) {
-    anchor = sections.find((s) => s.anchor === wanted)?.anchor ?? null;
-    if (!anchor) {
-      return { error: `No hay ninguna sección «${short(wanted)}» en la lección.`, frameId };
     }
   } else {
     return {
@@ -51,8 +53,9 @@ export function embedPlan(search, { sections, cards }) {
   // The rest is the section's state, under the names the page's own links use.
   const prefix = card ? `${anchor}.${card}.` : `${anchor}.`;
   const params = new URLSearchParams();
+  const state = (key) => !RESERVED.has(key) || (key === 'fn' && wanted !== null);
   for (const [key, value] of query) {
-    if (!RESERVED.has(key)) params.append(prefix + key, value);
+    if (state(key)) params.append(prefix + key, value);
   }
   const flag = (key) => {
     const text = first(query, key);

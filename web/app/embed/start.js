@@ -25,7 +25,7 @@ export async function startEmbed(api, failed) {
     persist: false,
   });
   const labs = await buildLabs(api, store, [section], { card: plan.card });
-  const unhidden = hideControls(section, plan.hide);
+  const unhidden = hideControls(section, plan.hide, plan.card);
   linkToLesson(store, plan);
   const prefix = plan.card ? `${plan.anchor}.${plan.card}.` : `${plan.anchor}.`;
   showLinkNotes([
