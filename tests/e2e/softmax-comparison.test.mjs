@@ -118,6 +118,35 @@ describe('softmax', () => {
     }
   });
 
+  test('sparsemax counts its exact zeros in words that agree', async () => {
+    for (const [logits, words] of [
+      ['1,0.9,0', 'una de ellas es exactamente 0'],
+      ['0,0,0', 'ninguna es exactamente 0'],
+      ['3,0,0', '2 de ellas son exactamente 0'],
+    ]) {
+      const page = await ctx.open(`#softmax?softmax.fn=sparsemax&softmax.logits=${logits}`);
+      const summary = page.locator('#softmax [data-summary]');
+      await page.waitForFunction(() =>
+        /suman/.test(document.querySelector('#softmax [data-summary]').textContent),
+      );
+      assert.match(await summary.textContent(), new RegExp(`suman 1, y ${words}\\.`), logits);
+      await page.close();
+    }
+  });
+
+  test('a button the last press disabled hands the focus to the other one', async () => {
+    const page = await ctx.open('#softmax');
+    const button = (name) => page.locator('#softmax').getByRole('button', { name });
+    await button('Añadir un logit').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+    assert.ok(await button('Añadir un logit').isDisabled());
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Quitar el último');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+    assert.ok(await button('Quitar el último').isDisabled());
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Añadir un logit');
+    await page.close();
+  });
+
   test('every logit, the temperature and the add/remove buttons change the chart', async () => {
     const page = await ctx.open('#softmax');
     for (const input of await page.locator(`${LAB} input[type=range]`).all()) {

@@ -285,12 +285,38 @@ describe('the training lab', () => {
       await page.locator(`${LAB} [data-status]`).textContent(),
       /detenido en la época 100/,
     );
+    // One more epoch by hand is not what «Parar en» asked for.
+    await page.locator(LAB).getByRole('button', { name: 'Una época' }).click();
+    await page.waitForFunction(() =>
+      document.querySelector('#entrenamiento [data-readout]').textContent.startsWith('Época 101'),
+    );
+    assert.doesNotMatch(await page.locator(`${LAB} [data-status]`).textContent(), /detenido/);
     const dead = await page.locator(`${LAB} .unit-dead`).count();
     assert.ok(dead > 0, 'some ReLU units died');
     assert.match(
       await page.locator('#resumen-entrenamiento').textContent(),
       new RegExp(`${dead} de 24 unidades muertas`),
     );
+    await noProblems(page);
+    await page.close();
+  });
+
+  test('a loss that blows up but stays finite is said to have left the chart', async () => {
+    const page = await open('?entrenamiento.act=elu&entrenamiento.tasa=10');
+    await page.locator(`${LAB} [data-play]`).click();
+    await page.waitForFunction(
+      (s) =>
+        /se sale de la gráfica \(más de 2\): la red no converge/.test(
+          document.querySelector(`${s} [data-status]`).textContent,
+        ),
+      LAB,
+      { timeout: 30000 },
+    );
+    assert.match(
+      await page.locator(`${LAB} [data-status]`).textContent(),
+      /^La pérdida de entrenamiento vale \S+ y se sale de la gráfica/,
+    );
+    await page.locator(`${LAB} [data-play]`).click();
     await noProblems(page);
     await page.close();
   });

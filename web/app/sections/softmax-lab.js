@@ -62,11 +62,17 @@ function describe(fn, logits, t, y, jacobian) {
   const what = fn === 'log_softmax' ? 'las log-probabilidades' : 'las probabilidades';
   const list = Array.from(y, (v, i) => `clase ${i + 1}: ${formatSignificant(v, 3)}`).join(', ');
   const zeros = probs.filter((p) => p === 0).length;
+  const exactZeros =
+    zeros === 0
+      ? 'ninguna es exactamente 0'
+      : zeros === 1
+        ? 'una de ellas es exactamente 0'
+        : `${zeros} de ellas son exactamente 0`;
   const sum = probs.reduce((a, b) => a + b, 0);
   return (
     `${OUTPUTS[fn].label} con ${n} logits y T = ${formatNumber(t, 2)}: ${what} son ${list}; ` +
     `${most}. Las probabilidades suman ${formatSignificant(sum, 6)}` +
-    (fn === 'sparsemax' ? `, y ${zeros} de ellas son exactamente 0` : '') +
+    (fn === 'sparsemax' ? `, y ${exactZeros}` : '') +
     `. Cada fila de la jacobiana suma 0 (la mayor desviación es ` +
     `${formatSignificant(rowDeviation(jacobian, n), 2)}).`
   );
@@ -119,6 +125,8 @@ export function createSoftmaxLab({ root, section, api, store }) {
       values.logits = [...values.logits, 0];
       buildLogits();
       changed();
+      // A button that has just been disabled loses the focus: it goes to the other one.
+      if (add.disabled) remove.focus();
     },
   });
   const remove = buttonControl({
@@ -128,6 +136,7 @@ export function createSoftmaxLab({ root, section, api, store }) {
       values.logits = values.logits.slice(0, -1);
       buildLogits();
       changed();
+      if (remove.disabled) add.focus();
     },
   });
 

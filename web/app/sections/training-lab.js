@@ -3,12 +3,14 @@
 // session runs in a worker (training/session.js); this module holds the state (all of it in
 // the URL), the controls, and the histories the charts show.
 import { functionName } from '../content/functions.es.js';
+import { formatSignificant } from '../format.js';
 import { describeParams } from '../summaries.js';
 import { createTrainingClient } from '../training/client.js';
 import { buildTrainingControls } from '../training/controls.js';
 import { trainerRuns, trainingProps } from '../training/props.js';
 import { createTrainingView } from '../training/view.js';
 import { describeError } from '../ui/status.js';
+import { MAX_LOSS_SHOWN } from '../views/loss-chart.js';
 
 const GRID = 100;
 const THUMB_GRID = 50;
@@ -101,13 +103,22 @@ export function createTrainingLab({ root, section, api, store, specs }) {
     });
     // Only an answer to the latest command says whether the session is still playing; an
     // older update may have been on its way when the reader pressed pause.
+    const wasPlaying = playing;
     if (message.seq === seq) setPlaying(message.playing);
+    const offChart = runs.find((run) => run.train.at(-1)?.y > MAX_LOSS_SHOWN);
     if (message.diverged) {
       say(
         'La pérdida ha dejado de ser un número finito: la red ha divergido. Baja la tasa de ' +
           'aprendizaje y pulsa «Reiniciar».',
       );
-    } else if (!message.playing && epoch >= stopAt() && epoch > 0) {
+    } else if (offChart) {
+      // Finite, but far above chance (ln 2 ≈ 0,69): the curve has left the chart.
+      say(
+        `${runs.length > 1 ? `Con ${offChart.phrase}, la` : 'La'} pérdida de entrenamiento vale ` +
+          `${formatSignificant(offChart.train.at(-1).y, 3)} y se sale de la gráfica (más de ` +
+          `${MAX_LOSS_SHOWN}): la red no converge. Baja la tasa de aprendizaje y pulsa «Reiniciar».`,
+      );
+    } else if (wasPlaying && !message.playing && epoch >= stopAt() && epoch > 0) {
       say(`Entrenamiento detenido en la época ${epoch}, como pide «Parar en».`);
     } else say('');
     redraw();

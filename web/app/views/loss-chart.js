@@ -2,7 +2,8 @@
 // and updated in place as the training lab's updates arrive.
 import { applyThemeToAxes, baseLineOptions, Chart, themeColors } from './chart-setup.js';
 
-const MAX_SHOWN = 2;
+// Above it (a run that does not converge) the curve leaves the chart: the lab says so.
+export const MAX_LOSS_SHOWN = 2;
 
 export class LossChart {
   constructor(canvas) {
@@ -38,10 +39,10 @@ export class LossChart {
       if (last) epochs = Math.max(epochs, last.x);
       for (const p of s.points) if (Number.isFinite(p.y)) top = Math.max(top, p.y);
     });
-    // Losses above MAX_SHOWN (a diverging run) leave the chart rather than flatten it.
+    // Losses above MAX_LOSS_SHOWN leave the chart rather than flatten it.
     const { x, y } = this.chart.options.scales;
     Object.assign(x, { min: 0, max: epochs });
-    y.max = Math.min(MAX_SHOWN, Math.max(0.1, top * 1.05));
+    y.max = Math.min(MAX_LOSS_SHOWN, Math.max(0.1, top * 1.05));
     y.min = 0;
     this.chart.update('none');
   }
