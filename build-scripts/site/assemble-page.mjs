@@ -101,7 +101,7 @@ ${codeTabs(`codigo-${section.anchor}`, codes, { liveFn })}`;
         <div class="thumbs" data-compare hidden></div>
       </div>
       <div class="train-loss">
-        <p class="chart-title">Pérdida en cada época</p>
+        <p class="chart-title">Pérdida a lo largo del entrenamiento</p>
         ${chartBox('Pérdida de entrenamiento y de prueba en cada época', ' chart-box-short')}
         <p class="train-readout" data-readout></p>
         <div class="dead-units" data-dead></div>
