@@ -15,7 +15,7 @@ const PAPER = {
 
 // Every dark-theme curve colour and its light-theme pair, from the page's palettes: base.css
 // (--f, --df), figures.es.js (CURVE_COLORS), series-style.js and the gallery's (gallery.js).
-export const LIGHT_OF = new Map([
+const LIGHT_OF = new Map([
   ['#56b4e9', '#0072b2'],
   ['#e69f00', '#d55e00'],
   ['#2fc79a', '#009e73'],
