@@ -145,11 +145,7 @@ export async function loadActivations(options = {}) {
     const { names, values } = paramsOf(where, id, params);
     const n = lengthOf(z64);
     const out = readOut(options, { where, type: 'Float64Array', n, withDf });
-    checkUnchanged(where, n, [
-      ['z', z64],
-      [withDf ? 'out.f' : 'out', out?.f],
-      ['out.df', out?.df],
-    ]);
+    checkUnchanged(where, n, z64, out);
     const zs = safeInput(z64, out, Float64Array);
     const f = out?.f ?? new Float64Array(n);
     const df = out?.df ?? (withDf ? new Float64Array(n) : scratchDf(Math.min(n, CHUNK)));

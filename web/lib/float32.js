@@ -33,11 +33,7 @@ export function evaluate32(core, check, where, id, z, names, values, withDf, opt
   const out = readOut(options, { where, type: 'Float32Array', n, withDf });
   // The caller's code (getters) has run for the last time: from here on nothing can call the
   // API again between _prepare32 and the last _run32, nor change z or out.
-  checkUnchanged(where, n, [
-    ['z', z],
-    [withDf ? 'out.f' : 'out', out?.f],
-    ['out.df', out?.df],
-  ]);
+  checkUnchanged(where, n, z, out);
   // Checks the id and the parameters, also for an empty z.
   check(core._prepare32(id, names, values));
   const input = safeInput(z, out, Float32Array);

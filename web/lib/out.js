@@ -77,13 +77,16 @@ export function readOut(options, { where, type, n, withDf }) {
 }
 
 /**
- * Throws unless every array of `arrays` ([name, array] pairs; undefined ones skipped) still has
- * `n` elements. Called once the caller's code has run for the last time in a call: a getter on
- * the parameters or the options can detach or resize z or an output after its length was read.
+ * Throws unless z and the outputs readOut() gave (`out`, or null) still have `n` elements. Called
+ * once the caller's code has run for the last time in a call: a getter on the parameters or the
+ * options can detach or resize z or an output after its length was read.
  */
-export function checkUnchanged(where, n, arrays) {
+export function checkUnchanged(where, n, z, out) {
+  const arrays = [['z', z]];
+  if (out?.df) arrays.push(['out.f', out.f], ['out.df', out.df]);
+  else if (out) arrays.push(['out', out.f]);
   for (const [name, array] of arrays) {
-    const length = array === undefined ? n : lengthOf(array);
+    const length = lengthOf(array);
     if (length !== n) {
       throw new ActivationError(
         `${where}: ${name} went from ${n} to ${length} elements while the parameters and options were read; arrays must not change during a call`,
