@@ -50,11 +50,22 @@ export function ownHandle(handle, name) {
   };
 }
 
-/** Throws unless `value` is a whole number (a count of steps, a grid's size) in `range`. */
-export function checkWhole(value, name, where, range) {
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
+/**
+ * Throws unless `value` is a whole number (a count of steps, a grid's size) in [min, max]; with
+ * max = Infinity, Infinity itself is taken too. Both messages name the range.
+ */
+export function checkCount(value, name, where, [min, max]) {
+  const range = `[${min}, ${max === Infinity ? '+inf' : max}]`;
+  const endless = value === Infinity && max === Infinity;
+  if (typeof value !== 'number' || !(Number.isInteger(value) || endless)) {
     throw new ActivationError(
       `${where}: ${name} must be a whole number in ${range}, got ${describe(value)}`,
+      { culprit: name },
+    );
+  }
+  if (value < min || value > max) {
+    throw new ActivationError(
+      `${where}: ${name} = ${value} is out of range; valid range is ${range}`,
       { culprit: name },
     );
   }

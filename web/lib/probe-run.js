@@ -1,5 +1,5 @@
 import { ActivationError } from './errors.js';
-import { checkWhole, ownHandle, startHandle } from './handles.js';
+import { checkCount, ownHandle, startHandle } from './handles.js';
 import { echoOptions } from './options.js';
 import { probeOptions } from './probe-options.js';
 
@@ -60,13 +60,7 @@ export function startProbe(core, check, options, registry) {
     /** Runs up to `steps` more steps (a whole number ≥ 0, or Infinity); returns `finished`. */
     step(steps = 1) {
       const where = 'probeRun.step';
-      if (steps !== Infinity) checkWhole(steps, 'steps', where, '[0, +inf]');
-      if (steps < 0) {
-        throw new ActivationError(
-          `${where}: steps = ${steps} is out of range; valid range is [0, +inf]`,
-          { culprit: 'steps' },
-        );
-      }
+      checkCount(steps, 'steps', where, [0, Infinity]);
       const core = owned.use('step');
       stepsDone = core.step(Math.min(steps, totalSteps - stepsDone));
       return stepsDone === totalSteps;

@@ -1,5 +1,5 @@
 import { ActivationError, describe } from './errors.js';
-import { checkWhole, ownHandle, startHandle } from './handles.js';
+import { checkCount, ownHandle, startHandle } from './handles.js';
 import { createBeyond, echoOptions } from './options.js';
 import { trainerOptions } from './trainer-options.js';
 
@@ -42,13 +42,7 @@ export function makeTrainer(core, check, options, registry) {
      */
     predictGrid(n = 100, out = undefined) {
       const where = 'trainer.predictGrid';
-      checkWhole(n, 'n', where, `[2, ${MAX_GRID}]`);
-      if (n < 2 || n > MAX_GRID) {
-        throw new ActivationError(
-          `${where}: n = ${n} is out of range; valid range is [2, ${MAX_GRID}]`,
-          { culprit: 'n' },
-        );
-      }
+      checkCount(n, 'n', where, [2, MAX_GRID]);
       const target = out ?? new Float64Array(n * n);
       if (!(target instanceof Float64Array) || target.length !== n * n) {
         throw new ActivationError(
