@@ -44,7 +44,8 @@ function logTicks(min, max) {
   const step = Math.max(1, Math.ceil((hi - lo + 1) / MAX_DECADE_LABELS));
   const powers = [];
   for (let e = Math.floor(hi / step) * step; e >= lo; e -= step) powers.push(10 ** e);
-  if (powers.filter(inside).length >= 2) return powers.filter(inside);
+  const shown = powers.filter(inside);
+  if (shown.length >= 2) return shown;
   const fine = [];
   for (let e = hi; e >= lo; e -= 1) for (const m of [5, 2, 1]) fine.push(m * 10 ** e);
   return fine.filter(inside);
