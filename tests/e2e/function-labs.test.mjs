@@ -109,6 +109,73 @@ describe('function labs', () => {
     await page.close();
   });
 
+  test('a click pins the probe where the pointer leaves it, and the link keeps it', async () => {
+    const page = await ctx.open('#sigmoide');
+    const lab = '#sigmoide [data-lab]';
+    const box = await page.locator(`${lab} canvas`).boundingBox();
+    const count = await renders(page, lab);
+    await page.mouse.click(box.x + box.width * 0.75, box.y + box.height / 2);
+    await waitForRender(page, lab, count);
+    const pinned = await page.locator(`${lab} [data-readout]`).getAttribute('data-z');
+    assert.ok(Number(pinned) > 3, `the click moved the probe right (${pinned})`);
+    await page.mouse.move(box.x + box.width / 2, box.y - 40);
+    await page.waitForFunction((z) => location.hash.includes(`z=${z}`), pinned);
+    assert.equal(await page.locator(`${lab} [data-readout]`).getAttribute('data-z'), pinned);
+    assert.equal(await page.locator(`${lab} input[name="z"]`).inputValue(), pinned);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('on a touch screen a tap pins the probe, a sideways drag moves it, and a vertical swipe still scrolls', async () => {
+    const context = await ctx.browser.newContext({
+      viewport: { width: 390, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+      serviceWorkers: 'block',
+    });
+    const page = await ctx.open('#sigmoide', { context });
+    const lab = '#sigmoide [data-lab]';
+    const canvas = page.locator(`${lab} canvas`);
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    const readZ = async () =>
+      Number(await page.locator(`${lab} [data-readout]`).getAttribute('data-z'));
+    const y = box.y + box.height / 2;
+
+    await page.touchscreen.tap(box.x + box.width * 0.25, y);
+    await page.waitForFunction(
+      (s) => Number(document.querySelector(s).dataset.z) < -2,
+      `${lab} [data-readout]`,
+    );
+    const tapped = await readZ();
+    await page.waitForTimeout(100);
+    assert.equal(await readZ(), tapped, 'the probe stays where the finger lifted');
+
+    const cdp = await context.newCDPSession(page);
+    const touch = (type, x, yy) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x, y: yy }],
+      });
+    await touch('touchStart', box.x + box.width * 0.3, y);
+    for (let i = 1; i <= 10; i++) await touch('touchMove', box.x + box.width * (0.3 + i * 0.05), y);
+    await touch('touchEnd');
+    await page.waitForFunction(
+      (s) => Number(document.querySelector(s).dataset.z) > 2,
+      `${lab} [data-readout]`,
+    );
+    const dragged = await readZ();
+
+    const scrolled = await page.evaluate(() => scrollY);
+    await touch('touchStart', box.x + box.width / 2, y + 60);
+    for (let i = 1; i <= 10; i++) await touch('touchMove', box.x + box.width / 2, y + 60 - i * 15);
+    await touch('touchEnd');
+    await page.waitForFunction((s0) => scrollY > s0 + 50, scrolled);
+    assert.equal(await readZ(), dragged, 'a vertical swipe leaves the probe alone');
+    assert.deepEqual(await page.problems(), []);
+    await context.close();
+  });
+
   test('ReLU marks the convention at its kink: f′(0) = 0 filled, the limit 1 hollow', async () => {
     const page = await ctx.open('#relu');
     const markers = await page.evaluate(() =>

@@ -329,6 +329,14 @@ export function createFunctionLab({ root, section, spec, api, store }) {
     for (const [key, control] of paramControls) control.set(values[key]);
   }
 
+  // A click or a touch pins the probe there, as the slider would.
+  chart.onPick((z) => {
+    const next = Math.min(values.zmax, Math.max(values.zmin, snap(z, PROBE_STEP)));
+    if (next === values.z) return;
+    values.z = next;
+    probe.set(next);
+    changed({ curves: false });
+  });
   chart.onHover((z) => {
     const next = z === null ? null : snap(z, PROBE_STEP);
     if (next === hoverZ) return;

@@ -3,6 +3,9 @@
 import { applyThemeToAxes, baseLineOptions, Chart, themeColors } from './chart-setup.js';
 import { jumpMarkers } from './curve-data.js';
 
+// How far a finger moves before its gesture counts as a drag, not a tap.
+const SLOP_PX = 8;
+
 export class FunctionChart {
   constructor(canvas, { fLabel, dfLabel }) {
     this.colors = themeColors();
@@ -25,19 +28,72 @@ export class FunctionChart {
     this.last = null;
   }
 
-  /** Calls `listener(z)` as the pointer moves over the plot, and `listener(null)` when it leaves. */
+  /**
+   * Calls `listener(z)` as a mouse or pen moves over the plot, and `listener(null)` when it
+   * leaves. A finger has no hover; `onPick` serves it.
+   */
   onHover(listener) {
     const canvas = this.chart.canvas;
     const at = (event) => {
-      const rect = canvas.getBoundingClientRect();
-      const { x } = this.chart.scales;
-      const point = event.touches?.[0] ?? event;
-      const px = point.clientX - rect.left;
-      if (px < x.left || px > x.right) return listener(null);
-      listener(x.getValueForPixel(px));
+      if (event.pointerType !== 'touch') listener(this.zAt(event));
     };
     canvas.addEventListener('pointermove', at);
-    canvas.addEventListener('pointerleave', () => listener(null));
+    canvas.addEventListener('pointerleave', (event) => {
+      if (event.pointerType !== 'touch') listener(null);
+    });
+  }
+
+  /**
+   * Calls `listener(z)` when the reader clicks or taps the plot, and again as the pointer drags
+   * along it, past the plot's edges too (z is clamped there). The canvas claims only sideways
+   * swipes (`touch-action: pan-y` in the CSS): a finger that starts a vertical one scrolls the
+   * page, the browser cancels the pointer, and the probe stays where it was.
+   */
+  onPick(listener) {
+    const canvas = this.chart.canvas;
+    canvas.classList.add('chart-pickable');
+    // The pointer being followed: its id, where it went down, and whether it is dragging
+    // sideways yet. A mouse drags at once; a finger first has to move sideways more than
+    // vertically, since the browser still sends a few moves before it cancels a vertical swipe.
+    let drag = null;
+    canvas.addEventListener('pointerdown', (event) => {
+      if (event.button !== 0 || this.zAt(event) === null) return;
+      const mouse = event.pointerType === 'mouse';
+      drag = { id: event.pointerId, x: event.clientX, y: event.clientY, sideways: mouse };
+      canvas.setPointerCapture(event.pointerId);
+      if (mouse) listener(this.zAt(event));
+    });
+    canvas.addEventListener('pointermove', (event) => {
+      if (event.pointerId !== drag?.id) return;
+      const dx = Math.abs(event.clientX - drag.x);
+      const dy = Math.abs(event.clientY - drag.y);
+      if (!drag.sideways && Math.max(dx, dy) < SLOP_PX) return;
+      if (!drag.sideways && dy >= dx) {
+        drag = null;
+        return;
+      }
+      drag.sideways = true;
+      listener(this.zAt(event, { clamp: true }));
+    });
+    canvas.addEventListener('pointerup', (event) => {
+      // A tap, or the end of a drag; a swipe that turned vertical has already let go.
+      if (event.pointerId === drag?.id) listener(this.zAt(event, { clamp: true }));
+      drag = null;
+    });
+    canvas.addEventListener('pointercancel', () => {
+      drag = null;
+    });
+  }
+
+  /** The z under a pointer event, or null outside the plot area (unless `clamp`). */
+  zAt(event, { clamp = false } = {}) {
+    const rect = this.chart.canvas.getBoundingClientRect();
+    const { x, y } = this.chart.scales;
+    let px = event.clientX - rect.left;
+    const py = event.clientY - rect.top;
+    if (clamp) px = Math.min(x.right, Math.max(x.left, px));
+    else if (px < x.left || px > x.right || py < y.top || py > y.bottom) return null;
+    return x.getValueForPixel(px);
   }
 
   /**
