@@ -54,16 +54,31 @@ describe('at phone width', () => {
 
   test('the softmax Jacobian with 3 logits fits; with 6 it scrolls by whole columns', async () => {
     const page = await ctx.open('#softmax', { viewport: PHONE });
-    const fits = await page.$eval('#softmax .jacobian', (box) => {
-      const table = box.querySelector('table').getBoundingClientRect();
-      const inner = box.getBoundingClientRect();
-      const scrollers = [box, ...box.querySelectorAll('*')].filter(
-        (e) => e.scrollWidth > e.clientWidth + 1,
-      );
-      return { table: table.width, box: inner.width, scrolls: scrollers.length };
-    });
-    assert.ok(fits.table <= fits.box, `table ${fits.table}px in ${fits.box}px`);
-    assert.equal(fits.scrolls, 0, 'nothing scrolls sideways');
+    // Log-softmax's headers are the longest («log s₁» and ∂ log sᵢ over ∂zⱼ): they fit too, on
+    // one line each.
+    for (const label of ['Log-softmax', 'Softmax']) {
+      await page.getByRole('radio', { name: label, exact: true }).check();
+      const row = label === 'Softmax' ? 's₁' : 'log s₁';
+      await page.locator('#softmax tbody th', { hasText: row }).first().waitFor();
+      const fits = await page.$eval('#softmax .jacobian', (box) => {
+        const table = box.querySelector('table').getBoundingClientRect();
+        const inner = box.getBoundingClientRect();
+        const scrollers = [box, ...box.querySelectorAll(':not(.visually-hidden)')].filter(
+          (e) => e.scrollWidth > e.clientWidth + 1,
+        );
+        const lines = (e) => {
+          const range = document.createRange();
+          range.selectNodeContents(e);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        };
+        const headers = [...box.querySelectorAll('tbody th, .jacobian-fraction > span')];
+        const wrapped = headers.filter((e) => lines(e) > 1).map((e) => e.textContent);
+        return { table: table.width, box: inner.width, scrolls: scrollers.length, wrapped };
+      });
+      assert.ok(fits.table <= fits.box, `${label}: table ${fits.table}px in ${fits.box}px`);
+      assert.equal(fits.scrolls, 0, `${label}: nothing scrolls sideways`);
+      assert.deepEqual(fits.wrapped, [], `${label}: headers on one line`);
+    }
     assert.equal(await page.locator('#softmax .jacobian-hint').isVisible(), false, 'no hint');
     assert.equal(await page.locator('#softmax .jacobian-scroll[tabindex]').count(), 0);
     await page.close();

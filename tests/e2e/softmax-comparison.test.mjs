@@ -63,7 +63,7 @@ describe('softmax', () => {
       // The table names the matrix it shows: log-softmax's is ∂(log sᵢ)/∂zⱼ, not ∂sᵢ/∂zⱼ.
       const [d, row] = fn === 'logSoftmax' ? ['∂(log sᵢ)/∂zⱼ', 'log s₁'] : ['∂sᵢ/∂zⱼ', 's₁'];
       const table = page.getByRole('table', { name: `Matriz jacobiana ${d}`, exact: true });
-      await table.locator('thead th').first().filter({ hasText: d }).waitFor();
+      await table.getByRole('columnheader', { name: d, exact: true }).waitFor();
       assert.equal(await table.locator('tbody th').first().textContent(), row, label);
     }
     // Arrow keys move within the group, as in any radio group.

@@ -39,8 +39,18 @@ export function renderJacobian(container, jacobian, n, { note, output }) {
   for (const v of jacobian) scale = Math.max(scale, Math.abs(v));
   const derivative = output === 's' ? '∂sᵢ/∂zⱼ' : `∂(${output}ᵢ)/∂zⱼ`;
   const sub = (i) => String(i + 1).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[d]);
+  // The corner shows ∂(output)/∂z as a stacked fraction, narrow enough not to wrap; a screen
+  // reader gets the one-line form.
+  const numerator = `∂${output.length > 1 ? '\u2009' : ''}${output}ᵢ`;
+  const corner = el('th', { scope: 'col' }, [
+    el('span', { class: 'jacobian-fraction', 'aria-hidden': 'true' }, [
+      el('span', { text: numerator }),
+      el('span', { text: '∂zⱼ' }),
+    ]),
+    el('span', { class: 'visually-hidden', text: derivative }),
+  ]);
   const header = el('tr', {}, [
-    el('th', { scope: 'col', text: derivative }),
+    corner,
     ...Array.from({ length: n }, (_, j) => el('th', { scope: 'col', text: `z${sub(j)}` })),
   ]);
   let chars = 0;
@@ -72,6 +82,10 @@ export function renderJacobian(container, jacobian, n, { note, output }) {
   // Every column as wide as the longest number: the box then holds a whole number of them.
   scroller.style.setProperty('--n', String(n));
   scroller.style.setProperty('--chars', String(chars));
+  scroller.style.setProperty(
+    '--head-chars',
+    String(Math.max(numerator.length, `${output}₁`.length)),
+  );
   const old = scroller.firstElementChild;
   scroller.replaceChildren(table);
   watchScrollableContent(table, old);
