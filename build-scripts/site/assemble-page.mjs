@@ -193,8 +193,9 @@ function balanced(html, start, tag) {
   throw new Error(`unbalanced <${tag}> in a section`);
 }
 
+// The labs, and the comparison's α slider, which sits between its figures.
 const LAB_TAGS =
-  /<(function-lab|softmax-lab|compare-figure|gallery-lab|gradient-lab|selu-lab|training-lab)\b[^>]*>[\s\S]*?<\/\1>/g;
+  /<(function-lab|softmax-lab|compare-figure|gallery-lab|gradient-lab|selu-lab|training-lab)\b[^>]*>[\s\S]*?<\/\1>|<div\b[^>]*\bdata-family-controls\b[^>]*><\/div>/g;
 
 /**
  * embed.html's sections: each one hidden until chosen, with its title, its formulas and its labs
