@@ -13,7 +13,7 @@ export function frameworksAttribute(fw) {
 function filter(families) {
   const option = (value, label, checked) =>
     `<label class="filter-option"><input type="radio" name="familia" value="${value}"${checked ? ' checked' : ''} /> ${escapeHtml(label)}</label>`;
-  return `<fieldset class="gallery-filter" data-filter>
+  return `<fieldset class="gallery-filter" data-filter data-key="filtro">
   <legend>Mostrar</legend>
   ${option('todas', 'Todas', true)}
   ${Object.entries(families)

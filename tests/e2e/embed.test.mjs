@@ -120,6 +120,73 @@ describe('embed.html', () => {
     await bare.close();
   });
 
+  test('hide= takes every link key of every frame, and a wrong name lists the right ones', async () => {
+    // The keys links use, which teachers' pages keep: a control named otherwise in the markup
+    // («salida-3» for fn, «entrada-x1» for entradas) answers to its key all the same.
+    const FRAMES = {
+      'fn=elu': ['zmin', 'zmax', 'z', 'sat', 'deriv', 'fw', 'alpha'],
+      'fn=gelu': ['deriv', 'fw', 'approximate'],
+      'section=softmax': ['fn', 'logits', 't'],
+      'section=comparacion': ['alpha', 'funciones', 'derivadas', 'familia', 'familia-derivadas'],
+      'section=otras-funciones': ['filtro', 'comparar', 'derivadas'],
+      'section=gradiente': ['a1', 'a2', 'a3', 'a4', 'depth', 'width', 'init', 'seed'],
+      'section=autonormalizacion': ['depth', 'init', 'raw', 'bottleneck', 'seed'],
+      'lab=entrenamiento': [
+        'datos',
+        'ruido',
+        'entreno',
+        'semilla',
+        'entradas',
+        'capas',
+        'act',
+        'opt',
+        'tasa',
+        'lote',
+        'l2',
+        'init',
+        'velocidad',
+        'parar',
+        'prueba',
+        'discreto',
+        'comparar',
+        'c1',
+        'c2',
+        'c3',
+        'c4',
+        'curva',
+      ],
+    };
+    for (const [query, keys] of Object.entries(FRAMES)) {
+      const typo = await ctx.open('', { file: `embed.html?${query}&hide=nada` });
+      assert.equal(
+        await typo.locator('#app-notice li').textContent(),
+        `«hide=nada»: no hay ningún control con ese nombre en este marco; los que hay: ${keys.join(', ')}`,
+        query,
+      );
+      await typo.close();
+      const page = await ctx.open('', { file: `embed.html?${query}&hide=${keys.join(',')}` });
+      assert.equal(await page.locator('#app-notice').isVisible(), false, query);
+      // Nothing a reader could change is left on show, but the gallery cards' own controls
+      // (their keys are the cards': embed.html?fn=celu&hide=alpha).
+      const left = await page.evaluate(() =>
+        [...document.querySelectorAll('section.section:not([hidden]) :is(input, select, button)')]
+          .filter(
+            (e) => e.checkVisibility() && (!e.closest('[data-card]') || e.closest('[data-key]')),
+          )
+          .filter(
+            (e) =>
+              !/PNG|CSV|Entrenar|Una época|Reiniciar|Imprimir|Copiar|Keras|PyTorch|TensorFlow|NumPy/.test(
+                e.textContent,
+              ),
+          )
+          .map((e) => e.name || e.textContent.trim()),
+      );
+      assert.deepEqual(left, [], query);
+      assert.deepEqual(await page.problems(), [], query);
+      await page.close();
+    }
+  });
+
   test('works in a sandboxed iframe on another origin and reports its height', async (t) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'host-'));
     const frames = [

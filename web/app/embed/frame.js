@@ -19,29 +19,36 @@ export function frameSection(plan) {
 }
 
 /**
- * After the lab is built: hides single controls by their names, the ones links use («z» for the
- * probe, «sat» for the saturation threshold). Returns the names that match no control.
+ * After the lab is built: hides controls by the names links use for them («z» for the probe,
+ * «fn» for softmax's output function). Labs mark a control whose input name differs from its
+ * link key with data-key. `keys` are the frame's link keys; returns the names that match no
+ * control, and the keys that do (for the note that lists them).
  */
-export function hideControls(section, names, card = null) {
+export function hideControls(section, names, { card = null, keys = [] } = {}) {
+  const scope = card ? section.querySelector(`[data-card="${CSS.escape(card)}"]`) : section;
+  const controlsFor = (name) => {
+    // A gallery card's own inputs carry its id first: «celu-deriv» for «deriv».
+    const inputNames = card ? [name, `${card}-${name}`] : [name];
+    const selector = [
+      ...inputNames.map((n) => `[name="${CSS.escape(n)}"]`),
+      `[data-key~="${CSS.escape(name)}"]`,
+    ].join(', ');
+    return [...scope.querySelectorAll(selector)].map((e) =>
+      e.matches('[data-key]') ? e : (e.closest('.control, fieldset') ?? e),
+    );
+  };
   const missing = [];
   for (const name of names) {
-    // A gallery card's own controls carry its id first: «celu-deriv» for «deriv».
-    const candidates = card ? [name, `${card}-${name}`] : [name];
-    const inputs = section.querySelectorAll(
-      candidates.map((n) => `[name="${CSS.escape(n)}"]`).join(', '),
-    );
-    if (inputs.length === 0) missing.push(name);
-    for (const input of inputs) {
-      const control = input.closest('.control, fieldset') ?? input;
-      control.hidden = true;
-    }
+    const controls = controlsFor(name);
+    if (controls.length === 0) missing.push(name);
+    for (const control of controls) control.hidden = true;
   }
   // A group whose every control is hidden goes too.
-  for (const group of section.querySelectorAll('fieldset')) {
-    const controls = [...group.querySelectorAll('.control')];
-    if (controls.length > 0 && controls.every((c) => c.closest('[hidden]'))) group.hidden = true;
+  for (const group of scope.querySelectorAll('fieldset')) {
+    const inputs = [...group.querySelectorAll('input, select, button')];
+    if (inputs.length > 0 && inputs.every((i) => i.closest('[hidden]'))) group.hidden = true;
   }
-  return missing;
+  return { missing, available: keys.filter((key) => controlsFor(key).length > 0) };
 }
 
 /**

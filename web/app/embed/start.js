@@ -25,12 +25,19 @@ export async function startEmbed(api, failed) {
     persist: false,
   });
   const labs = await buildLabs(api, store, [section], { card: plan.card });
-  const unhidden = hideControls(section, plan.hide, plan.card);
+  // The frame's link keys: a card's own, or the section's without its cards' («celu.alpha»).
+  const own = plan.card ? `${plan.card}.` : '';
+  const keys = store
+    .keys(plan.anchor)
+    .filter((k) => k.startsWith(own) && !k.slice(own.length).includes('.'))
+    .map((k) => k.slice(own.length));
+  const { missing, available } = hideControls(section, plan.hide, { card: plan.card, keys });
   linkToLesson(store, plan);
   const prefix = plan.card ? `${plan.anchor}.${plan.card}.` : `${plan.anchor}.`;
+  const hint = available.length > 0 ? `; los que hay: ${available.join(', ')}` : '';
   showLinkNotes([
     ...plan.notes,
-    ...unhidden.map((name) => ({ key: 'hide', text: name, reason: 'control' })),
+    ...missing.map((name) => ({ key: 'hide', text: name, reason: 'control', hint })),
     ...store.notes().map((n) => ({ ...n, key: n.key.replace(prefix, '') })),
   ]);
   reportHeight(plan.frameId);

@@ -125,6 +125,7 @@ export function createCardLab({ root, card, spec, api, values, changed, onCompar
     className: 'button compare-toggle',
     onClick: () => onCompare(spec.id),
   });
+  compare.dataset.key = 'comparar';
   const groups = [
     fieldset('Curvas', [derivative.element, ...(frameworks ? [frameworks.element] : [])]),
   ];

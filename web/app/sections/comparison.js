@@ -94,7 +94,9 @@ export function createComparison({ section, api, store }) {
       toggles[i].element.querySelector('label').prepend(swatch.element);
       return { id, swatch };
     });
-    root.querySelector('[data-toggles]').append(...toggles.map((t) => t.element));
+    const toggleBox = root.querySelector('[data-toggles]');
+    toggleBox.dataset.key = key;
+    toggleBox.append(...toggles.map((t) => t.element));
     let curves = null;
     const view = {
       id: root.dataset.figure,

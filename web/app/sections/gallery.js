@@ -147,6 +147,7 @@ export async function createGallery({ section, api, store, specs, only = null })
       drawCompare();
     },
   });
+  derivatives.element.dataset.key = 'derivadas';
   compareRoot.querySelector('[data-compare-controls]').append(derivatives.element);
 
   // The family filter.

@@ -139,6 +139,7 @@ export function createGradientLab({ root, section, api, store, specs, client }) 
     },
   });
   const reseed = el('button', { type: 'button', class: 'button', text: 'Otra red al azar' });
+  reseed.dataset.key = 'seed';
   reseed.addEventListener('click', () => {
     values.seed = (values.seed % 1e9) + 1;
     changed();

@@ -115,6 +115,7 @@ export function createSeluLab({ root, section, store, client }) {
     },
   });
   const reseed = el('button', { type: 'button', class: 'button', text: 'Otra red al azar' });
+  reseed.dataset.key = 'seed';
   reseed.addEventListener('click', () => {
     values.seed = (values.seed % 1e9) + 1;
     changed();

@@ -185,13 +185,16 @@ export function createSoftmaxLab({ root, section, api, store }) {
     },
   });
 
+  const logitGroup = fieldset('Logits', [
+    logitList,
+    el('div', { class: 'button-row' }, [add, remove]),
+  ]);
+  // Their link keys, for embed.html's hide=.
+  output.element.dataset.key = 'fn';
+  logitGroup.dataset.key = 'logits';
   root
     .querySelector('[data-controls]')
-    .replaceChildren(
-      output.element,
-      fieldset('Logits', [logitList, el('div', { class: 'button-row' }, [add, remove])]),
-      fieldset('Temperatura', [temperature.element]),
-    );
+    .replaceChildren(output.element, logitGroup, fieldset('Temperatura', [temperature.element]));
 
   store.register(section.id, props, values, () => {
     output.set(values.fn);

@@ -151,6 +151,11 @@ export function createStore({ initial = readHash(), persist = true } = {}) {
     /** The section's state as "key=value" pairs, without the section's prefix. */
     entries,
 
+    /** The keys a link may give the section (a gallery card's as "card.key"). */
+    keys(anchor) {
+      return sections.get(anchor)?.props.map((p) => p.key) ?? [];
+    },
+
     /**
      * The hash of a link to the section in its state ("#elu?elu.alpha=2"), or to one gallery
      * card in its own (`card`, its values only; `target`, the card's element id).

@@ -42,6 +42,7 @@ export function buildTrainingControls({ root, values, specs, ids, onChange, ...a
   const reset = el('button', { type: 'button', class: 'button', text: 'Reiniciar' });
   reset.addEventListener('click', actions.onReset);
   const reseed = el('button', { type: 'button', class: 'button', text: 'Otros datos y pesos' });
+  reseed.dataset.key = 'semilla';
   reseed.addEventListener('click', () => {
     values.semilla = (values.semilla % 1e9) + 1;
     onChange('run');
@@ -273,31 +274,38 @@ export function buildTrainingControls({ root, values, specs, ids, onChange, ...a
     compareBox.hidden = !values.comparar;
   }
 
-  root.querySelector('[data-controls]').replaceChildren(
-    fieldset('Datos', [
-      dataset.element,
-      noise.element,
-      split.element,
-      showTest.element,
-      discretize.element,
-    ]),
-    fieldset(
-      'Entradas',
-      features.map((f) => f.box.element),
-      'feature-grid',
-    ),
-    fieldset('Red', [layers.element, layerBox, activation.element, paramBox]),
-    fieldset('Entrenamiento', [
-      optimizer.element,
-      rate.element,
-      batch.element,
-      l2.element,
-      init.element,
-      speed.element,
-      stop.element,
-    ]),
-    fieldset('Comparar activaciones', [compare.element, compareBox]),
+  // Link keys of controls named otherwise, for embed.html's hide=.
+  const featureGroup = fieldset(
+    'Entradas',
+    features.map((f) => f.box.element),
+    'feature-grid',
   );
+  featureGroup.dataset.key = 'entradas';
+  layerBox.dataset.key = 'capas';
+  curve.element.dataset.key = 'curva';
+  root
+    .querySelector('[data-controls]')
+    .replaceChildren(
+      fieldset('Datos', [
+        dataset.element,
+        noise.element,
+        split.element,
+        showTest.element,
+        discretize.element,
+      ]),
+      featureGroup,
+      fieldset('Red', [layers.element, layerBox, activation.element, paramBox]),
+      fieldset('Entrenamiento', [
+        optimizer.element,
+        rate.element,
+        batch.element,
+        l2.element,
+        init.element,
+        speed.element,
+        stop.element,
+      ]),
+      fieldset('Comparar activaciones', [compare.element, compareBox]),
+    );
 
   return {
     /** Shows the values (after a restore from the URL). */

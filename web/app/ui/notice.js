@@ -20,7 +20,7 @@ export function showLinkNotes(notes) {
   if (!box || notes.length === 0) return;
   const items = notes.slice(0, MAX_LISTED).map((n) => {
     const what = n.text === undefined ? short(n.key) : `${short(n.key)}=${short(n.text)}`;
-    return el('li', { text: `«${what}»: ${REASONS[n.reason]}` });
+    return el('li', { text: `«${what}»: ${REASONS[n.reason]}${n.hint ?? ''}` });
   });
   if (notes.length > MAX_LISTED) {
     items.push(el('li', { text: `y ${notes.length - MAX_LISTED} más` }));
