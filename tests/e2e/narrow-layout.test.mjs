@@ -213,6 +213,31 @@ describe('at phone width', () => {
     }
   });
 
+  test('with the browser text at 200 %, the charts keep their room and their labels grow', async () => {
+    // The reader's default font size, as set in the browser's settings (not zoom): 32 px.
+    const bigText = async (page) => {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+    };
+    const page = await ctx.open('', { viewport: { width: 1024, height: 900 }, route: bigText });
+    const widths = await page.evaluate(() => {
+      for (const s of document.querySelectorAll('.section')) s.style.contentVisibility = 'visible';
+      return [...document.querySelectorAll('main canvas')]
+        .filter((c) => c.checkVisibility())
+        .map((c) => [c.closest('[id]').id, Math.round(c.getBoundingClientRect().width)]);
+    });
+    assert.ok(widths.length > 30, `${widths.length} charts`);
+    assert.deepEqual(
+      widths.filter(([, w]) => w < 400),
+      [],
+      'at 1024 px the labs stack their controls under the chart instead of squeezing it',
+    );
+    const tickPx = await page.evaluate(() => window.activaciones.charts.sigmoide.options.font.size);
+    assert.equal(tickPx, 24, 'chart text scales with the page text (12 px at 16 px)');
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('a card alone in embed.html has no empty band above it', async () => {
     for (const viewport of [PHONE, { width: 1280, height: 900 }]) {
       const page = await ctx.open('', { viewport, file: 'embed.html?fn=celu' });

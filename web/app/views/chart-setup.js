@@ -29,6 +29,10 @@ Chart.register(
   markers,
 );
 
+// Chart text follows the reader's text size, as the page's does: 12 px at the usual 16 px.
+const rootPx = parseFloat(getComputedStyle(document.documentElement).fontSize);
+Chart.defaults.font.size = Number.isFinite(rootPx) ? Math.round((12 * rootPx) / 16) : 12;
+
 const dark = () => matchMedia('(prefers-color-scheme: dark)').matches;
 
 /**
