@@ -33,6 +33,12 @@ Chart.register(
 const rootPx = parseFloat(getComputedStyle(document.documentElement).fontSize);
 Chart.defaults.font.size = Number.isFinite(rootPx) ? Math.round((12 * rootPx) / 16) : 12;
 
+// Negative tick labels with a true minus sign («−2», not «-2»), as in the readouts and summaries.
+const numericTick = Chart.defaults.scales.linear.ticks.callback;
+Chart.defaults.scales.linear.ticks.callback = function minusTick(...args) {
+  return String(numericTick.apply(this, args)).replace('-', '\u2212');
+};
+
 const dark = () => matchMedia('(prefers-color-scheme: dark)').matches;
 
 /**
