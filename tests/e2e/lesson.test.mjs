@@ -223,6 +223,36 @@ describe('the lesson page', () => {
     }
   });
 
+  test('Chrome’s accessibility tree holds every heading and slider, far sections too', async () => {
+    // What a screen reader lists: Chrome's own tree, not the DOM (Playwright's snapshots read
+    // the DOM, so they would pass even when the browser leaves a section out).
+    const page = await ctx.open();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('main .section')].every((s) =>
+        s.classList.contains('section-laid-out'),
+      ),
+    );
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Accessibility.enable');
+    const exposed = async () => {
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      const count = (role) => nodes.filter((n) => !n.ignored && n.role?.value === role).length;
+      return { headings: count('heading'), sliders: count('slider') };
+    };
+    const inDom = await page.evaluate(() => {
+      const shown = (sel) =>
+        [...document.querySelectorAll(sel)].filter((e) => !e.closest('[hidden]'));
+      return {
+        headings: shown(':is(h1, h2, h3, h4, h5, h6):not([aria-hidden] *)').length,
+        sliders: shown('input[type=range]').length,
+      };
+    });
+    assert.ok(inDom.headings > 60 && inDom.sliders > 40, JSON.stringify(inDom));
+    assert.deepEqual(await exposed(), inDom);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('the radio buttons of each group share one name, and no other group has it', async () => {
     const page = await ctx.open('#entrenamiento');
     await page.waitForFunction(() => document.querySelectorAll('input[type=radio]').length >= 5);

@@ -1,6 +1,7 @@
 // The full lesson (index.html): every lab, the state in the URL hash, sharing and embedding.
 import { buildLabs, labSections } from './labs.js';
 import { createStore } from './state/store.js';
+import { layOutSections } from './ui/lay-out.js';
 import { showLinkNotes } from './ui/notice.js';
 import { setUpSharing } from './ui/share.js';
 
@@ -43,5 +44,11 @@ export async function startPage(api, readerMoved) {
   });
   setUpSharing(store);
   showLinkNotes([...anchorNotes(store.activeAnchor()), ...store.notes()]);
-  return { labs, afterReady: () => scrollToAnchor(store, readerMoved) };
+  return {
+    labs,
+    afterReady: () => {
+      scrollToAnchor(store, readerMoved);
+      layOutSections(document.querySelectorAll('main .section'));
+    },
+  };
 }
