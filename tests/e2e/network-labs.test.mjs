@@ -79,7 +79,7 @@ describe('the network labs', () => {
     const sentence = await page.locator(`${GRADIENT} [data-summary]`).textContent();
     assert.match(
       sentence,
-      /^Con la sigmoide, el gradiente en la capa 1 es 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+ veces el de la capa 30/,
+      /^Con la sigmoide, el gradiente en la capa 1 es del orden de 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+ veces el de la capa 30/,
     );
     assert.match(sentence, /con ReLU, el gradiente/);
     const selu = await page.locator(`${SELU} [data-summary]`).textContent();

@@ -30,6 +30,20 @@ test('the gradient lab compares the ends, and says when one has underflowed to 0
   );
 });
 
+test('the gradient lab gives a ratio as it is up to 10³, an order of magnitude past it', () => {
+  const ratio = (first) => describeGradients([run('relu', [first, 1])], 2);
+  assert.match(ratio(45.6), / es 45,6 veces /, 'not «10²», which reads as 100');
+  assert.match(ratio(1.035), / es 1,04 veces /, 'not «1 veces»');
+  assert.match(ratio(0.0345), / es 0,0345 veces /);
+  assert.match(ratio(2.5e-18), / es del orden de 10⁻¹⁸ veces /);
+  assert.match(ratio(3.1e5), / es del orden de 10⁵ veces /);
+  // The exponential overflows float32 within a few layers: NaN, not a ratio.
+  assert.match(
+    describeGradients([run('exponential', [NaN, NaN])], 2),
+    /^Con la exponencial, la red se desborda: sus valores dejan de ser números finitos/,
+  );
+});
+
 test('the SELU lab speaks of one layer as one, and never shows «−0»', () => {
   const text = describeSelu({ layers: [{ mean: -0.001, std: 0.98 }] }, []);
   assert.match(text, /En su única capa, la media es 0 y la desviación típica 0,98\.$/);

@@ -5,11 +5,13 @@ import { functionName } from './content/functions.es.js';
 import { formatList, formatNumber, formatSignificant, powerOfTen } from './format.js';
 import { range } from './summaries.js';
 
-/** "10⁻⁹" for 1e-9: an order of magnitude a reader takes in at a glance. */
+/**
+ * «45,6» or «1,04» for a ratio a reader can take in as it is; «del orden de 10⁻⁹» for one that
+ * is only an order of magnitude (a 45,6 rounded to «10²» would read as 100).
+ */
 function orderOf(ratio) {
-  if (!(ratio > 0) || !Number.isFinite(ratio)) return formatSignificant(ratio, 2);
-  const e = Math.round(Math.log10(ratio));
-  return Math.abs(e) <= 1 ? formatSignificant(ratio, 2) : powerOfTen(e);
+  if (ratio >= 1e-2 && ratio < 1e3) return formatSignificant(ratio, 3);
+  return `del orden de ${powerOfTen(Math.round(Math.log10(ratio)))}`;
 }
 
 // The network keeps its layers in float32: a gradient below 2⁻¹⁵⁰ rounds to 0.
@@ -17,6 +19,9 @@ const FLOAT32_UNDERFLOW = 2 ** -150;
 
 /** How the gradient at layer 1 compares with the one at the last layer, `depth`. */
 function compareEnds(first, last, depth) {
+  if (!Number.isFinite(first) || !Number.isFinite(last)) {
+    return 'la red se desborda: sus valores dejan de ser números finitos y no hay gradiente que comparar';
+  }
   if (last === 0) return `el gradiente ya es 0 en la capa ${depth}`;
   const of = `veces el de la capa ${depth}`;
   if (first === 0) {
