@@ -64,7 +64,7 @@ describe('function labs', () => {
         await waitForRender(page, lab, count);
         const shown = await page.locator(`${lab} [data-readout]`).evaluate((el) => ({
           ...el.dataset,
-          text: [...el.querySelectorAll('output')].map((o) => o.textContent),
+          text: [...el.querySelectorAll('.readout-value')].map((o) => o.textContent),
         }));
         const params = id === 'elu' ? { alpha: 1.5 } : {};
         const api = await page.evaluate(
@@ -174,6 +174,37 @@ describe('function labs', () => {
     assert.equal(await readZ(), dragged, 'a vertical swipe leaves the probe alone');
     assert.deepEqual(await page.problems(), []);
     await context.close();
+  });
+
+  test('a screen reader hears each step once, the probe’s whole reading, and the new summary at rest', async () => {
+    const page = await ctx.open('#sigmoide');
+    // The sliders' shown values are hidden from screen readers (an <output> is a live region).
+    assert.equal(await page.locator('main output:not([aria-hidden="true"])').count(), 0);
+    const announced = () => page.locator('[data-announcer]').textContent();
+    const lab = '#sigmoide [data-lab]';
+    const probe = page.locator(`${lab} input[name="z"]`);
+    const count = await renders(page, lab);
+    await probe.focus();
+    await page.keyboard.press('ArrowRight');
+    await waitForRender(page, lab, count);
+    const shown = await page.locator(`${lab} .readout-value`).allTextContents();
+    assert.equal(
+      await probe.getAttribute('aria-valuetext'),
+      `z = ${shown[0]}; f(z) = ${shown[1]}; f′(z) = ${shown[2]}`,
+    );
+    // The probe changes no summary, so nothing more is said.
+    await page.waitForTimeout(1500);
+    assert.equal(await announced(), '');
+    // The threshold does: its summary is said once the slider rests.
+    const sat = page.locator(`${lab} input[name="sat"]`);
+    await sat.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    const summary = page.locator(`${lab} [data-summary]`);
+    await page.waitForFunction(() => document.querySelector('[data-announcer]').textContent !== '');
+    assert.equal(await announced(), (await summary.textContent()).trim());
+    assert.match(await announced(), /Zona de saturación/);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
   });
 
   test('ReLU marks the convention at its kink: f′(0) = 0 filled, the limit 1 hollow', async () => {

@@ -109,6 +109,28 @@ describe('hostile links', () => {
     assert.deepEqual(dialogs, []);
   });
 
+  test('the note about a bad link stays in sight at the section it opens, and Cerrar hands the keyboard there', async () => {
+    const page = await ctx.open('#elu?elu.alpha=999&elu.nope=1');
+    const notice = page.locator('#app-notice');
+    await page.waitForFunction(
+      () => document.getElementById('elu').getBoundingClientRect().top < 200,
+    );
+    assert.match(await notice.innerText(), /«elu\.nope=1»: no existe/);
+    const box = await notice.boundingBox();
+    assert.ok(
+      box && box.y >= 0 && box.y + box.height <= 900,
+      `in the window: ${JSON.stringify(box)}`,
+    );
+    await notice.getByRole('button', { name: 'Cerrar' }).click();
+    assert.equal(await notice.isVisible(), false);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'elu');
+    assert.ok(
+      await page.evaluate(() => document.getElementById('elu').getBoundingClientRect().top < 200),
+    );
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('the lesson’s hash: hostile values in every section are clamped or ignored', async () => {
     const dialogs = [];
     const page = await openChecked('', '#elu', 'lesson', dialogs);

@@ -5,6 +5,7 @@ import { CORE_OPTIONS } from './core-source.js';
 import { startEmbed } from './embed/start.js';
 import { keepOffline } from './offline.js';
 import { startPage, watchReader } from './page.js';
+import { announceSummaries } from './ui/announce.js';
 import { setUpCopyButtons } from './ui/copy.js';
 import { setUpExports } from './ui/export.js';
 import { watchScrollables } from './ui/scrollables.js';
@@ -78,6 +79,7 @@ async function start() {
     // A handle for the browser console (and the end-to-end tests): the API and the live charts.
     window.activaciones = Object.freeze({ api, charts });
     setUpExports(charts);
+    announceSummaries();
     performance.mark('activaciones:ready');
     root.dataset.app = 'ready';
     afterReady();

@@ -109,7 +109,7 @@ export function createFunctionLab({ root, section, spec, api, store }) {
     ['f', 'f(z)'],
     ['df', 'f′(z)'],
   ].map(([key, label]) => {
-    const output = el('output', { class: 'readout-value' });
+    const output = el('span', { class: 'readout-value' });
     readout.append(
       el('div', { class: 'readout-item' }, [
         el('span', { class: 'readout-label', text: label }),
@@ -122,7 +122,7 @@ export function createFunctionLab({ root, section, spec, api, store }) {
   function render() {
     const probeZ = hoverZ ?? values.z;
     const at = api.evaluate(spec.id, [probeZ], params());
-    const probe = { z: probeZ, f: at.f[0], df: at.df[0] };
+    const reading = { z: probeZ, f: at.f[0], df: at.df[0] };
     const intervals = saturationIntervals(sample.z, sample.df, values.sat);
     const showFrameworks = hasFrameworks(fw) && values.fw;
     const { overlays, extraMarkers } = showFrameworks
@@ -149,13 +149,17 @@ export function createFunctionLab({ root, section, spec, api, store }) {
       showDerivative: values.deriv,
       intervals,
       threshold: values.sat,
-      probe,
+      probe: reading,
     });
     for (const [key, output] of readoutValues)
-      output.textContent = formatSignificant(probe[key], 6);
-    readout.dataset.z = String(probe.z);
-    readout.dataset.f = String(probe.f);
-    readout.dataset.df = String(probe.df);
+      output.textContent = formatSignificant(reading[key], 6);
+    // New parameters change the reading at the slider's z too (a hover leaves the slider alone).
+    if (hoverZ === null) {
+      probe.input.setAttribute('aria-valuetext', probeText(reading.z, reading.f, reading.df));
+    }
+    readout.dataset.z = String(reading.z);
+    readout.dataset.f = String(reading.f);
+    readout.dataset.df = String(reading.df);
     summary.textContent = describeFunction({
       name,
       paramText: describeParams(spec.params, values),
@@ -198,6 +202,8 @@ export function createFunctionLab({ root, section, spec, api, store }) {
         },
       })
     : null;
+  const probeText = (z, f, df) =>
+    `z = ${formatNumber(z, 2)}; f(z) = ${formatSignificant(f, 6)}; f′(z) = ${formatSignificant(df, 6)}`;
   const probe = sliderControl({
     name: 'z',
     label: 'Sonda: z',
@@ -205,6 +211,11 @@ export function createFunctionLab({ root, section, spec, api, store }) {
     max: Z.limit,
     step: PROBE_STEP,
     value: 0,
+    // A screen reader hears the whole reading, not only z, at each step.
+    describe(v) {
+      const at = api.evaluate(spec.id, [v], params());
+      return probeText(v, at.f[0], at.df[0]);
+    },
     onInput(v) {
       values.z = v;
       changed({ curves: false });

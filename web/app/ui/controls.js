@@ -18,7 +18,9 @@ export function el(tag, attrs = {}, children = []) {
 
 /**
  * A labelled range slider showing its value. `toSlider`/`fromSlider` map the state's value to
- * the slider's position and back (a logarithmic slider, for instance).
+ * the slider's position and back (a logarithmic slider, for instance). A screen reader hears
+ * `describe(v)` (by default the shown value) from the slider itself; the <output> beside it is
+ * hidden from it, so that each step is spoken once.
  */
 export function sliderControl({
   name,
@@ -30,14 +32,15 @@ export function sliderControl({
   format = (v) => formatNumber(v, 2),
   toSlider = (v) => v,
   fromSlider = (v) => v,
+  describe = format,
   onInput,
 }) {
   const id = uid(name);
   const input = el('input', { id, name, type: 'range', min, max, step, value: toSlider(value) });
-  const output = el('output', { for: id, class: 'control-value' });
+  const output = el('output', { for: id, class: 'control-value', 'aria-hidden': 'true' });
   const show = (v) => {
     output.textContent = format(v);
-    input.setAttribute('aria-valuetext', format(v));
+    input.setAttribute('aria-valuetext', describe(v));
   };
   show(value);
   input.addEventListener('input', () => {

@@ -27,12 +27,23 @@ export function showLinkNotes(notes) {
   }
   const close = el('button', { type: 'button', class: 'button-link', text: 'Cerrar' });
   close.addEventListener('click', () => {
-    box.hidden = true;
+    box.replaceChildren();
+    focusLanding();
   });
+  // The box is in the page from the start, empty and without a frame (share.css): a screen
+  // reader announces new content in a status region, not a region that appears already full.
   box.replaceChildren(
     el('p', { text: 'Algunos valores del enlace no se han podido usar:' }),
     el('ul', {}, items),
     close,
   );
-  box.hidden = false;
+}
+
+/** Once the note is closed, the keyboard goes on from where the link landed, not from the top. */
+function focusLanding() {
+  const anchor = decodeURIComponent(location.hash.slice(1).split('?')[0]);
+  const target = (anchor && document.getElementById(anchor)) || document.querySelector('main');
+  if (!target) return;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus({ preventScroll: true });
 }
