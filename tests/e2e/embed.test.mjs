@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { startStaticServer } from '../../build-scripts/lib/static-server.mjs';
+import { axeViolations } from './support/axe.mjs';
 import { useBrowser } from './support/harness.mjs';
 import { ANCHORS } from './support/lesson.mjs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -183,6 +184,28 @@ describe('embed.html', () => {
       );
       assert.deepEqual(left, [], query);
       assert.deepEqual(await page.problems(), [], query);
+      await page.close();
+    }
+  });
+
+  test('a frame’s headings start at level 1 and go down one step at a time', async () => {
+    // Chrome's own tree: a card's title (an h3 in the lesson) is the frame's top heading, and a
+    // section's h3s follow its h1 as level 2, as axe's heading-order rule wants.
+    for (const [query, top] of [
+      ['fn=gelu', 'GELU "gelu"'],
+      ['section=otras-funciones', 'Otras funciones de activación'],
+    ]) {
+      const page = await ctx.open('', { file: `embed.html?${query}` });
+      const cdp = await page.context().newCDPSession(page);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      const levels = nodes
+        .filter((n) => !n.ignored && n.role?.value === 'heading')
+        .map((n) => [n.name?.value, n.properties.find((p) => p.name === 'level').value.value]);
+      assert.deepEqual(levels[0], [top, 1], query);
+      levels.slice(1).forEach(([name, level], i) => {
+        assert.ok(level >= 2 && level <= levels[i][1] + 1, `${query}: ${name} at level ${level}`);
+      });
+      assert.deepEqual(await axeViolations(page), [], query);
       await page.close();
     }
   });

@@ -156,7 +156,9 @@ describe('the gallery of other functions', () => {
         (d) => d.fnId === 'leaky_relu' && !d.hidden,
       ),
     );
-    assert.equal(await button.getAttribute('aria-pressed'), 'true');
+    assert.equal(await button.textContent(), 'Quitar de la comparación');
+    assert.equal(await button.getAttribute('aria-label'), 'Quitar de la comparación: Leaky ReLU');
+    assert.equal(await button.getAttribute('aria-pressed'), null);
     assert.deepEqual(await visible(), ['gelu', 'silu', 'mish', 'leaky_relu']);
     // The comparison uses the card's own parameters.
     const slope = page.locator(cardLab('leaky_relu')).getByLabel('negative_slope');

@@ -1,40 +1,16 @@
 // The whole lesson as a reader meets it: every section at its anchor with a live chart, deep
 // links, no console error or CSP violation, axe-core clean, readable from 360 to 1920 px.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { ROOT } from '../js/support/paths.mjs';
+import { axeViolations } from './support/axe.mjs';
 import { useBrowser } from './support/harness.mjs';
 import { ANCHORS, FIGURES, FUNCTION_SECTIONS } from './support/lesson.mjs';
 
 const ctx = useBrowser();
 const SCREENSHOTS = path.join(ROOT, 'build', 'test-results', 'screenshots');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page) {
-  // Sections off screen are not laid out (content-visibility: auto) until a reader gets there;
-  // go through the page as a reader would, so that what axe measures is what a reader gets.
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
-      scrollTo(0, y);
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    }
-    scrollTo(0, 0);
-  });
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')}`,
-    );
-  });
-}
 
 describe('the lesson page', () => {
   test('has every section in order, each at its anchor with its title', async () => {

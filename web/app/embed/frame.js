@@ -7,10 +7,18 @@ export function frameSection(plan) {
   const section = document.getElementById(plan.anchor);
   section.hidden = false;
   document.title = `${section.querySelector('h1, h2')?.textContent ?? ''} · Funciones de activación`;
+  // The section's title is the frame's h1 (the lesson's h2): what it holds goes up a level too.
+  for (const heading of section.querySelectorAll('h3, h4, h5, h6')) {
+    heading.setAttribute('aria-level', String(Number(heading.tagName[1]) - 1));
+  }
   if (plan.card) {
     root.dataset.embedCard = plan.card;
     const card = section.querySelector(`[data-card="${CSS.escape(plan.card)}"]`);
     card.classList.add('embed-target');
+    // The card's title stands for the hidden section title: the frame's one top heading.
+    const title = card.querySelector('h3');
+    title.setAttribute('aria-level', '1');
+    section.setAttribute('aria-labelledby', title.id);
     document.title = `${card.querySelector('h3').firstChild.textContent.trim()} · Funciones de activación`;
   }
   if (!plan.controls) root.dataset.embedControls = 'off';

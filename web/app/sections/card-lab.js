@@ -147,13 +147,14 @@ export function createCardLab({ root, card, spec, api, values, changed, onCompar
     params,
     /** Shows whether the card is in the comparison, and whether that is `full`. */
     setCompared(on, full = false) {
-      compare.setAttribute('aria-pressed', String(on));
       compare.disabled = full && !on;
+      // The label says the state: no aria-pressed too, or «Quitar…, pulsado» would say it twice.
       compare.textContent = on
         ? 'Quitar de la comparación'
         : full
           ? 'Comparación completa'
           : 'Añadir a la comparación';
+      compare.setAttribute('aria-label', `${compare.textContent}: ${name}`);
     },
     showValues() {
       derivative.set(values[key('deriv')]);

@@ -59,10 +59,12 @@ function copier(label, text, status) {
 function sectionTarget(section, store) {
   const anchor = section.id;
   const lab = section.querySelector('[data-lab]');
+  const name = section.querySelector('h2')?.textContent.replace(/^\d+\.\s*/, '') ?? '';
   return {
     id: anchor,
     what: 'sección',
-    title: `${section.querySelector('h2')?.textContent.replace(/^\d+\.\s*/, '') ?? ''} · ${SITE}`,
+    name,
+    title: `${name} · ${SITE}`,
     link: () => store.hashFor(anchor),
     embed: () => [['section', anchor], ...store.entries(anchor)],
     height: (controls) =>
@@ -75,10 +77,12 @@ function cardTarget(article, section, store) {
   const card = article.dataset.card;
   const own = () => store.entries(section.id).filter(([k]) => k.startsWith(`${card}.`));
   const lab = article.querySelector('[data-lab-card]');
+  const name = article.querySelector('h3').firstChild.textContent.trim();
   return {
     id: article.id,
     what: 'función',
-    title: `${article.querySelector('h3').firstChild.textContent.trim()} · ${SITE}`,
+    name,
+    title: `${name} · ${SITE}`,
     link: () => store.hashFor(section.id, { card, target: article.id }),
     embed: () => [['fn', card], ...own().map(([k, v]) => [k.slice(card.length + 1), v])],
     // What the card shows above its lab: the card less the lab (counted by frameHeight) and the
@@ -91,7 +95,7 @@ function cardTarget(article, section, store) {
   };
 }
 
-function shareBar({ id, what, title, link, embed, height }, store) {
+function shareBar({ id, what, name, title, link, embed, height }, store) {
   const status = el('span', { class: 'share-status', role: 'status' });
   const linkText = el('span', { class: 'visually-hidden' });
   const share = copier(
@@ -103,6 +107,8 @@ function shareBar({ id, what, title, link, embed, height }, store) {
     status,
   );
   share.title = `Copia el enlace a esta ${what} tal como está ahora`;
+  // Dozens of these buttons: a screen reader's list of them says whose each one is.
+  share.setAttribute('aria-label', `Compartir: ${name}`);
 
   const controls = el('input', {
     type: 'checkbox',
@@ -149,6 +155,7 @@ function shareBar({ id, what, title, link, embed, height }, store) {
     type: 'button',
     class: 'button',
     text: 'Insertar',
+    'aria-label': `Insertar: ${name}`,
     'aria-expanded': 'false',
     'aria-controls': panel.id,
   });
