@@ -135,6 +135,19 @@ describe('the lesson page', () => {
     await page.close();
   });
 
+  test('English terms are marked as English, so a screen reader does not read them in Spanish', async () => {
+    const page = await ctx.open();
+    const unmarked = await page.evaluate(() =>
+      [...document.querySelectorAll('main em')]
+        .filter((e) => /Linear Unit|gradient|dropout|sparsity|^hard$/.test(e.textContent))
+        .filter((e) => e.closest('[lang]').lang !== 'en')
+        .map((e) => e.textContent),
+    );
+    assert.deepEqual(unmarked, []);
+    assert.equal(await page.locator('main em[lang="en"]').count(), 9);
+    await page.close();
+  });
+
   test('a deep link opens at its section, and a link with state restores it', async () => {
     let page = await ctx.open('#selu');
     let top = await page.locator('#selu').evaluate((el) => el.getBoundingClientRect().top);
