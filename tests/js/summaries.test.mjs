@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeFunction, describeParams, range } from '../../web/app/summaries.js';
+import { saturationIntervals } from '../../web/app/views/curve-data.js';
 
 const z = Array.from({ length: 81 }, (_, i) => -4 + i / 10);
 
@@ -139,4 +140,60 @@ test('a tail the samples round flat is still read from f′, and f′ peaks wher
   // A function that really is constant says its value once.
   const flat = describeFunction({ name: 'ReLU', z, f: z.map(() => 0), df: z.map(() => 0) });
   assert.match(flat, /f es constante y vale 0\./);
+});
+
+test('a saturation zone that ends at a kink of f′ ends at the kink, not between samples', () => {
+  // ReLU's f′ on a grid without 0 (−5 to 50 in 601 samples): 0 up to the kink, then 1.
+  const grid = Array.from({ length: 601 }, (_, i) => -5 + (55 * i) / 600);
+  const df = grid.map((v) => (v > 0 ? 1 : 0));
+  for (const threshold of [0.01, 0.5]) {
+    assert.deepEqual(saturationIntervals(grid, df, threshold, [0]), [[-5, 0]], `${threshold}`);
+    // Without the kink the edge lands between the samples on either side of 0.
+    const [[, edge]] = saturationIntervals(grid, df, threshold);
+    assert.ok(edge !== 0 && Math.abs(edge) < 0.1);
+  }
+});
+
+test('f′ peaking between two samples is found there; a plateau stays an interval', () => {
+  const grid = Array.from({ length: 601 }, (_, i) => -5 + (55 * i) / 600); // no sample at 0
+  const tanhDf = (v) => (2 / (Math.exp(v) + Math.exp(-v))) ** 2;
+  const refinePeak = (a, b) => {
+    // A plain scan stands in for the golden-section search of views/exact-sample.js.
+    let best = { z: a, v: tanhDf(a) };
+    for (let i = 0; i <= 10000; i++) {
+      const x = a + ((b - a) * i) / 10000;
+      if (tanhDf(x) > best.v) best = { z: x, v: tanhDf(x) };
+    }
+    return best;
+  };
+  const tanhText = describeFunction({
+    name: 'tanh',
+    z: grid,
+    f: grid.map(Math.tanh),
+    df: grid.map(tanhDf),
+    refinePeak,
+  });
+  assert.match(tanhText, /f′ alcanza su máximo, 1, en z = 0\./);
+  assert.match(tanhText, /f es creciente/);
+  const relu = describeFunction({
+    name: 'ReLU',
+    z: grid,
+    f: grid.map((v) => Math.max(0, v)),
+    df: grid.map((v) => (v > 0 ? 1 : 0)),
+    refinePeak,
+    jumps: { f: [], df: [{ z: 0, left: 0, value: 0, right: 1 }] },
+  });
+  assert.match(relu, /f′ alcanza su máximo, 1, para z > 0\./);
+});
+
+test('a range end near a whole number it never reaches keeps the digits that say so', () => {
+  const grid = Array.from({ length: 201 }, (_, i) => -10 + i / 10);
+  const sigmoid = (v) => 1 / (1 + Math.exp(-v));
+  const text = describeFunction({
+    name: 'Sigmoide',
+    z: grid,
+    f: grid.map(sigmoid),
+    df: grid.map((v) => sigmoid(v) * (1 - sigmoid(v))),
+  });
+  assert.match(text, /toma valores de 4,54·10⁻⁵ a 0,99995\./);
 });

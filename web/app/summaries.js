@@ -67,7 +67,12 @@ function beyondSamples(max, jumps) {
   return best;
 }
 
-function peak(z, df, kinks, jumps) {
+/**
+ * Where f′ is largest: a plateau as an interval (ReLU′ = 1 for z > 0), a point as a point. A
+ * point between two samples is found there with `refinePeak` (tanh′ peaks at 0, which a grid
+ * from −5 to 50 misses), unless a kink lies in between.
+ */
+function peak(z, df, kinks, jumps, refinePeak) {
   let max = -Infinity;
   for (const v of df) if (v > max) max = v;
   const limit = beyondSamples(max, jumps);
@@ -91,14 +96,38 @@ function peak(z, df, kinks, jumps) {
     if (run && run.last === i - 1) run.last = i;
     else runs.push({ first: i, last: i });
   }
+  let value = max;
   const places = runs.map(({ first, last }) => {
-    if (first === last) return `en z = ${formatNumber(z[first], 2)}`;
+    let top = first;
+    for (let i = first; i <= last; i++) if (df[i] >= df[top]) top = i;
+    const plateau = df.slice(first, last + 1).every((v) => v === df[first]);
+    if (!plateau || first === last) {
+      const [a, b] = [z[Math.max(0, top - 1)], z[Math.min(z.length - 1, top + 1)]];
+      const inner = top > 0 && top < z.length - 1 && !kinks.some((k) => k >= a && k <= b);
+      if (!inner || !refinePeak) return `en z = ${formatNumber(z[top], 2)}`;
+      const found = refinePeak(a, b);
+      if (found.v > value) value = found.v;
+      return `en z = ${formatNumber(found.z, 2)}`;
+    }
     const a = first > 0 ? snapToKink(z[first], z[first - 1], z[first], kinks) : z[first];
     const b = last < z.length - 1 ? snapToKink(z[last], z[last], z[last + 1], kinks) : z[last];
     return `para ${describeZ(a, b, z[0], z.at(-1))}`;
   });
   const where = places.length <= 3 ? formatList(places) : `en ${places.length} lugares separados`;
-  return `f′ alcanza su máximo, ${formatSignificant(max)}, ${where}`;
+  return `f′ alcanza su máximo, ${formatSignificant(value)}, ${where}`;
+}
+
+/**
+ * 4 significant digits, or as many as it takes (up to 9) not to round to a whole number the
+ * value is not: the sigmoid on [−10, 10] reaches 0,99995, not «1», which it never reaches.
+ */
+function formatBound(v) {
+  const whole = Math.round(v);
+  let text = formatSignificant(v);
+  for (let digits = 5; digits <= 9 && v !== whole && text === formatSignificant(whole); digits++) {
+    text = formatSignificant(v, digits);
+  }
+  return text;
 }
 
 /** The lowest and highest of `values`, and of the values and one-sided limits at `jumps`. */
@@ -141,6 +170,7 @@ export function describeFunction({
   threshold,
   intervals = [],
   jumps = { f: [], df: [] },
+  refinePeak,
 }) {
   const zmin = z[0];
   const zmax = z.at(-1);
@@ -154,13 +184,13 @@ export function describeFunction({
       ? ''
       : ` Zona de saturación (|f′| < ${formatSignificant(threshold, 2)}): ${zones}.`;
   const shape = monotonicity(f, df);
-  const [low, high] = [formatSignificant(lo), formatSignificant(hi)];
+  const [low, high] = [formatBound(lo), formatBound(hi)];
   let values = `y toma valores de ${low} a ${high}`;
   if (shape === 'es constante') values = `y vale ${low}`;
   else if (low === high) values = `y toma valores muy próximos a ${low}`;
   return (
     `${name}${paramText ? ` con ${paramText}` : ''}, para z entre ${formatNumber(zmin, 2)} y ` +
-    `${formatNumber(zmax, 2)}: f ${shape} ${values}. ${peak(z, df, kinks, jumps.df)}.${saturation}`
+    `${formatNumber(zmax, 2)}: f ${shape} ${values}. ${peak(z, df, kinks, jumps.df, refinePeak)}.${saturation}`
   );
 }
 

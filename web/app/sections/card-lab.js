@@ -6,6 +6,7 @@ import { formatNumber } from '../format.js';
 import { describeFunction, describeParams } from '../summaries.js';
 import { buttonControl, checkboxControl, el, fieldset, sliderControl } from '../ui/controls.js';
 import { jumps as findJumps, linspace32, paddedLimits, toPoints } from '../views/curve-data.js';
+import { exactSample } from '../views/exact-sample.js';
 import { FunctionChart } from '../views/function-chart.js';
 import { frameworkLegend, frameworkOverlays, hasFrameworks } from './frameworks.js';
 import { createRenderScheduler } from './render-scheduler.js';
@@ -93,8 +94,7 @@ export function createCardLab({ root, card, spec, api, values, changed, onCompar
       name,
       paramText: describeParams(spec.params, p),
       z,
-      f,
-      df,
+      ...exactSample(api, spec.id, z, p),
       jumps: cuts,
     });
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);

@@ -18,6 +18,7 @@ import {
   saturationIntervals,
   toPoints,
 } from '../views/curve-data.js';
+import { exactSample } from '../views/exact-sample.js';
 import { FunctionChart } from '../views/function-chart.js';
 import { frameworkLegend, frameworkOverlays, hasFrameworks } from './frameworks.js';
 import { createRenderScheduler } from './render-scheduler.js';
@@ -100,7 +101,7 @@ export function createFunctionLab({ root, section, spec, api, store }) {
     const jumps = findJumps(api, spec, params(), values.zmin, values.zmax);
     toPoints(z, f, jumps.f, fPoints);
     toPoints(z, df, jumps.df, dfPoints);
-    sample = { z, f, df, jumps, fPoints, dfPoints };
+    sample = { z, f, df, jumps, fPoints, dfPoints, exact: exactSample(api, spec.id, z, params()) };
   }
 
   // The probe's readout: built once, its numbers updated in place.
@@ -123,7 +124,8 @@ export function createFunctionLab({ root, section, spec, api, store }) {
     const probeZ = hoverZ ?? values.z;
     const at = api.evaluate(spec.id, [probeZ], params());
     const reading = { z: probeZ, f: at.f[0], df: at.df[0] };
-    const intervals = saturationIntervals(sample.z, sample.df, values.sat);
+    const kinks = sample.jumps.df.map((j) => j.z);
+    const intervals = saturationIntervals(sample.z, sample.df, values.sat, kinks);
     const showFrameworks = hasFrameworks(fw) && values.fw;
     const { overlays, extraMarkers } = showFrameworks
       ? frameworkOverlays(
@@ -164,6 +166,7 @@ export function createFunctionLab({ root, section, spec, api, store }) {
       name,
       paramText: describeParams(spec.params, values),
       ...sample,
+      ...sample.exact,
       threshold: values.sat,
       intervals,
     });

@@ -42,10 +42,20 @@ export function jumps(api, spec, params, zmin, zmax, scale = 1) {
   });
   const raw = api.evaluate(spec.id, around, params);
   const values = { f: raw.f, df: raw.df.map((v) => scale * v) };
+  // A limit read a few ULP from the kink is off by about the slope times that distance: within
+  // a few of those distances of 0, it is 0 (Umbral's f(0⁺) = 0, not 8,9·10⁻¹⁶).
+  const limit = (v, k) => (Math.abs(v) <= 64 * Number.EPSILON * Math.max(1, Math.abs(k)) ? 0 : v);
+  const differ = (a, b) => Math.abs(a - b) > 1e-6 * Math.max(1, Math.abs(a));
+  // A jump, or a single point off a continuous curve (soft shrink's f′ at 0 when λ = 0).
   const pick = (v) =>
     inside
-      .map((z, i) => ({ z, left: v[3 * i], value: v[3 * i + 1], right: v[3 * i + 2] }))
-      .filter(({ left, right }) => Math.abs(left - right) > 1e-6 * Math.max(1, Math.abs(left)));
+      .map((z, i) => ({
+        z,
+        left: limit(v[3 * i], z),
+        value: v[3 * i + 1],
+        right: limit(v[3 * i + 2], z),
+      }))
+      .filter(({ left, value, right }) => differ(left, right) || differ(left, value));
   return { f: pick(values.f), df: pick(values.df) };
 }
 
@@ -90,9 +100,12 @@ export function jumpMarkers(jumps, color) {
 }
 
 /** The z-intervals where |f'| < threshold, with ends interpolated between samples. */
-export function saturationIntervals(z, df, threshold) {
+export function saturationIntervals(z, df, threshold, kinks = []) {
   const inside = (i) => Math.abs(df[i]) < threshold;
   const cross = (i) => {
+    // Where f' jumps (ReLU at 0), the edge is the kink itself, not a point between the samples.
+    const kink = kinks.find((k) => k >= z[i] && k <= z[i + 1]);
+    if (kink !== undefined) return kink;
     // Where |f'| = threshold between samples i and i + 1. Saturating tails decay exponentially,
     // so interpolate log|f'| when both ends are positive; linearly otherwise.
     const a = Math.abs(df[i]);

@@ -1,0 +1,48 @@
+// What a chart's summary reads: the function in float64 at the chart's own samples, and f′'s
+// peak found between two of them. The curves are drawn from float32, whose rounding would show
+// in words (tanh «no es monótona» near 1, the sigmoid's f′ «1») though never on screen.
+
+const GOLDEN = (Math.sqrt(5) - 1) / 2;
+
+/** The z in [a, b] where `g` is largest, for a `g` with one peak there (golden-section search). */
+function argmax(g, a, b) {
+  let lo = a;
+  let hi = b;
+  let x1 = hi - GOLDEN * (hi - lo);
+  let x2 = lo + GOLDEN * (hi - lo);
+  let g1 = g(x1);
+  let g2 = g(x2);
+  for (let i = 0; i < 80 && hi - lo > 1e-12 * Math.max(1, Math.abs(lo)); i++) {
+    if (g1 < g2) {
+      lo = x1;
+      x1 = x2;
+      g1 = g2;
+      x2 = lo + GOLDEN * (hi - lo);
+      g2 = g(x2);
+    } else {
+      hi = x2;
+      x2 = x1;
+      g2 = g1;
+      x1 = hi - GOLDEN * (hi - lo);
+      g1 = g(x1);
+    }
+  }
+  const z = (lo + hi) / 2;
+  return { z, v: g(z) };
+}
+
+export function exactSample(api, id, z, params) {
+  const { f, df } = api.evaluate(id, Float64Array.from(z), params);
+  const dfAt = (v) => api.evaluate(id, [v], params).df[0];
+  const peaks = new Map();
+  return {
+    f,
+    df,
+    /** f′'s largest value between a and b, and where: { z, v }. Each bracket is searched once. */
+    refinePeak(a, b) {
+      const key = `${a} ${b}`;
+      if (!peaks.has(key)) peaks.set(key, argmax(dfAt, a, b));
+      return peaks.get(key);
+    },
+  };
+}
