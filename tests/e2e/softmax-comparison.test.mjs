@@ -282,6 +282,16 @@ describe('comparison figures', () => {
       () => window.activaciones.charts['comparacion-familia'].data.datasets[1].data[0].y,
     );
     assert.ok(Math.abs(eluLeft + 0.5) < 1e-4);
+    // At α = 3, ELU′ reaches 3 at the kink: the source's frame (up to 2) grows to show it.
+    const again = await renders(page, '[data-figure="comparacion-familia-derivadas"]');
+    await alpha.fill('3');
+    await waitForRender(page, '[data-figure="comparacion-familia-derivadas"]', again);
+    const frame = await page.evaluate(() => {
+      const { y } = window.activaciones.charts['comparacion-familia-derivadas'].options.scales;
+      return [y.min, y.max];
+    });
+    assert.equal(frame[0], -1);
+    assert.ok(frame[1] > 3 && frame[1] < 3.5, `y up to ${frame[1]}`);
     await page.close();
   });
 });

@@ -11,6 +11,22 @@ const defaultStyle = {
   dash: (id, derivative) => (derivative ? DERIVATIVE_DASH[id] : []),
 };
 
+/**
+ * The source's frame for a family figure, grown where α takes the curves out of it: down to
+ * their saturation levels (SELU's −λα is −5,27 at α = 3) and up to their values at the kink
+ * (ELU′ reaches α there), but not up the lines that climb off it by design (ReLU).
+ */
+function familyLimits([y0, y1], shown) {
+  let low = y0;
+  let high = y1;
+  for (const [, curve] of shown) {
+    for (const v of curve.values) if (v < low) low = v;
+    for (const j of curve.jumps ?? []) high = Math.max(high, j.left, j.value, j.right);
+  }
+  const pad = 0.04 * (y1 - y0);
+  return { min: low < y0 ? low - pad : y0, max: high > y1 ? high + pad : y1 };
+}
+
 export class CompareChart {
   /**
    * style: { color(id, dark), dash(id, derivative), order?(id) }, for figures beyond the source's
@@ -79,6 +95,8 @@ export class CompareChart {
     if (!this.figure.y) {
       const [min, max] = paddedLimits(...shown.map(([, curve]) => curve.values));
       Object.assign(this.chart.options.scales.y, { min, max });
+    } else if (this.figure.family) {
+      Object.assign(this.chart.options.scales.y, familyLimits(this.figure.y, shown));
     }
     this.chart.update('none');
   }
