@@ -167,6 +167,30 @@ describe('the network labs', () => {
     await page.close();
   });
 
+  test('the SELU lab’s frames grow to show a mean or a deviation that leaves them', async () => {
+    // With He normal, SELU's deviation grows layer after layer, far past the frame's 3.
+    const page = await ctx.open('#autonormalizacion?autonormalizacion.init=he_normal');
+    await drawn(page, SELU);
+    const frames = await page.evaluate(() =>
+      ['autonormalizacion-media', 'autonormalizacion-desviacion'].map((id) => {
+        const chart = window.activaciones.charts[id];
+        const ys = chart.data.datasets
+          .flatMap((d) => d.data.map((p) => p.y))
+          .filter(Number.isFinite);
+        const { min, max } = chart.options.scales.y;
+        return { id, min, max, lo: Math.min(...ys), hi: Math.max(...ys) };
+      }),
+    );
+    const [mean, std] = frames;
+    assert.ok(std.hi > 3, `the deviation leaves the default frame: ${std.hi}`);
+    for (const f of frames) assert.ok(f.min <= f.lo && f.max >= f.hi, JSON.stringify(f));
+    // The default frame stays the least one.
+    assert.ok(mean.min <= -1.5 && mean.max >= 1.5, JSON.stringify(mean));
+    assert.equal(std.min, 0);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('every switch of the SELU lab changes its charts and its verdict', async () => {
     const page = await ctx.open('#autonormalizacion');
     await drawn(page, SELU);

@@ -116,8 +116,26 @@ export class LayerChart {
     // One layer sits in the middle of an axis that shows no layer it does not have.
     const [min, max] = depth === 1 ? [0.5, 1.5] : [1, depth];
     Object.assign(this.chart.options.scales.x, { min, max });
+    if (!this.y.log && this.y.min !== undefined) this.growY(series);
     this.chart.options.plugins.referenceLines.y = reference;
     this.chart.update('none');
+  }
+
+  /** The chart's own frame, grown to take in values beyond it (SELU's deviation with He). */
+  growY(series) {
+    let lo = this.y.min;
+    let hi = this.y.max;
+    for (const s of series) {
+      for (const v of s.values) {
+        if (v < lo) lo = v;
+        else if (v > hi) hi = v;
+      }
+    }
+    const pad = 0.04 * (hi - lo);
+    Object.assign(this.chart.options.scales.y, {
+      min: lo < this.y.min ? lo - pad : this.y.min,
+      max: hi > this.y.max ? hi + pad : this.y.max,
+    });
   }
 
   applyTheme() {
