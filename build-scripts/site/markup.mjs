@@ -29,14 +29,20 @@ function snippet(codeHtml, attrs = '') {
 </div>`;
 }
 
+// The panels whose code the page keeps in step with the chart (ELU's α): TF.js has no α.
+const LIVE_FRAMEWORKS = ['keras', 'pytorch'];
+
 /**
  * One tab per framework, each with its code and a copy button. `codes` maps framework keys to
- * HTML-escaped code; `liveFn` marks the Keras panel whose code the page updates (ELU's α).
+ * HTML-escaped code; `liveFn` marks the panels whose code the page updates (LIVE_FRAMEWORKS).
  */
 export function codeTabs(prefix, codes, { liveFn } = {}) {
   const present = FRAMEWORKS.filter((f) => codes[f.key]);
   if (present.length === 1)
-    return snippet(codes.keras, liveFn ? ` data-snippet-fn="${liveFn}"` : '');
+    return snippet(
+      codes.keras,
+      liveFn ? ` data-snippet-fn="${liveFn}" data-snippet-framework="keras"` : '',
+    );
   const tabs = present
     .map(
       (f, i) =>
@@ -45,7 +51,10 @@ export function codeTabs(prefix, codes, { liveFn } = {}) {
     .join('\n    ');
   const panels = present
     .map((f, i) => {
-      const live = liveFn && f.key === 'keras' ? ` data-snippet-fn="${liveFn}"` : '';
+      const live =
+        liveFn && LIVE_FRAMEWORKS.includes(f.key)
+          ? ` data-snippet-fn="${liveFn}" data-snippet-framework="${f.key}"`
+          : '';
       return `<div role="tabpanel" id="${prefix}-panel-${f.key}" aria-labelledby="${prefix}-tab-${f.key}"${i === 0 ? '' : ' hidden'}>
   ${snippet(codes[f.key], live)}
 </div>`;

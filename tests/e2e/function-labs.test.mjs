@@ -259,8 +259,17 @@ describe('function labs', () => {
     const alpha = page.locator('#elu').getByLabel('α (alpha)');
     assert.equal(await alpha.inputValue(), '1.5');
     assert.match(
-      await page.locator('#elu [data-snippet-fn] [data-snippet-code]').textContent(),
+      await page.locator('#elu [data-snippet-framework="keras"] [data-snippet-code]').textContent(),
       /ELU\(alpha=1\.5\)/,
+    );
+    const pytorch = page.locator('#elu [data-snippet-framework="pytorch"] [data-snippet-code]');
+    assert.match(await pytorch.textContent(), /torch\.nn\.ELU\(alpha=1\.5\)/);
+    // PyTorch's line follows the chart's α too, as Keras's does.
+    await alpha.fill('0.1');
+    await page.waitForFunction(() =>
+      document
+        .querySelector('#elu [data-snippet-framework="pytorch"] [data-snippet-code]')
+        .textContent.includes('torch.nn.ELU(alpha=0.1)'),
     );
     await page
       .locator('#elu')
@@ -270,9 +279,10 @@ describe('function labs', () => {
     await page.waitForFunction(
       () =>
         !document
-          .querySelector('#elu [data-snippet-fn] [data-snippet-code]')
+          .querySelector('#elu [data-snippet-framework="keras"] [data-snippet-code]')
           .textContent.includes('ELU(alpha'),
     );
+    assert.match(await pytorch.textContent(), /torch\.nn\.ELU\(alpha=1\.0\)/);
     await page.close();
   });
 

@@ -92,13 +92,19 @@ export function functionName(id, options) {
   return text?.name ?? id;
 }
 
-/** The Keras line for a function with the given parameters, when they differ from the default. */
-export function kerasVariant(spec, values) {
-  const changed = spec.params.filter((p) => values[p.name] !== p.default);
-  if (spec.id !== 'elu' || changed.length === 0) return '';
-  const alpha = values.alpha;
+const python = (v) => (Number.isInteger(v) ? v.toFixed(1) : String(v));
+
+/**
+ * A code panel kept in step with the chart's parameters (ELU's α): Keras gets the lines for an
+ * α other than its default; PyTorch's ELU(alpha=…) takes the chart's value.
+ */
+export function liveSnippet(spec, framework, base, values) {
+  if (spec.id !== 'elu') return base;
+  const alpha = python(values.alpha);
+  if (framework === 'pytorch') return base.replace(/ELU\(alpha=[^)]*\)/, `ELU(alpha=${alpha})`);
+  if (values.alpha === spec.params.find((p) => p.name === 'alpha').default) return base;
   return (
-    `\n\n# Con alpha = ${alpha}, como en la gráfica: una capa lineal seguida de ELU\n` +
+    `${base}\n\n# Con alpha = ${alpha}, como en la gráfica: una capa lineal seguida de ELU\n` +
     `lineal = keras.layers.Dense(64)\n` +
     `activacion = keras.layers.ELU(alpha=${alpha})`
   );

@@ -3,7 +3,7 @@
 import {
   CONSTANT_TEXT,
   functionName,
-  kerasVariant,
+  liveSnippet,
   LAB_START,
   PARAM_TEXT,
 } from '../content/functions.es.js';
@@ -84,8 +84,10 @@ export function createFunctionLab({ root, section, spec, api, store }) {
   canvas.setAttribute('aria-describedby', summary.id);
   const legend = root.querySelector('[data-legend]');
   const fw = JSON.parse(root.dataset.frameworks ?? '{}');
-  const snippet = section.querySelector('[data-snippet-fn] [data-snippet-code]');
-  const baseSnippet = snippet?.textContent;
+  const snippets = [...section.querySelectorAll('[data-snippet-fn]')].map((panel) => {
+    const code = panel.querySelector('[data-snippet-code]');
+    return { code, base: code.textContent, framework: panel.dataset.snippetFramework };
+  });
 
   const chart = new FunctionChart(canvas, { fLabel: `${name}: f(z)`, dfLabel: 'f′(z)' });
   let hoverZ = null;
@@ -170,7 +172,9 @@ export function createFunctionLab({ root, section, spec, api, store }) {
       threshold: values.sat,
       intervals,
     });
-    if (snippet) snippet.textContent = baseSnippet + kerasVariant(spec, params());
+    for (const { code, base, framework } of snippets) {
+      code.textContent = liveSnippet(spec, framework, base, params());
+    }
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
   }
 
