@@ -4,7 +4,7 @@
 import { CURVE_COLORS, DERIVATIVE_DASH } from '../content/figures.es.js';
 import { functionName } from '../content/functions.es.js';
 import { applyThemeToAxes, baseLineOptions, Chart, themeColors } from './chart-setup.js';
-import { jumpMarkers, paddedLimits } from './curve-data.js';
+import { grownFrame, jumpMarkers, paddedLimits } from './curve-data.js';
 
 const defaultStyle = {
   color: (id, dark) => CURVE_COLORS[id][dark ? 'dark' : 'light'],
@@ -16,15 +16,14 @@ const defaultStyle = {
  * their saturation levels (SELU's −λα is −5,27 at α = 3) and up to their values at the kink
  * (ELU′ reaches α there), but not up the lines that climb off it by design (ReLU).
  */
-function familyLimits([y0, y1], shown) {
-  let low = y0;
-  let high = y1;
+function familyLimits(frame, shown) {
+  let low = frame[0];
+  let high = frame[1];
   for (const [, curve] of shown) {
     for (const v of curve.values) if (v < low) low = v;
     for (const j of curve.jumps ?? []) high = Math.max(high, j.left, j.value, j.right);
   }
-  const pad = 0.04 * (y1 - y0);
-  return { min: low < y0 ? low - pad : y0, max: high > y1 ? high + pad : y1 };
+  return grownFrame(frame, low, high);
 }
 
 export class CompareChart {

@@ -148,3 +148,12 @@ export function paddedLimits(...arrays) {
   const pad = (hi - lo || 1) * 0.08;
   return [lo - pad, hi + pad];
 }
+
+/**
+ * A chart's own frame [y0, y1], grown (with a small margin) to take in `lo` and `hi` where they
+ * lie beyond it: the frame stays the least one a reader sees, and no curve leaves it.
+ */
+export function grownFrame([y0, y1], lo, hi) {
+  const pad = 0.04 * (Math.max(hi, y1) - Math.min(lo, y0));
+  return { min: lo < y0 ? lo - pad : y0, max: hi > y1 ? hi + pad : y1 };
+}

@@ -3,6 +3,7 @@
 // updated in place; series are added or removed without recreating the chart.
 import { formatSignificant, powerOfTen } from '../format.js';
 import { applyThemeToAxes, baseLineOptions, Chart, themeColors } from './chart-setup.js';
+import { grownFrame } from './curve-data.js';
 
 /**
  * A legend for series that come in pairs, a solid and a dashed line per run: one entry per run's
@@ -131,11 +132,7 @@ export class LayerChart {
         else if (v > hi) hi = v;
       }
     }
-    const pad = 0.04 * (hi - lo);
-    Object.assign(this.chart.options.scales.y, {
-      min: lo < this.y.min ? lo - pad : this.y.min,
-      max: hi > this.y.max ? hi + pad : this.y.max,
-    });
+    Object.assign(this.chart.options.scales.y, grownFrame([this.y.min, this.y.max], lo, hi));
   }
 
   applyTheme() {
