@@ -216,10 +216,14 @@ describe('the lesson page', () => {
     // What a screen reader lists: Chrome's own tree, not the DOM (Playwright's snapshots read
     // the DOM, so they would pass even when the browser leaves a section out).
     const page = await ctx.open();
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('main .section')].every((s) =>
-        s.classList.contains('section-laid-out'),
-      ),
+    // Polled by a timer: polling every frame would leave the page no free moment to lay out in.
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('main .section, main .card')].every((s) =>
+          s.classList.contains('section-laid-out'),
+        ),
+      null,
+      { polling: 100 },
     );
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Accessibility.enable');

@@ -48,7 +48,7 @@ export async function startPage(api, readerMoved) {
     labs,
     afterReady: () => {
       scrollToAnchor(store, readerMoved);
-      layOutSections(document.querySelectorAll('main .section'));
+      layOutSections(document.querySelectorAll('main .section, main .card'));
     },
   };
 }
