@@ -271,8 +271,10 @@ describe('the network labs', () => {
     });
     const lab = page.locator(GRADIENT);
     await lab.getByLabel('Anchura (unidades por capa)').selectOption('512');
-    // While the worker is busy with four 512-wide networks, drag the depth slider about.
+    // While the worker is busy with four 512-wide networks, drag the depth slider about. (In
+    // view first: at 1280 × 900 it sits below the window, where the mouse would miss it.)
     const slider = lab.getByLabel('Profundidad (capas)');
+    await slider.scrollIntoViewIfNeeded();
     const box = await slider.boundingBox();
     await page.mouse.move(box.x + 5, box.y + box.height / 2);
     await page.mouse.down();
@@ -281,6 +283,7 @@ describe('the network labs', () => {
       await page.waitForTimeout(20);
     }
     await page.mouse.up();
+    assert.equal(await slider.inputValue(), '100', 'the drag moved the slider to its end');
     await page.waitForTimeout(300);
     assert.equal(await lab.locator('[data-status]').isVisible(), true, 'the busy indicator shows');
     const longTasks = await page.evaluate(() => window.__longTasks);
