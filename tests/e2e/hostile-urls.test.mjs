@@ -176,6 +176,13 @@ describe('hostile links', () => {
       assert.equal(await page.locator('#funcion-celu input[name="alpha"]').inputValue(), '2');
       await page.close();
     }
+    // A «%» that starts no escape, as a hand-cut link may carry.
+    for (const raw of ['%', '%E0%A4%A', '%zz']) {
+      const typo = await openChecked('', `#${raw}?otras-funciones.celu.alpha=2`, raw, dialogs);
+      assert.equal(await typo.locator('#funcion-celu input[name="alpha"]').inputValue(), '2');
+      assert.match(await typo.locator('#app-notice').innerText(), /no hay nada con ese nombre/);
+      await typo.close();
+    }
     const page = await openChecked('', '#funcion-celu', 'card', dialogs);
     const keys = await page
       .locator('#funcion-celu')

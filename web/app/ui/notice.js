@@ -1,5 +1,6 @@
 // A quiet note for values of a link that could not be used (unknown, repeated, malformed or out
 // of range): the page carries on with defaults or clamped values and says so once, politely.
+import { readHash } from '../state/hash.js';
 import { el } from './controls.js';
 
 const REASONS = {
@@ -41,7 +42,7 @@ export function showLinkNotes(notes) {
 
 /** Once the note is closed, the keyboard goes on from where the link landed, not from the top. */
 function focusLanding() {
-  const anchor = decodeURIComponent(location.hash.slice(1).split('?')[0]);
+  const { anchor } = readHash();
   const target = (anchor && document.getElementById(anchor)) || document.querySelector('main');
   if (!target) return;
   if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
