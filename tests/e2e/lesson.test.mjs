@@ -98,8 +98,14 @@ describe('the lesson page', () => {
     const fallbacks = [];
     const families = new Set();
     let checked = 0;
+    // A glyph has a font once its box is laid out: lay out every section and card now, rather
+    // than wait for ui/lay-out.js (the accessibility-tree test covers that).
+    await page.evaluate(() => {
+      for (const box of document.querySelectorAll('main .section, main .card')) {
+        box.style.contentVisibility = 'visible';
+      }
+    });
     for (const anchor of ANCHORS) {
-      // Sections off screen are not laid out (content-visibility: auto): bring each one in.
       await page.locator(`#${anchor}`).scrollIntoViewIfNeeded();
       await page.evaluate(() => document.fonts.ready);
       const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
