@@ -2,6 +2,7 @@
 // chart (the canvas points to them with aria-describedby) and for everybody under it.
 import { PARAM_TEXT } from './content/functions.es.js';
 import { formatList, formatNumber, formatSignificant } from './format.js';
+import { kinkBetween } from './views/curve-data.js';
 
 const PIECES = ['un tramo', 'dos tramos', 'tres tramos'];
 
@@ -46,7 +47,7 @@ function describeZ(a, b, zmin, zmax) {
 
 // A boundary between samples that straddle a kink is the kink itself.
 function snapToKink(value, lo, hi, kinks) {
-  return kinks.find((k) => k >= lo && k <= hi) ?? value;
+  return kinkBetween(lo, hi, kinks) ?? value;
 }
 
 const above = (a, b) => a > b + 1e-9 * Math.max(1, Math.abs(b));
@@ -103,7 +104,7 @@ function peak(z, df, kinks, jumps, refinePeak) {
     const plateau = df.slice(first, last + 1).every((v) => v === df[first]);
     if (!plateau || first === last) {
       const [a, b] = [z[Math.max(0, top - 1)], z[Math.min(z.length - 1, top + 1)]];
-      const inner = top > 0 && top < z.length - 1 && !kinks.some((k) => k >= a && k <= b);
+      const inner = top > 0 && top < z.length - 1 && kinkBetween(a, b, kinks) === undefined;
       if (!inner || !refinePeak) return `en z = ${formatNumber(z[top], 2)}`;
       const found = refinePeak(a, b);
       if (found.v > value) value = found.v;

@@ -99,12 +99,17 @@ export function jumpMarkers(jumps, color) {
   ]);
 }
 
+/** The first kink in [lo, hi], or undefined: where a boundary between two samples really is. */
+export function kinkBetween(lo, hi, kinks) {
+  return kinks.find((k) => k >= lo && k <= hi);
+}
+
 /** The z-intervals where |f'| < threshold, with ends interpolated between samples. */
 export function saturationIntervals(z, df, threshold, kinks = []) {
   const inside = (i) => Math.abs(df[i]) < threshold;
   const cross = (i) => {
     // Where f' jumps (ReLU at 0), the edge is the kink itself, not a point between the samples.
-    const kink = kinks.find((k) => k >= z[i] && k <= z[i + 1]);
+    const kink = kinkBetween(z[i], z[i + 1], kinks);
     if (kink !== undefined) return kink;
     // Where |f'| = threshold between samples i and i + 1. Saturating tails decay exponentially,
     // so interpolate log|f'| when both ends are positive; linearly otherwise.
