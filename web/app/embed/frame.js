@@ -19,7 +19,7 @@ export function frameSection(plan) {
     const title = card.querySelector('h3');
     title.setAttribute('aria-level', '1');
     section.setAttribute('aria-labelledby', title.id);
-    document.title = `${card.querySelector('h3').firstChild.textContent.trim()} · Funciones de activación`;
+    document.title = `${title.firstChild.textContent.trim()} · Funciones de activación`;
   }
   if (!plan.controls) root.dataset.embedControls = 'off';
   if (!plan.formulas) root.dataset.embedFormulas = 'off';

@@ -33,7 +33,7 @@ export async function startEmbed(api, failed) {
     .map((k) => k.slice(own.length));
   const { missing, available } = hideControls(section, plan.hide, { card: plan.card, keys });
   linkToLesson(store, plan);
-  const prefix = plan.card ? `${plan.anchor}.${plan.card}.` : `${plan.anchor}.`;
+  const prefix = `${plan.anchor}.${own}`;
   const hint = available.length > 0 ? `; los que hay: ${available.join(', ')}` : '';
   showLinkNotes([
     ...plan.notes,
