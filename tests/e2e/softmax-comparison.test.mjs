@@ -134,6 +134,76 @@ describe('softmax', () => {
     }
   });
 
+  test('sparsemax says why its Jacobian is all 0, and which side a logit on the threshold gets', async () => {
+    // The default logits (2; 1; 0,1) put z₂ exactly on the threshold τ = 1, with one class in
+    // the support. The note's claim is checked against one-sided differences of the API.
+    const page = await ctx.open('#softmax?softmax.fn=sparsemax');
+    const note = page.locator('#softmax .jacobian-note');
+    await page.waitForFunction(
+      () => /k = 1/.test(document.querySelector('#softmax .jacobian-note').textContent),
+      null,
+      { polling: 100 },
+    );
+    const text = await note.textContent();
+    assert.match(text, /el soporte es solo la clase 1 \(k = 1\).*toda la jacobiana es 0/);
+    assert.match(text, /El logit z₂ está justo en el umbral τ.*la derivada si baja; si sube/);
+    const sides = await page.evaluate(() => {
+      const { api } = window.activaciones;
+      const z = [2, 1, 0.1];
+      const table = [...document.querySelectorAll('#softmax .jacobian-table td')].map((td) =>
+        Number(td.dataset.value),
+      );
+      const h = 1e-6;
+      const column = (step) => {
+        const moved = z.map((v, j) => (j === 1 ? v + step : v));
+        const [a, b] = [api.sparsemax(moved, 1), api.sparsemax(z, 1)];
+        return Array.from(a, (v, i) => (v - b[i]) / step);
+      };
+      return { table, down: column(-h), up: column(h) };
+    });
+    assert.ok(
+      sides.table.every((v) => v === 0),
+      'all 0 with one class in the support',
+    );
+    const columnTwo = [1, 4, 7].map((k) => sides.table[k]);
+    assert.ok(
+      columnTwo.every((v, i) => Math.abs(v - sides.down[i]) < 1e-6),
+      `the table is the derivative as z₂ falls: ${sides.down}`,
+    );
+    assert.ok(
+      sides.up.some((v, i) => Math.abs(v - columnTwo[i]) > 0.1),
+      `and not as it rises: ${sides.up}`,
+    );
+
+    // One step up, z₂ joins the support: two classes, no corner, a Jacobian that moves.
+    await page.evaluate(() => {
+      location.hash = '#softmax?softmax.fn=sparsemax&softmax.logits=2,1.1,0.1';
+    });
+    await page.waitForFunction(
+      () => /k = 2/.test(document.querySelector('#softmax .jacobian-note').textContent),
+      null,
+      { polling: 100 },
+    );
+    const after = await note.textContent();
+    assert.doesNotMatch(after, /umbral τ, una esquina/);
+    const cells = await page
+      .locator('#softmax .jacobian-table td')
+      .evaluateAll((tds) => tds.map((td) => Number(td.dataset.value)));
+    assert.equal(cells[0], 0.5, '(1 − 1/k)/T with k = 2');
+    await page.close();
+  });
+
+  test('in forced colours the Jacobian note drops its colour key', async () => {
+    const page = await ctx.open('#softmax');
+    const legend = page.locator('#softmax .jacobian-legend');
+    await legend.waitFor();
+    assert.ok(await legend.isVisible(), 'the key shows with colours');
+    await page.emulateMedia({ forcedColors: 'active' });
+    assert.ok(await legend.isHidden(), 'the tints are gone, and so is the key');
+    assert.match(await page.locator('#softmax .jacobian-note').textContent(), /sᵢ\(1 − sᵢ\)/);
+    await page.close();
+  });
+
   test('a button the last press disabled hands the focus to the other one', async () => {
     const page = await ctx.open('#softmax');
     const button = (name) => page.locator('#softmax').getByRole('button', { name });

@@ -6,6 +6,7 @@ import { buttonControl, el, fieldset, radioControl, sliderControl } from '../ui/
 import { renderJacobian } from '../views/jacobian-table.js';
 import { ProbabilityChart } from '../views/probability-chart.js';
 import { createRenderScheduler } from './render-scheduler.js';
+import { sparsemaxRemarks } from './sparsemax-note.js';
 
 const LOGIT = { min: -10, max: 10, step: 0.1 };
 const COUNT = { min: 3, max: 6 };
@@ -108,7 +109,14 @@ export function createSoftmaxLab({ root, section, api, store }) {
     const y = api[output.apply](values.logits, values.t);
     const jacobian = api[output.jacobian](values.logits, values.t);
     chart.update(y, { log: values.fn === 'log_softmax' });
-    renderJacobian(jacobianBox, jacobian, values.logits.length, JACOBIANS[values.fn]);
+    const { note, output: differentiated } = JACOBIANS[values.fn];
+    renderJacobian(jacobianBox, jacobian, values.logits.length, {
+      output: differentiated,
+      note:
+        values.fn === 'sparsemax'
+          ? `${note} ${sparsemaxRemarks(values.logits, values.t, y)}`
+          : note,
+    });
     summary.textContent = describe(values.fn, values.logits, values.t, y, jacobian);
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
   });

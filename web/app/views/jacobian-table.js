@@ -89,5 +89,9 @@ export function renderJacobian(container, jacobian, n, { note, output }) {
   const old = scroller.firstElementChild;
   scroller.replaceChildren(table);
   watchScrollableContent(table, old);
-  container.firstElementChild.textContent = `${note} Naranja: positivo; azul: negativo.`;
+  // The colour key is hidden in forced colours, where the tints are gone (softmax.css).
+  container.firstElementChild.replaceChildren(
+    `${note} `,
+    el('span', { class: 'jacobian-legend', text: 'Naranja: positivo; azul: negativo.' }),
+  );
 }
