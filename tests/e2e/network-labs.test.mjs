@@ -187,6 +187,28 @@ describe('the network labs', () => {
     // The default frame stays the least one.
     assert.ok(mean.min <= -1.5 && mean.max >= 1.5, JSON.stringify(mean));
     assert.equal(std.min, 0);
+    // The histogram's axis ends where the data does, with round, evenly spaced labels.
+    const histogram = await page.evaluate(() => {
+      const chart = window.activaciones.charts['autonormalizacion-histograma'];
+      const { x } = chart.scales;
+      const peak = Math.max(...chart.data.datasets[1].data.map((p) => p.y));
+      return { ticks: x.ticks.map((t) => t.value), min: x.min, max: x.max, peak };
+    });
+    const { ticks } = histogram;
+    const step = ticks[1] - ticks[0];
+    const whole = (x) => Math.abs(x - Math.round(x)) < 1e-9;
+    assert.ok(
+      [1, 2, 5].some((m) => whole(Math.log10(step / m))),
+      `a round step: ${step}`,
+    );
+    for (const [i, t] of ticks.entries()) {
+      assert.ok(whole(t / step), `round: ${ticks}`);
+      assert.ok(whole((t - ticks[0]) / step - i), `even: ${ticks}`);
+    }
+    assert.ok(histogram.min >= ticks[0] - step && histogram.max < ticks.at(-1) + step, `${ticks}`);
+    assert.ok(histogram.max > 100, `the axis reaches the data: ${JSON.stringify(histogram)}`);
+    // The normal's bell keeps its peak, 1/√(2π), on an axis this wide.
+    assert.ok(Math.abs(histogram.peak - 1 / Math.sqrt(2 * Math.PI)) < 1e-3, `${histogram.peak}`);
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });

@@ -4,6 +4,19 @@ import { Chart, themeColors } from './chart-setup.js';
 
 const normalPdf = (x) => Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI);
 
+/**
+ * Ticks at the multiples of a round step (1, 2 or 5 × 10ᵏ, at most nine intervals) inside
+ * [min, max]: the axis ends where the data does, and its labels stay round (not «4,3»).
+ */
+function roundTicks(min, max) {
+  const rough = (max - min) / 9;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough);
+  const ticks = [];
+  for (let k = Math.ceil(min / step); k * step <= max; k++) ticks.push({ value: k * step });
+  return ticks;
+}
+
 export class HistogramChart {
   constructor(canvas) {
     this.colors = themeColors();
@@ -45,6 +58,9 @@ export class HistogramChart {
             ticks: { color: this.colors.text },
             grid: { color: this.colors.grid },
             title: { display: true, text: 'activación', color: this.colors.text },
+            afterBuildTicks(axis) {
+              axis.ticks = roundTicks(axis.min, axis.max);
+            },
           },
           y: {
             beginAtZero: true,
@@ -67,13 +83,13 @@ export class HistogramChart {
       x: (edges[i] + edges[i + 1]) / 2,
       y: c / total / width,
     }));
-    const lo = Math.min(edges[0], -4);
-    const hi = Math.max(edges.at(-1), 4);
-    curve.data = Array.from({ length: 121 }, (_, i) => {
-      const x = lo + ((hi - lo) * i) / 120;
-      return { x, y: normalPdf(x) };
-    });
-    Object.assign(this.chart.options.scales.x, { min: lo, max: hi });
+    const min = Math.min(edges[0], -4);
+    const max = Math.max(edges.at(-1), 4);
+    // Dense where the bell is (beyond ±6 it is below 10⁻⁸), so its peak is drawn on any axis.
+    const [lo, hi] = [Math.max(min, -6), Math.min(max, 6)];
+    const bell = Array.from({ length: 121 }, (_, i) => lo + ((hi - lo) * i) / 120);
+    curve.data = [min, ...bell, max].map((x) => ({ x, y: normalPdf(x) }));
+    Object.assign(this.chart.options.scales.x, { min, max });
     this.chart.update('none');
   }
 
