@@ -294,6 +294,10 @@ ${frames
       const s = await shown(embed);
       assert.equal(s.app, 'error');
       assert.match(s.status, message);
+      assert.equal(
+        await embed.getByRole('heading', { level: 1 }).textContent(),
+        'Esta gráfica no se puede mostrar',
+      );
       // Framed, it reports its size with its id: a host with several frames knows which failed.
       const host = await ctx.browser.newPage();
       await host.setContent(

@@ -1,6 +1,7 @@
 // embed.html: one section or gallery card, configured by the query string, in a frame.
 import { buildLabs } from '../labs.js';
 import { createStore } from '../state/store.js';
+import { el } from '../ui/controls.js';
 import { showLinkNotes } from '../ui/notice.js';
 import { frameSection, hideControls, linkToLesson, reportHeight } from './frame.js';
 import { embedPlan } from './query.js';
@@ -15,6 +16,10 @@ export async function startEmbed(api, failed) {
     cards: [...document.querySelectorAll('[data-card]')].map((c) => c.dataset.card),
   });
   if (plan.error) {
+    // The frame's only heading: a screen reader's list of headings is not left empty.
+    document
+      .getElementById('app-status')
+      .before(el('h1', { class: 'embed-error-title', text: 'Esta gráfica no se puede mostrar' }));
     failed(`${plan.error} Por ejemplo: embed.html?fn=elu o embed.html?section=softmax.`);
     reportHeight(plan.frameId);
     return null;
