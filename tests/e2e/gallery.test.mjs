@@ -64,7 +64,7 @@ describe('the gallery of other functions', () => {
     );
     assert.match(
       await page.locator('[data-gallery-compare] [data-summary]').textContent(),
-      /SiLU dura va de −0,5 a 1,5\./,
+      /: la derivada de la SiLU dura va de −0,5 a 1,5\./,
     );
     await page.close();
   });

@@ -307,8 +307,21 @@ describe('comparison figures', () => {
       await page
         .locator('[data-figure="comparacion-familia-derivadas"] [data-summary]')
         .textContent(),
-      /SELU′ va de 0,0875 a 1,76[;.]/,
+      /la derivada de SELU va de 0,08753 a 1,758[;.]/,
     );
+    await page.close();
+  });
+
+  test('the summaries give no bound a function only tends to: the sigmoid stays below 1', async () => {
+    const page = await ctx.open('#comparacion');
+    const summary = (figure) =>
+      page.locator(`[data-figure="comparacion-${figure}"] [data-summary]`).textContent();
+    assert.match(
+      await summary('funciones'),
+      /^Funciones, para z entre −10 y 10: la sigmoide va de 4,54·10⁻⁵ a 0,99995; la tangente hiperbólica va de −0,999999996 a 0,999999996; ReLU va de 0 a 10;/,
+    );
+    // ELU with the lesson's α = 1,5 tends to −1,5 and never takes it.
+    assert.match(await summary('familia'), /; ELU va de −1,4999 a 10;/);
     await page.close();
   });
 

@@ -62,3 +62,10 @@ test('the SELU lab speaks of one layer as one, and never shows «−0»', () => 
   assert.equal(formatNumber(-0), '0');
   assert.equal(formatNumber(-1.25, 2), '−1,25');
 });
+
+test('a gradient ratio that rounds to 1 is said to be the same, not «1 veces»', () => {
+  assert.equal(
+    describeGradients([run('relu', [0.5002, 0.5])], 2),
+    'Con ReLU, el gradiente en la capa 1 es prácticamente igual al de la capa 2.',
+  );
+});

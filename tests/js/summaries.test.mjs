@@ -1,7 +1,7 @@
 // The charts' text summaries (web/app/summaries.js), from synthetic curves: plain modules, no DOM.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeFunction, describeParams, range } from '../../web/app/summaries.js';
+import { describeFunction, describeParams, describeRange, range } from '../../web/app/summaries.js';
 import { saturationIntervals } from '../../web/app/views/curve-data.js';
 
 const z = Array.from({ length: 81 }, (_, i) => -4 + i / 10);
@@ -49,7 +49,7 @@ test('parameters read as «α = 1,5», and a yes/no one in words, not as 0 or 1'
   ];
   assert.equal(
     describeParams(threshold, { threshold: 0.5, default_value: -1 }),
-    'umbral = 0,5, valor = −1',
+    'θ = 0,5 y v = −1',
   );
   assert.equal(describeParams([{ name: 'alpha', type: 'number' }], { alpha: 1.5 }), 'α = 1,5');
 });
@@ -196,4 +196,32 @@ test('a range end near a whole number it never reaches keeps the digits that say
     df: grid.map((v) => sigmoid(v) * (1 - sigmoid(v))),
   });
   assert.match(text, /toma valores de 4,54·10⁻⁵ a 0,99995\./);
+});
+
+test('a range names the function in the sentence, and never a limit the function does not reach', () => {
+  assert.equal(
+    describeRange('sigmoid', 'f', [4.5397868702434395e-5, 0.9999546021312976]),
+    'la sigmoide va de 4,54·10⁻⁵ a 0,99995',
+  );
+  assert.equal(
+    describeRange('tanh', 'f', [-0.9999999958776927, 0.9999999958776927]),
+    'la tangente hiperbólica va de −0,999999996 a 0,999999996',
+  );
+  // ELU with α = 1,5 at z = −10: −1,5·(1 − e⁻¹⁰), above its limit −1,5.
+  assert.equal(describeRange('elu', 'f', [-1.5 * -Math.expm1(-10), 10]), 'ELU va de −1,4999 a 10');
+  assert.equal(describeRange('relu', 'df', [0, 1]), 'la derivada de ReLU va de 0 a 1');
+  assert.equal(
+    describeRange('sigmoid', 'df', [4.5e-5, 0.25]),
+    'la derivada de la sigmoide va de 4,5·10⁻⁵ a 0,25',
+  );
+});
+
+test('a derivative that is at its maximum everywhere says so «en todo el intervalo»', () => {
+  const text = describeFunction({
+    name: 'Lineal',
+    z,
+    f: z.map((v) => v),
+    df: z.map(() => 1),
+  });
+  assert.match(text, /f′ alcanza su máximo, 1, en todo el intervalo\./);
 });

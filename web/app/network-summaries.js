@@ -29,7 +29,11 @@ function compareEnds(first, last, depth) {
     const bound = powerOfTen(Math.ceil(Math.log10(FLOAT32_UNDERFLOW / last)));
     return `el gradiente en la capa 1 es menos de ${bound} ${of}: se ha anulado`;
   }
-  return `el gradiente en la capa 1 es ${orderOf(first / last)} ${of}`;
+  const ratio = orderOf(first / last);
+  // «1 veces» reads wrong, and a ratio that rounds to 1 says the two are alike.
+  if (ratio === '1')
+    return `el gradiente en la capa 1 es prácticamente igual al de la capa ${depth}`;
+  return `el gradiente en la capa 1 es ${ratio} ${of}`;
 }
 
 export function describeGradients(runs, depth) {

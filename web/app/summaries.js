@@ -1,6 +1,6 @@
 // Text summaries of what each chart shows, made from its data, for readers who cannot see the
 // chart (the canvas points to them with aria-describedby) and for everybody under it.
-import { PARAM_TEXT } from './content/functions.es.js';
+import { functionName, PARAM_TEXT } from './content/functions.es.js';
 import { formatList, formatNumber, formatSignificant } from './format.js';
 import { kinkBetween } from './views/curve-data.js';
 
@@ -112,20 +112,22 @@ function peak(z, df, kinks, jumps, refinePeak) {
     }
     const a = first > 0 ? snapToKink(z[first], z[first - 1], z[first], kinks) : z[first];
     const b = last < z.length - 1 ? snapToKink(z[last], z[last], z[last + 1], kinks) : z[last];
-    return `para ${describeZ(a, b, z[0], z.at(-1))}`;
+    const where = describeZ(a, b, z[0], z.at(-1));
+    return where === 'todo el intervalo' ? `en ${where}` : `para ${where}`;
   });
   const where = places.length <= 3 ? formatList(places) : `en ${places.length} lugares separados`;
   return `f′ alcanza su máximo, ${formatSignificant(value)}, ${where}`;
 }
 
 /**
- * 4 significant digits, or as many as it takes (up to 9) not to round to a whole number the
- * value is not: the sigmoid on [−10, 10] reaches 0,99995, not «1», which it never reaches.
+ * 4 significant digits, or as many as it takes (up to 9) not to round to a round number (two
+ * significant digits) the value is not: the sigmoid on [−10, 10] reaches 0,99995, not «1», and
+ * ELU with α = 1,5 goes down to −1,4999, not to «−1,5»: limits they never reach.
  */
 function formatBound(v) {
-  const whole = Math.round(v);
+  const round = Number(v.toPrecision(2));
   let text = formatSignificant(v);
-  for (let digits = 5; digits <= 9 && v !== whole && text === formatSignificant(whole); digits++) {
+  for (let digits = 5; digits <= 9 && v !== round && text === formatSignificant(round); digits++) {
     text = formatSignificant(v, digits);
   }
   return text;
@@ -145,17 +147,18 @@ function range(values, jumps = []) {
 }
 
 /**
- * The parameters as a summary names them: «α = 1,5, b = 2», and a yes/no parameter in its own
+ * The parameters as a summary names them: «α = 1,5 y b = 2», and a yes/no parameter in its own
  * words («la erf exacta»). `params` are list()'s, `values` their values by name.
  */
 export function describeParams(params, values) {
-  return params
-    .map((p) => {
+  // «θ = 0,5 y v = 0»: a comma between the two would read as a decimal comma.
+  return formatList(
+    params.map((p) => {
       const text = PARAM_TEXT[p.name];
       if (p.type === 'boolean' && text?.on) return values[p.name] ? text.on : text.off;
       return `${text?.symbol ?? p.name} = ${formatNumber(values[p.name])}`;
-    })
-    .join(', ');
+    }),
+  );
 }
 
 /**
@@ -196,3 +199,18 @@ export function describeFunction({
 }
 
 export { range };
+
+/**
+ * [lo, hi] of f (kind 'f') or f′ ('df') over the samples `z` (and the one-sided limits at
+ * `jumps`), from float64: in float32 the sigmoid and tanh reach 1 at z = 10, which they never do.
+ */
+export function exactRange(api, id, z, params, kind, jumps) {
+  const exact = api.evaluate(id, Float64Array.from(z), params);
+  return range(kind === 'df' ? exact.df : exact.f, jumps);
+}
+
+/** «la sigmoide va de 4,54·10⁻⁵ a 0,99995», «la derivada de ReLU va de 0 a 1». */
+export function describeRange(id, kind, [lo, hi]) {
+  const name = functionName(id, { inSentence: true });
+  return `${kind === 'df' ? `la derivada de ${name}` : name} va de ${formatBound(lo)} a ${formatBound(hi)}`;
+}

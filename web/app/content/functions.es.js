@@ -18,7 +18,7 @@ export const FUNCTION_TEXT = {
   softplus: { name: 'Softplus', symbol: 'softplus', phrase: 'softplus' },
   exponential: { name: 'Exponencial', symbol: 'exp', phrase: 'la exponencial' },
   gelu: { name: 'GELU' },
-  silu: { name: 'SiLU (swish)' },
+  silu: { name: 'SiLU (Swish)' },
   mish: { name: 'Mish' },
   leaky_relu: { name: 'Leaky ReLU' },
   relu6: { name: 'ReLU6' },
@@ -42,10 +42,11 @@ export const FUNCTION_TEXT = {
 export const PARAM_TEXT = {
   alpha: { label: 'α (alpha)', symbol: 'α' },
   temperature: { label: 'Temperatura T', symbol: 'T' },
-  negative_slope: { label: 'Pendiente negativa (negative_slope)', symbol: 'pendiente' },
+  // The symbols the gallery's formulas use: LeakyReLU_s, SoftShrink_θ, threshold_{θ, v}.
+  negative_slope: { label: 'Pendiente s para z < 0 (negative_slope)', symbol: 's' },
   b: { label: 'Suavidad b', symbol: 'b' },
-  threshold: { label: 'Umbral (threshold)', symbol: 'umbral' },
-  default_value: { label: 'Valor bajo el umbral (default_value)', symbol: 'valor' },
+  threshold: { label: 'Umbral θ (threshold)', symbol: 'θ' },
+  default_value: { label: 'Valor v bajo el umbral (default_value)', symbol: 'v' },
   // A yes/no parameter reads as words in the summaries: «GELU con la erf exacta».
   approximate: {
     label: 'Aproximación con tanh (approximate)',
@@ -63,6 +64,10 @@ export const INITS = {
   he_uniform: 'He uniforme',
   lecun_normal: 'LeCun normal',
 };
+
+// Functions whose parameters Keras leaves without a default (keras.activations.threshold): their
+// reset buttons go back to the lesson's starting value, not to «el valor de Keras».
+export const NO_KERAS_DEFAULT = new Set(['threshold']);
 
 export const CONSTANT_TEXT = {
   alpha: 'α (alpha)',

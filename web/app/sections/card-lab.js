@@ -1,7 +1,7 @@
 // One card of the gallery: the function's f / f' chart on a fixed range, its parameters, and the
 // "Comparar frameworks" overlay where frameworks differ. Its state lives in the gallery's values
 // under keys prefixed with the id ("gelu.approximate").
-import { functionName, PARAM_TEXT } from '../content/functions.es.js';
+import { functionName, NO_KERAS_DEFAULT, PARAM_TEXT } from '../content/functions.es.js';
 import { formatNumber } from '../format.js';
 import { describeFunction, describeParams } from '../summaries.js';
 import { buttonControl, checkboxControl, el, fieldset, sliderControl } from '../ui/controls.js';
@@ -39,7 +39,7 @@ export function paramControls(spec, get, set) {
     });
     slider.element.append(
       buttonControl({
-        label: `Volver al valor de Keras (${formatNumber(p.default)})`,
+        label: `Volver al valor ${NO_KERAS_DEFAULT.has(spec.id) ? 'inicial' : 'de Keras'} (${formatNumber(p.default)})`,
         onClick() {
           slider.set(p.default);
           set(p.name, p.default);

@@ -2,9 +2,9 @@
 // ReLU-family figures share one α for ELU.
 import { FIGURES } from '../content/figures.es.js';
 import { functionName, LAB_START } from '../content/functions.es.js';
-import { formatNumber, formatSignificant } from '../format.js';
+import { formatNumber } from '../format.js';
 import { numberProp, subsetProp } from '../state/props.js';
-import { range } from '../summaries.js';
+import { describeRange, exactRange } from '../summaries.js';
 import { buttonControl, checkboxControl, lineSwatch, sliderControl } from '../ui/controls.js';
 import { CompareChart } from '../views/compare-chart.js';
 import { jumps, linspace32, toPoints } from '../views/curve-data.js';
@@ -29,7 +29,12 @@ function curvesFor(api, specs, figure, alpha, previous = {}) {
     const { f, df } = api.evaluate(id, z, params);
     const cuts = jumps(api, spec, params, figure.x[0], figure.x[1])[figure.kind];
     const values = figure.kind === 'df' ? df : f;
-    curves[id] = { values, points: toPoints(z, values, cuts), jumps: cuts };
+    curves[id] = {
+      values,
+      points: toPoints(z, values, cuts),
+      jumps: cuts,
+      range: exactRange(api, id, z, params, figure.kind, cuts),
+    };
   }
   return curves;
 }
@@ -37,10 +42,7 @@ function curvesFor(api, specs, figure, alpha, previous = {}) {
 function describe(figure, curves, visible) {
   const shown = figure.ids.filter((id) => visible.has(id));
   if (shown.length === 0) return `${figure.title}: no hay ninguna curva marcada.`;
-  const parts = shown.map((id) => {
-    const [lo, hi] = range(curves[id].values, curves[id].jumps);
-    return `${functionName(id)}${figure.kind === 'df' ? '′' : ''} va de ${formatSignificant(lo, 3)} a ${formatSignificant(hi, 3)}`;
-  });
+  const parts = shown.map((id) => describeRange(id, figure.kind, curves[id].range));
   return (
     `${figure.title}, para z entre ${formatNumber(figure.x[0])} y ${formatNumber(figure.x[1])}: ` +
     `${parts.join('; ')}.`

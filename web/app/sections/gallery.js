@@ -2,9 +2,8 @@
 // comparison chart at the top that any card can be added to. One state object for the section;
 // cards are built one per task so the page stays responsive.
 import { functionName } from '../content/functions.es.js';
-import { formatSignificant } from '../format.js';
 import { boolProp, choiceProp, flagProp, numberProp, subsetProp } from '../state/props.js';
-import { range } from '../summaries.js';
+import { describeRange, exactRange } from '../summaries.js';
 import { checkboxControl, el } from '../ui/controls.js';
 import { CompareChart } from '../views/compare-chart.js';
 import { jumps, linspace32, toPoints } from '../views/curve-data.js';
@@ -100,17 +99,17 @@ export async function createGallery({ section, api, store, specs, only = null })
       const { f, df } = api.evaluate(id, z, params);
       const cut = jumps(api, specs.get(id), params, ...COMPARE_RANGE)[kind];
       const v = kind === 'df' ? df : f;
-      curves[id] = { values: v, points: toPoints(z, v, cut), jumps: cut };
+      curves[id] = {
+        values: v,
+        points: toPoints(z, v, cut),
+        jumps: cut,
+        range: exactRange(api, id, z, params, kind, cut),
+      };
     }
     compareChart.update(curves, new Set(values.comparar));
     compareSummary.textContent = values.comparar.length
       ? `Comparación de ${kind === 'df' ? 'las derivadas' : 'las funciones'}, para z entre −5 y 5: ` +
-        values.comparar
-          .map((id) => {
-            const [lo, hi] = range(curves[id].values, curves[id].jumps);
-            return `${functionName(id)} va de ${formatSignificant(lo, 3)} a ${formatSignificant(hi, 3)}`;
-          })
-          .join('; ') +
+        values.comparar.map((id) => describeRange(id, kind, curves[id].range)).join('; ') +
         '.'
       : 'No hay ninguna función en la comparación: usa «Añadir a la comparación» en las tarjetas.';
     compareLegend.replaceChildren(

@@ -30,7 +30,7 @@ export function createGradientLab({ root, section, api, store, specs, client }) 
   normCanvas.setAttribute('aria-describedby', summary.id);
   unitsCanvas.setAttribute('aria-describedby', summary.id);
   const norms = new LayerChart(normCanvas, {
-    y: { log: true, title: 'norma del gradiente (RMS)' },
+    y: { log: true, title: 'gradiente (media cuadrática, RMS)' },
   });
   const units = new LayerChart(unitsCanvas, {
     y: { min: 0, max: 1, title: 'fracción de unidades' },
