@@ -7,13 +7,15 @@ import { BoundaryMap } from '../views/boundary-map.js';
 import { themeColors } from '../views/chart-setup.js';
 import { LossChart } from '../views/loss-chart.js';
 
-const loss = (v) => (Number.isFinite(v) ? formatSignificant(v, 3) : 'no finita');
+// A diverged run's loss is ∞ or NaN: said as such, not as a number.
+const loss = (v) =>
+  Number.isFinite(v) ? formatSignificant(v, 3) : Number.isNaN(v) ? 'indefinida (NaN)' : 'infinita';
 
 function deadText(dead, hidden) {
   const total = hidden.reduce((a, b) => a + b, 0);
   const count = dead.reduce((a, layer) => a + layer.length, 0);
   if (total === 0) return 'sin capas ocultas';
-  return `${count} de ${total} unidades muertas`;
+  return total === 1 ? `${count} de 1 unidad muerta` : `${count} de ${total} unidades muertas`;
 }
 
 export function createTrainingView(root, summaryId) {
@@ -65,7 +67,7 @@ export function createTrainingView(root, summaryId) {
         return el('div', { class: 'unit-layer' }, [
           el('span', {
             class: 'unit-label',
-            text: `Capa ${l + 1}: ${gone.size} de ${width} muertas`,
+            text: `Capa ${l + 1}: ${gone.size} de ${width} ${width === 1 ? 'muerta' : 'muertas'}`,
           }),
           el('span', { class: 'unit-row', 'aria-hidden': 'true' }, units),
         ]);
@@ -130,7 +132,7 @@ export function createTrainingView(root, summaryId) {
       runs.length < 2
         ? 'Elige al menos dos activaciones distintas para compararlas.'
         : `Época ${state.epoch}. Pérdida ${which}: ` +
-          runs.map((r) => `${r.label}, ${loss(r[curve].at(-1)?.y)}`).join('; ') +
+          runs.map((r) => `${loss(r[curve].at(-1)?.y)} con ${r.phrase}`).join('; ') +
           '.';
   }
 
