@@ -1,6 +1,7 @@
 // The gallery of "Otras funciones de activación", from web/content/gallery.es.js: a family
 // filter, the comparison chart, and a card per function (formulas as TeX for KaTeX, a lab the
 // page fills in, the code in four frameworks).
+import { functionName } from '../../web/app/content/functions.es.js';
 import { chartBox, codeTabs, escapeHtml, frameworkNote } from './markup.mjs';
 
 /** Variants and conventions travel to the page as JSON in an attribute. */
@@ -56,11 +57,11 @@ function card(c, families) {
   ${frameworkNote(c.differs)}
   <div class="lab lab-card" data-lab-card>
     <div class="lab-figure">
-      ${chartBox(`Gráfica de ${c.name} y de su derivada`)}
+      ${chartBox(`Gráfica de ${functionName(c.id, { inSentence: true })} y de su derivada`)}
       <ul class="framework-legend" data-legend hidden></ul>
       <p class="chart-summary" id="resumen-${anchor}" data-summary></p>
     </div>
-    <form class="lab-controls controls" data-controls aria-label="Controles de ${escapeHtml(c.name)}"></form>
+    <form class="lab-controls controls" data-controls aria-label="Controles de ${escapeHtml(functionName(c.id, { inSentence: true }))}"></form>
   </div>
   ${codeTabs(`codigo-${c.id}`, codes)}
 </article>`;

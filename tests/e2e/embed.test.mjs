@@ -69,9 +69,10 @@ describe('embed.html', () => {
       const s = await shown(embed);
       assert.equal(s.app, 'ready', anchor);
       assert.deepEqual(s.sections, [anchor]);
+      assert.doesNotMatch(await embed.title(), /^\d/, 'no section number');
       assert.equal(
         await embed.title(),
-        `${await embed.locator(`#${anchor} h1`).textContent()} · Funciones de activación`,
+        `${(await embed.locator(`#${anchor} h1`).textContent()).replace(/^\d+\.\s*/, '')} · Funciones de activación`,
       );
       assert.deepEqual(await embed.problems(), [], anchor);
       await embed.close();

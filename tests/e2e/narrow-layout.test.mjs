@@ -54,11 +54,11 @@ describe('at phone width', () => {
 
   test('the softmax Jacobian with 3 logits fits; with 6 it scrolls by whole columns', async () => {
     const page = await ctx.open('#softmax', { viewport: PHONE });
-    // Log-softmax's headers are the longest («log s₁» and ∂ log sᵢ over ∂zⱼ): they fit too, on
+    // Log-softmax's headers are the longest («ln s₁» and ∂ ln sᵢ over ∂zⱼ): they fit too, on
     // one line each.
     for (const label of ['Log-softmax', 'Softmax']) {
       await page.getByRole('radio', { name: label, exact: true }).check();
-      const row = label === 'Softmax' ? 's₁' : 'log s₁';
+      const row = label === 'Softmax' ? 's₁' : 'ln s₁';
       await page.locator('#softmax tbody th', { hasText: row }).first().waitFor();
       const fits = await page.$eval('#softmax .jacobian', (box) => {
         const table = box.querySelector('table').getBoundingClientRect();

@@ -60,8 +60,8 @@ describe('softmax', () => {
     ]) {
       await radio(label).click();
       await shows(label, fn);
-      // The table names the matrix it shows: log-softmax's is ∂(log sᵢ)/∂zⱼ, not ∂sᵢ/∂zⱼ.
-      const [d, row] = fn === 'logSoftmax' ? ['∂(log sᵢ)/∂zⱼ', 'log s₁'] : ['∂sᵢ/∂zⱼ', 's₁'];
+      // The table names the matrix it shows: log-softmax's is ∂(ln sᵢ)/∂zⱼ, not ∂sᵢ/∂zⱼ.
+      const [d, row] = fn === 'logSoftmax' ? ['∂(ln sᵢ)/∂zⱼ', 'ln s₁'] : ['∂sᵢ/∂zⱼ', 's₁'];
       const table = page.getByRole('table', { name: `Matriz jacobiana ${d}`, exact: true });
       await table.getByRole('columnheader', { name: d, exact: true }).waitFor();
       assert.equal(await table.locator('tbody th').first().textContent(), row, label);

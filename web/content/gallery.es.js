@@ -62,7 +62,7 @@ def gelu(z):
     z: [-6, 6],
     f: String.raw`\operatorname{SiLU}(z) = z\,\sigma(z) = \frac{z}{1 + e^{-z}}`,
     df: String.raw`\operatorname{SiLU}'(z) = \sigma(z)\,\bigl(1 + z\,(1 - \sigma(z))\bigr)`,
-    use: 'La usan redes convolucionales modernas como EfficientNet, y es la puerta de las capas SwiGLU de modelos de lenguaje como LLaMA. A diferencia de ReLU, no es monótona: tiene un mínimo poco profundo cerca de z ≈ −1,28.',
+    use: 'La usan redes convolucionales modernas como EfficientNet, y es la puerta de las capas SwiGLU de modelos de lenguaje como LLaMA. A diferencia de ReLU, no es monótona: tiene un mínimo poco profundo en z ≈ −1,28.',
     differs: null,
     variants: [],
     conventions: [],
@@ -187,7 +187,7 @@ def relu6(z):
     df: String.raw`\operatorname{HardSigmoid}'(z) = \begin{cases} \frac{1}{6} & \text{si } {-3} \lt z \lt 3 \\ 0 & \text{si } \lvert z \rvert \ge 3 \end{cases}`,
     use: 'Aproximación lineal a trozos de la sigmoide, sin exponenciales. MobileNetV3 la usa como puerta en sus bloques de compresión y excitación (squeeze-and-excitation), pensados para móviles.',
     differs:
-      'Keras 3, PyTorch (torch.nn.Hardsigmoid) y JAX usan ReLU6(z + 3)/6, con pendiente 1/6 entre −3 y 3. La activación "hardSigmoid" de TF.js conserva la forma de Keras 2, que recorta 0,2z + 0,5 a [0, 1]: es más empinada (pendiente 0,2) y satura ya en z = ±2,5.',
+      'Keras 3, PyTorch (torch.nn.Hardsigmoid) y JAX usan ReLU6(z + 3)/6, con pendiente 1/6 entre −3 y 3. La activación "hardSigmoid" de TF.js conserva la forma de Keras 2, que recorta 0,2z + 0,5 a [0, 1]: es más empinada (pendiente 0,2) y se satura ya en z = ±2,5.',
     variants: [{ label: 'TF.js y Keras 2: 0,2z + 0,5', scale: 1.2, params: {} }],
     conventions: [],
     code: {

@@ -6,7 +6,9 @@ export function frameSection(plan) {
   const root = document.documentElement;
   const section = document.getElementById(plan.anchor);
   section.hidden = false;
-  document.title = `${section.querySelector('h1, h2')?.textContent ?? ''} · Funciones de activación`;
+  // «Sigmoide · Funciones de activación»: the lesson's section number means nothing in a frame.
+  const heading = section.querySelector('h1, h2')?.textContent.replace(/^\d+\.\s*/, '') ?? '';
+  document.title = `${heading} · Funciones de activación`;
   // The section's title is the frame's h1 (the lesson's h2): what it holds goes up a level too.
   for (const heading of section.querySelectorAll('h3, h4, h5, h6')) {
     heading.setAttribute('aria-level', String(Number(heading.tagName[1]) - 1));

@@ -307,7 +307,7 @@ export function createFunctionLab({ root, section, spec, api, store }) {
   const groups = [
     fieldset('Curvas', [derivative.element, ...(frameworks ? [frameworks.element] : [])]),
     fieldset('Sonda y saturación', [probe.element, sat.element]),
-    fieldset('Rango de z', [range.zmin.element, range.zmax.element]),
+    fieldset('Intervalo de z', [range.zmin.element, range.zmax.element]),
   ];
   if (paramControls.length) {
     groups.splice(

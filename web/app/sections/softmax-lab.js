@@ -34,8 +34,8 @@ const JACOBIANS = {
       '(δᵢⱼ − 1/k)/T, con k clases en él; fuera, ceros.',
   },
   log_softmax: {
-    output: 'log s',
-    note: 'La derivada de log sᵢ es (δᵢⱼ − sⱼ)/T: la diagonal vale (1 − sᵢ)/T y cada fila suma 0.',
+    output: 'ln s',
+    note: 'La derivada de ln sᵢ es (δᵢⱼ − sⱼ)/T: la diagonal vale (1 − sᵢ)/T y cada fila suma 0.',
   },
 };
 
@@ -61,7 +61,9 @@ function describe(fn, logits, t, y, jacobian) {
         ? `las clases ${formatList(tied.map(String))} empatan como las más probables`
         : `la clase ${tied[0]} es la más probable`;
   const what = fn === 'log_softmax' ? 'las log-probabilidades' : 'las probabilidades';
-  const list = Array.from(y, (v, i) => `clase ${i + 1}: ${formatSignificant(v, 3)}`).join(', ');
+  // «0,659 (clase 1), 0,242 (clase 2) y 0,0986 (clase 3)»: «clase 1: 0,659, clase 2…» would mix
+  // the list's commas with the decimal ones.
+  const list = formatList(Array.from(y, (v, i) => `${formatSignificant(v, 3)} (clase ${i + 1})`));
   const zeros = probs.filter((p) => p === 0).length;
   const exactZeros =
     zeros === 0

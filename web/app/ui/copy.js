@@ -27,7 +27,7 @@ export function setUpCopyButtons(root = document) {
       if (!ok) select(code);
       status.textContent = ok
         ? 'Copiado al portapapeles.'
-        : 'El navegador no deja copiar desde aquí: el código está seleccionado, cópialo con Ctrl+C.';
+        : 'El navegador no deja copiar desde aquí: el código está seleccionado; cópialo con Ctrl+C (⌘+C en Mac).';
       button.dataset.copied = ok ? '1' : '0';
     });
   }

@@ -47,7 +47,7 @@ function copier(label, text, status) {
     if (!ok) select(value.node);
     status.textContent = ok
       ? 'Copiado al portapapeles.'
-      : 'El navegador no deja copiar desde aquí: está seleccionado, cópialo con Ctrl+C.';
+      : 'El navegador no deja copiar desde aquí: el texto está seleccionado; cópialo con Ctrl+C (⌘+C en Mac).';
   });
   return button;
 }

@@ -31,7 +31,7 @@ function frame(container) {
 }
 
 /**
- * `output` names what is differentiated: 's' for probabilities, 'log s' for log-softmax, whose
+ * `output` names what is differentiated: 's' for probabilities, 'ln s' for log-softmax, whose
  * Jacobian is a different matrix (its diagonal is 1 − sᵢ, not sᵢ(1 − sᵢ)).
  */
 export function renderJacobian(container, jacobian, n, { note, output }) {
