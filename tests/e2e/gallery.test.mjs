@@ -69,6 +69,30 @@ describe('the gallery of other functions', () => {
     await page.close();
   });
 
+  test('parameters read as the formulas name them, and Keras’s defaults only where it has them', async () => {
+    const page = await ctx.open('#funcion-threshold');
+    const card = page.locator(cardLab('threshold'));
+    const summary = card.locator('[data-summary]');
+    await page.waitForFunction(
+      () => /θ = /.test(document.querySelector('#funcion-threshold [data-summary]').textContent),
+      null,
+      { polling: 100 },
+    );
+    assert.match(await summary.textContent(), /^Umbral con θ = 0 y v = 0,/);
+    // keras.activations.threshold has no defaults: its buttons go back to the lesson's start.
+    assert.deepEqual(
+      await card.getByRole('button', { name: /^Volver al valor/ }).allTextContents(),
+      ['Volver al valor inicial (0)', 'Volver al valor inicial (0)'],
+    );
+    const leaky = page.locator(cardLab('leaky_relu'));
+    assert.equal(
+      await leaky.getByRole('button', { name: /^Volver al valor/ }).textContent(),
+      'Volver al valor de Keras (0,2)',
+    );
+    assert.ok(await leaky.getByLabel('Pendiente s para z < 0 (negative_slope)').isVisible());
+    await page.close();
+  });
+
   test('every control of every card changes its chart', async () => {
     const page = await ctx.open('#otras-funciones');
     for (const id of ADDED) {
