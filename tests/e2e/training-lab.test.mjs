@@ -124,6 +124,8 @@ describe('the training lab', () => {
   test('"Comparar activaciones" draws a curve and a thumbnail per activation', async () => {
     const page = await open('?entrenamiento.comparar=1&entrenamiento.c4=elu');
     assert.equal(await page.locator(`${LAB} [data-single]`).isVisible(), false);
+    // The single run's dead-unit rows go too: each thumbnail counts its own.
+    assert.equal(await page.locator(`${LAB} [data-dead]`).isVisible(), false);
     const thumbs = page.locator(`${LAB} .thumb-map`);
     await page.locator(`${LAB} [data-play]`).click();
     await waitForEpoch(page, 20, Infinity);

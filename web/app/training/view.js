@@ -89,6 +89,8 @@ export function createTrainingView(root, summaryId) {
     const { runs, points, hidden } = state;
     single.hidden = state.compare;
     compare.hidden = !state.compare;
+    // Each thumbnail counts its own dead units; the single run's rows would be another run's.
+    deadBox.hidden = state.compare;
     const drawOptions = {
       train: points?.train,
       test: state.showTest ? points?.test : null,
