@@ -213,6 +213,42 @@ describe('the network labs', () => {
     await page.close();
   });
 
+  test('the normal’s bell is drawn over the histogram’s bars, where the two are compared', async () => {
+    const page = await ctx.open('#autonormalizacion');
+    await drawn(page, SELU);
+    const seen = await page.evaluate(() => {
+      const chart = window.activaciones.charts['autonormalizacion-histograma'];
+      const [bars, bell] = chart.data.datasets;
+      const pdf = (x) => Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI);
+      // A bar well above the bell: there the dashed line crosses the bar.
+      const bar = bars.data.find((p) => p.y > pdf(p.x) + 0.05 && pdf(p.x) > 0.1);
+      const { x, y } = chart.scales;
+      const [px, py] = [x.getPixelForValue(bar.x), y.getPixelForValue(pdf(bar.x))];
+      const ratio = chart.canvas.width / chart.width;
+      const { data } = chart.ctx.getImageData(
+        Math.round((px - 3) * ratio),
+        Math.round((py - 3) * ratio),
+        Math.round(6 * ratio),
+        Math.round(6 * ratio),
+      );
+      const colour = (css) => {
+        const c = document.createElement('canvas').getContext('2d');
+        c.fillStyle = css;
+        c.fillRect(0, 0, 1, 1);
+        return [...c.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+      };
+      const line = colour(bell.borderColor);
+      let hits = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const d = Math.hypot(data[i] - line[0], data[i + 1] - line[1], data[i + 2] - line[2]);
+        if (d < 60) hits += 1;
+      }
+      return { hits, at: bar.x };
+    });
+    assert.ok(seen.hits > 0, `the bell shows over the bar at z = ${seen.at}`);
+    await page.close();
+  });
+
   test('every switch of the SELU lab changes its charts and its verdict', async () => {
     const page = await ctx.open('#autonormalizacion');
     await drawn(page, SELU);

@@ -31,6 +31,8 @@ export class HistogramChart {
             backgroundColor: this.colors.f,
             barPercentage: 1,
             categoryPercentage: 1,
+            order: 1,
+            pointStyle: 'rect',
           },
           {
             type: 'line',
@@ -40,6 +42,10 @@ export class HistogramChart {
             borderDash: [6, 4],
             borderWidth: 2,
             pointRadius: 0,
+            // Drawn over the bars (a lower order is drawn later), where the two are compared;
+            // the legend shows it as a dashed line, not as a filled box.
+            order: 0,
+            pointStyle: 'line',
           },
         ],
       },
@@ -50,7 +56,10 @@ export class HistogramChart {
         responsive: true,
         maintainAspectRatio: false,
         events: [],
-        plugins: { legend: { labels: { color: this.colors.text } }, tooltip: { enabled: false } },
+        plugins: {
+          legend: { reverse: true, labels: { color: this.colors.text, usePointStyle: true } },
+          tooltip: { enabled: false },
+        },
         scales: {
           x: {
             type: 'linear',
