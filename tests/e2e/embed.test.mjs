@@ -52,7 +52,23 @@ describe('embed.html', () => {
         );
         return document.querySelector(`[data-card="${fn}"]`) ? charts : null;
       }, id);
-      if (cards) assert.deepEqual(cards, [`funcion-${id}`], id);
+      if (cards) {
+        assert.deepEqual(cards, [`funcion-${id}`], id);
+        // Like a section's frame: title, formulas and lab; the chart right under the formulas.
+        const layout = await embed.evaluate((fn) => {
+          const card = document.querySelector(`[data-card="${fn}"]`);
+          const shown = (sel) =>
+            [...card.querySelectorAll(sel)].filter((e) => e.getClientRects().length > 0).length;
+          return {
+            prose: shown('.card-use, .card-families, .framework-note, .code-tabs, .snippet'),
+            gap:
+              card.querySelector('canvas[data-chart]').getBoundingClientRect().top -
+              card.querySelector('.formulas').getBoundingClientRect().bottom,
+          };
+        }, id);
+        assert.equal(layout.prose, 0, `${id}: no prose or code in the frame`);
+        assert.ok(layout.gap < 150, `${id}: the chart follows the formulas (${layout.gap} px)`);
+      }
       assert.ok(
         !(await embed.locator('.toc, .site-header, .section-nav').count()),
         'no site chrome',
