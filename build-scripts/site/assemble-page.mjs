@@ -65,8 +65,8 @@ ${codeTabs(`codigo-${section.anchor}`, codes, { liveFn })}`;
   'gradient-lab': () => `<div class="lab lab-network" data-lab="gradient">
   <div class="lab-figure">
     <p class="lab-status" data-status hidden>Calculando…</p>
-    <p class="chart-title">Norma del gradiente en cada capa (escala logarítmica)</p>
-    ${chartBox('Norma del gradiente por capa, en escala logarítmica')}
+    <p class="chart-title">Gradiente en cada capa (media cuadrática, escala log.)</p>
+    ${chartBox('Tamaño del gradiente por capa (media cuadrática), en escala logarítmica')}
     <p class="chart-title">Unidades saturadas (|f′| &lt; 0,01) y muertas (0 en todo el lote)</p>
     ${chartBox('Fracción de unidades saturadas y muertas por capa', ' chart-box-short')}
     <p class="chart-summary" id="resumen-gradiente" data-summary></p>

@@ -328,6 +328,13 @@ describe('the network labs', () => {
       });
     });
     const lab = page.locator(GRADIENT);
+    // From the lab's own top: sections above it may be laid out meanwhile (lay-out.js).
+    const chartTop = () =>
+      lab.evaluate(
+        (l) =>
+          l.querySelector('canvas').getBoundingClientRect().top - l.getBoundingClientRect().top,
+      );
+    const idleTop = await chartTop();
     await lab.getByLabel('Anchura (unidades por capa)').selectOption('512');
     // While the worker is busy with four 512-wide networks, drag the depth slider about. (In
     // view first: at 1280 × 900 it sits below the window, where the mouse would miss it.)
@@ -344,6 +351,8 @@ describe('the network labs', () => {
     assert.equal(await slider.inputValue(), '100', 'the drag moved the slider to its end');
     // The depth-100 run takes seconds; its quick preview may hide the indicator for a moment.
     await lab.locator('[data-status]').waitFor({ state: 'visible', timeout: 5000 });
+    // «Calculando…» takes a line kept for it: the charts do not move down while it shows.
+    assert.equal(await chartTop(), idleTop, 'the chart stays where it was');
     await page.waitForTimeout(300);
     const longTasks = await page.evaluate(() => window.__longTasks);
     assert.deepEqual(longTasks, [], `long tasks on the main thread: ${longTasks}`);
