@@ -353,6 +353,19 @@ describe('the network labs', () => {
     await lab.locator('[data-status]').waitFor({ state: 'visible', timeout: 5000 });
     // «Calculando…» takes a line kept for it: the charts do not move down while it shows.
     assert.equal(await chartTop(), idleTop, 'the chart stays where it was');
+    // The quick preview's summary says it rests on a few inputs, until the full batch comes.
+    await page.waitForFunction(
+      (s) => {
+        const root = document.querySelector(s);
+        const text = root.querySelector('[data-summary]').textContent;
+        return (
+          root.dataset.settled === '0' &&
+          /^Resultado provisional, con \d+ entradas por lote \(el definitivo usa 256/.test(text)
+        );
+      },
+      GRADIENT,
+      { polling: 100, timeout: 10000 },
+    );
     await page.waitForTimeout(300);
     const longTasks = await page.evaluate(() => window.__longTasks);
     assert.deepEqual(longTasks, [], `long tasks on the main thread: ${longTasks}`);

@@ -2,7 +2,7 @@
 
 // The probe costs about depth × width² × batch multiply-adds per run; a preview gets this many.
 const PREVIEW_WORK = 3e7;
-const DEFAULT_BATCH = 256;
+export const DEFAULT_BATCH = 256;
 
 /** The runs on a batch small enough for a quick answer, or null if they are quick already. */
 export function previewRuns(runs) {
