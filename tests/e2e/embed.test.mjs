@@ -135,6 +135,13 @@ describe('embed.html', () => {
     const bare = await ctx.open('', { file: 'embed.html?lab=entrenamiento&datos=xor&controls=0' });
     assert.equal(await bare.locator('#entrenamiento [data-controls]').isVisible(), false);
     assert.equal(await bare.locator('#entrenamiento [data-map]').isVisible(), true);
+    // Without its play button the map would stay at epoch 0 for good.
+    await bare.locator('#entrenamiento [data-play]').click();
+    await bare.waitForFunction(
+      () => Number(document.querySelector('#entrenamiento [data-lab]').dataset.epoch ?? 0) > 0,
+      null,
+      { polling: 100 },
+    );
     await bare.close();
   });
 
