@@ -11,6 +11,25 @@ function names(indices) {
   return indices.length === 1 ? `El logit ${list} está` : `Los logits ${list} están`;
 }
 
+const MOVES = { down: ['baja', 'bajan'], up: ['sube', 'suben'] };
+
+/**
+ * Logits on the threshold: the table holds the derivative as they move `side` ('down' for
+ * classes outside the support, 'up' for those in it); the other way, they cross the threshold.
+ */
+function cornerRemark(indices, side) {
+  const n = indices.length === 1 ? 0 : 1;
+  const other = side === 'down' ? 'up' : 'down';
+  const crossing =
+    side === 'down'
+      ? ['su clase entra en el soporte', 'sus clases entran en el soporte']
+      : ['su clase sale del soporte', 'sus clases salen del soporte'];
+  return (
+    `${names(indices)} justo en el umbral τ, una esquina de sparsemax: la tabla da la derivada ` +
+    `si ${MOVES[side][n]}; si ${MOVES[other][n]}, ${crossing[n]} y la jacobiana cambia.`
+  );
+}
+
 /** Where sparsemax(z / T) = p stands: its support and the logits that sit on its threshold. */
 export function sparsemaxState(logits, t, p) {
   const scaled = logits.map((z) => z / t);
@@ -29,7 +48,7 @@ export function sparsemaxState(logits, t, p) {
   };
 }
 
-/** Sentences for the note under the Jacobian; empty when nothing needs saying. */
+/** Sentences for the note under the Jacobian: the support's size, and any logit on the threshold. */
 export function sparsemaxRemarks(logits, t, p) {
   const { support, enteringAbove, leavingBelow } = sparsemaxState(logits, t, p);
   const remarks = [];
@@ -42,21 +61,7 @@ export function sparsemaxRemarks(logits, t, p) {
   } else {
     remarks.push(`Ahora hay k = ${support.length} clases en el soporte.`);
   }
-  if (enteringAbove.length > 0) {
-    remarks.push(
-      `${names(enteringAbove)} justo en el umbral τ, una esquina de sparsemax: la tabla da ` +
-        `la derivada si ${enteringAbove.length === 1 ? 'baja' : 'bajan'}; si ` +
-        `${enteringAbove.length === 1 ? 'sube, su clase entra' : 'suben, sus clases entran'} ` +
-        'en el soporte y la jacobiana cambia.',
-    );
-  }
-  if (leavingBelow.length > 0) {
-    remarks.push(
-      `${names(leavingBelow)} justo en el umbral τ, una esquina de sparsemax: la tabla da ` +
-        `la derivada si ${leavingBelow.length === 1 ? 'sube' : 'suben'}; si ` +
-        `${leavingBelow.length === 1 ? 'baja, su clase sale' : 'bajan, sus clases salen'} ` +
-        'del soporte y la jacobiana cambia.',
-    );
-  }
+  if (enteringAbove.length > 0) remarks.push(cornerRemark(enteringAbove, 'down'));
+  if (leavingBelow.length > 0) remarks.push(cornerRemark(leavingBelow, 'up'));
   return remarks.join(' ');
 }
