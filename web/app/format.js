@@ -78,6 +78,11 @@ function superscript(n) {
   return [...String(n)].map((c) => SUPERSCRIPT[c]).join('');
 }
 
+/** A whole number as a subscript, for indices: z₁, s₁₂. */
+export function subscript(n) {
+  return String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[d]);
+}
+
 /** 10 to the power `e`, as a reader writes it: 1, 10, 10², 10⁻¹⁸. */
 export function powerOfTen(e) {
   if (e === 0) return '1';

@@ -1,6 +1,6 @@
 // The softmax lab: 3 to 6 logits and a temperature, the probabilities as bars and the full
 // Jacobian as a table, all from the wasm core.
-import { formatList, formatNumber, formatSignificant } from '../format.js';
+import { formatList, formatNumber, formatSignificant, subscript } from '../format.js';
 import { choiceProp, numberListProp, numberProp } from '../state/props.js';
 import { buttonControl, el, fieldset, radioControl, sliderControl } from '../ui/controls.js';
 import { renderJacobian } from '../views/jacobian-table.js';
@@ -156,7 +156,7 @@ export function createSoftmaxLab({ root, section, api, store }) {
         (v, i) =>
           sliderControl({
             name: `logit-${i + 1}`,
-            label: `Logit z${'₀₁₂₃₄₅₆₇₈₉'[i + 1]} (clase ${i + 1})`,
+            label: `Logit z${subscript(i + 1)} (clase ${i + 1})`,
             ...LOGIT,
             value: v,
             format: (x) => formatNumber(x, 1),

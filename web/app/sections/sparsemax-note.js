@@ -1,10 +1,9 @@
 // What the sparsemax Jacobian shows for the logits on screen. Two cases puzzle a student: a
 // support of one class, where the whole table is 0, and a logit exactly on the threshold τ, a
 // corner of sparsemax where the table holds the derivative from one side only.
-import { formatList } from '../format.js';
+import { formatList, subscript } from '../format.js';
 
-const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
-const logit = (i) => `z${String(i + 1).replace(/\d/g, (d) => SUBSCRIPTS[d])}`;
+const logit = (i) => `z${subscript(i + 1)}`;
 
 function names(indices) {
   const list = formatList(indices.map(logit));

@@ -5,7 +5,7 @@
 // A table wider than its box scrolls by whole columns (softmax.css sizes the box from --n and
 // --chars) under a caption that stays put. While it scrolls, the box is focusable
 // (ui/scrollables.js) and a hint below says so (softmax.css shows it only then).
-import { formatCell } from '../format.js';
+import { formatCell, subscript } from '../format.js';
 import { el } from '../ui/controls.js';
 import { watchScrollableContent, watchScrollables } from '../ui/scrollables.js';
 
@@ -38,7 +38,7 @@ export function renderJacobian(container, jacobian, n, { note, output }) {
   let scale = 0;
   for (const v of jacobian) scale = Math.max(scale, Math.abs(v));
   const derivative = output === 's' ? '∂sᵢ/∂zⱼ' : `∂(${output}ᵢ)/∂zⱼ`;
-  const sub = (i) => String(i + 1).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[d]);
+  const sub = (i) => subscript(i + 1);
   // The corner shows ∂(output)/∂z as a stacked fraction, narrow enough not to wrap; a screen
   // reader gets the one-line form.
   const numerator = `∂${output.length > 1 ? '\u2009' : ''}${output}ᵢ`;
