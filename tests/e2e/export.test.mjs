@@ -303,7 +303,7 @@ describe('exporting charts', () => {
       `${scope} [data-legend] li`,
     );
     const names = await legend.allTextContents();
-    assert.deepEqual(names, ['Mish', 'CELU', 'GELU', 'SiLU (swish)']);
+    assert.deepEqual(names, ['Mish', 'CELU', 'GELU', 'SiLU (Swish)']);
     const { header, rows } = readCsv(
       (await download(page, exportButton(page, scope, 'CSV'))).bytes,
     );
