@@ -1,16 +1,10 @@
 // A function section's lab: the f / f' chart with its z-range, parameters, probe and saturation
 // threshold. Every handler mutates the state, saves it to the URL and asks for a redraw.
-import {
-  CONSTANT_TEXT,
-  functionName,
-  liveSnippet,
-  LAB_START,
-  PARAM_TEXT,
-} from '../content/functions.es.js';
+import { CONSTANT_TEXT, functionName, liveSnippet, LAB_START } from '../content/functions.es.js';
 import { formatNumber, formatSignificant } from '../format.js';
 import { boolProp, numberProp, snap } from '../state/props.js';
 import { describeFunction, describeParams } from '../summaries.js';
-import { buttonControl, checkboxControl, el, fieldset, sliderControl } from '../ui/controls.js';
+import { checkboxControl, el, fieldset, sliderControl } from '../ui/controls.js';
 import {
   jumps as findJumps,
   linspace32,
@@ -21,6 +15,7 @@ import {
 import { exactSample } from '../views/exact-sample.js';
 import { FunctionChart } from '../views/function-chart.js';
 import { frameworkLegend, frameworkOverlays, hasFrameworks } from './frameworks.js';
+import { paramControls } from './card-lab.js';
 import { createRenderScheduler } from './render-scheduler.js';
 
 const SAMPLES = 601;
@@ -277,45 +272,28 @@ export function createFunctionLab({ root, section, spec, api, store }) {
     onInput: (v) => setRange('zmax', v),
   });
 
-  const paramControls = spec.params.map((p) => {
-    const text = PARAM_TEXT[p.name] ?? { label: p.name };
-    const slider = sliderControl({
-      name: p.name,
-      label: text.label,
-      min: p.ui.min,
-      max: p.ui.max,
-      step: p.ui.step,
-      value: p.default,
-      onInput(v) {
-        values[p.name] = v;
-        changed();
-      },
-    });
-    slider.element.append(
-      buttonControl({
-        label: `Volver al valor de Keras (${formatNumber(p.default)})`,
-        onClick() {
-          values[p.name] = p.default;
-          slider.set(p.default);
-          changed();
-        },
-      }),
-    );
-    return [p.name, slider];
-  });
+  // The gallery cards' controls: the same sliders and «Volver al valor…» buttons.
+  const paramInputs = paramControls(
+    spec,
+    (name) => values[name] ?? spec.params.find((p) => p.name === name).default,
+    (name, v) => {
+      values[name] = v;
+      changed();
+    },
+  );
 
   const groups = [
     fieldset('Curvas', [derivative.element, ...(frameworks ? [frameworks.element] : [])]),
     fieldset('Sonda y saturación', [probe.element, sat.element]),
     fieldset('Intervalo de z', [range.zmin.element, range.zmax.element]),
   ];
-  if (paramControls.length) {
+  if (paramInputs.length) {
     groups.splice(
       1,
       0,
       fieldset(
         'Parámetros',
-        paramControls.map(([, c]) => c.element),
+        paramInputs.map((c) => c.element),
       ),
     );
   }
@@ -344,7 +322,7 @@ export function createFunctionLab({ root, section, spec, api, store }) {
     probe.setRange(values.zmin, values.zmax);
     probe.set(values.z);
     sat.set(values.sat);
-    for (const [key, control] of paramControls) control.set(values[key]);
+    for (const control of paramInputs) control.set(values[control.name]);
   }
 
   // A click or a touch pins the probe there, as the slider would.
