@@ -3,7 +3,8 @@
 // The probe costs about depth × width² × batch multiply-adds per run; a preview gets this many.
 // A preview always finishes, so when a drag ends the last value waits for up to two of them
 // (the one under way, then its own): at 3e7, 50–165 ms after a storm on the depth slider; at
-// 1.5e7, 14–83 ms, with 380 redraws in 10 s instead of 270.
+// 1.5e7, 14–83 ms in five runs and 138 ms in a sixth, with 380 redraws in 10 s instead of 270.
+// The 100 ms is met most of the time on the 2-core development machine, not always.
 const PREVIEW_WORK = 1.5e7;
 export const DEFAULT_BATCH = 256;
 
