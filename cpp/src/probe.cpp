@@ -84,26 +84,9 @@ struct Drawn {
   const Plan* plan;
 };
 
-// The weights of the last network drawn, kept while they fit in kCachedWeights floats: a lab
-// runs the same network (same seed, init and widths) with up to four activations, forward and
-// backward, and drawing the weights was most of a small batch's time.
-constexpr std::size_t kCachedWeights = std::size_t{1} << 22;  // 16 MB
-
-struct WeightCache {
-  std::uint64_t seed = 0;
-  Init init = Init::kLecunNormal;
-  std::vector<int> widths;
-  std::vector<std::size_t> offsets;  // layer l's weights start at offsets[l - 1]
-  std::vector<float> weights;
-
-  bool holds(const Drawn& d) const {
-    return !offsets.empty() && seed == d.options->seed && init == d.plan->init &&
-           widths == d.plan->widths;
-  }
-};
-
 // Layer l's weights from the seed, as Keras's initialisers draw them (fan_in = inputs of the
-// layer, fan_out = its outputs).
+// layer, fan_out = its outputs). They depend only on the seed, the init, l and the layer's
+// widths, not on the network's depth.
 void draw_layer(const Drawn& d, int layer, float* wt) {
   const double fan_in = d.plan->widths[static_cast<std::size_t>(layer) - 1];
   const double fan_out = d.plan->widths[static_cast<std::size_t>(layer)];
@@ -112,43 +95,66 @@ void draw_layer(const Drawn& d, int layer, float* wt) {
   detail::initialize(d.plan->init, fan_in, fan_out, rng, wt, n);
 }
 
+// The first layers of the network drawn last, kept up to kCachedWeights floats: a lab runs the
+// same network with up to four activations, forward and backward, and a drag of the depth slider
+// only adds or removes layers at the end. Drawing them was most of a small batch's time. One
+// buffer that only grows (to 16 MB at most), so that the cache does not fragment the heap.
+constexpr std::size_t kCachedWeights = std::size_t{1} << 22;  // 16 MB
+
+struct WeightCache {
+  std::uint64_t seed = 0;
+  Init init = Init::kLecunNormal;
+  std::vector<int> widths;           // of the layers kept: widths[0] is the input's
+  std::vector<std::size_t> offsets;  // layer l's weights start at offsets[l - 1]
+  std::vector<float> weights;
+
+  std::size_t kept() const { return offsets.size(); }
+  // How many of this network's first layers are kept.
+  std::size_t shared(const Drawn& d) const {
+    if (seed != d.options->seed || init != d.plan->init || widths.empty()) return 0;
+    const auto& w = d.plan->widths;
+    const std::size_t n = std::min(widths.size(), w.size());
+    std::size_t same = 0;
+    while (same < n && widths[same] == w[same]) ++same;
+    return same == 0 ? 0 : std::min(same - 1, kept());
+  }
+};
+
 WeightCache& cache() {
   static WeightCache instance;
   return instance;
 }
 
-// Fills the cache with this network's weights if they fit; otherwise empties it.
+// Keeps this network's layers, from the first, as far as they fit.
 void prepare_cache(const Drawn& d) {
   WeightCache& c = cache();
-  if (c.holds(d)) return;
   const auto& w = d.plan->widths;
-  std::size_t total = 0;
-  for (std::size_t l = 1; l < w.size(); ++l) {
-    total += static_cast<std::size_t>(w[l - 1]) * static_cast<std::size_t>(w[l]);
-  }
-  c.offsets.clear();
-  c.weights.clear();
-  if (total > kCachedWeights) {
-    c.weights.shrink_to_fit();
-    return;
-  }
-  c.weights.resize(total);
-  std::size_t at = 0;
-  for (std::size_t l = 1; l < w.size(); ++l) {
-    c.offsets.push_back(at);
-    draw_layer(d, static_cast<int>(l), c.weights.data() + at);
-    at += static_cast<std::size_t>(w[l - 1]) * static_cast<std::size_t>(w[l]);
-  }
+  const std::size_t depth = w.size() - 1;
+  std::size_t keep = c.shared(d);
+  if (keep == depth) return;  // deeper layers kept from a deeper network stay
   c.seed = d.options->seed;
   c.init = d.plan->init;
-  c.widths = w;
+  c.widths.assign(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(keep) + 1);
+  c.offsets.resize(keep);
+  std::size_t size = keep == 0 ? 0
+                               : c.offsets.back() + static_cast<std::size_t>(w[keep - 1]) *
+                                                        static_cast<std::size_t>(w[keep]);
+  for (std::size_t l = keep + 1; l <= depth; ++l) {
+    const auto n = static_cast<std::size_t>(w[l - 1]) * static_cast<std::size_t>(w[l]);
+    if (size + n > kCachedWeights) break;  // the rest is drawn as the run goes
+    if (c.weights.size() < size + n) c.weights.resize(size + n);
+    c.offsets.push_back(size);
+    c.widths.push_back(w[l]);
+    draw_layer(d, static_cast<int>(l), c.weights.data() + size);
+    size += n;
+  }
 }
 
 void draw_weights(void* context, int layer, float* wt) {
   const auto& d = *static_cast<const Drawn*>(context);
   const WeightCache& c = cache();
-  if (!c.holds(d)) return draw_layer(d, layer, wt);
   const auto l = static_cast<std::size_t>(layer);
+  if (l > c.shared(d)) return draw_layer(d, layer, wt);
   const auto n =
       static_cast<std::size_t>(d.plan->widths[l - 1]) * static_cast<std::size_t>(d.plan->widths[l]);
   std::copy_n(c.weights.data() + c.offsets[l - 1], n, wt);

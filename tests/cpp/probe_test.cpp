@@ -125,9 +125,10 @@ TEST(Probe, TheSameSeedGivesTheSameResult) {
   EXPECT_NE(probe(o).layers[0].mean, a.layers[0].mean);
 }
 
-// The weights of the last network are kept between runs (up to 16 MB): a run must give the same
-// numbers whether they come from that cache, after a different network replaced it, or from a
-// network too large to cache (width 512, depth 17: 4.5 M weights), drawn layer by layer.
+// The layers drawn last are kept between runs (up to 16 MB): a run must give the same numbers
+// whether its weights come from that cache, after a different network replaced it, or from a
+// network too large to cache whole (width 512, depth 17: 4.5 M weights), whose deepest layers
+// are drawn as the run goes.
 TEST(Probe, CachedWeightsGiveTheSameNumbersAsFreshlyDrawnOnes) {
   const auto same = [](const ProbeResult& a, const ProbeResult& b) {
     ASSERT_EQ(a.layers.size(), b.layers.size());
@@ -153,8 +154,8 @@ TEST(Probe, CachedWeightsGiveTheSameNumbersAsFreshlyDrawnOnes) {
   const auto relu = probe(o);  // same network, another activation: cached
   EXPECT_NE(relu.layers[0].std, first.layers[0].std);
 
-  // Too large to cache: the first 6 layers of a 17-layer, 512-wide network are drawn as they go,
-  // and match a 6-layer network of the same widths, which is cached.
+  // Too large to cache whole: the first 15 layers of a 17-layer, 512-wide network are kept, the
+  // last 2 drawn as the run goes; its first 6 layers match a 6-layer network of the same widths.
   ProbeOptions big;
   big.activation = "tanh";
   big.width = 512;
@@ -164,6 +165,40 @@ TEST(Probe, CachedWeightsGiveTheSameNumbersAsFreshlyDrawnOnes) {
   big.depth = 6;
   const auto shallow = probe(big);
   for (std::size_t l = 0; l < 6; ++l) EXPECT_EQ(deep.layers[l].std, shallow.layers[l].std);
+}
+
+// A drag of the depth slider keeps the layers both networks have and draws only the others; a
+// bottleneck that moves with the depth changes the widths of the layers around it.
+TEST(Probe, ADeeperOrShallowerNetworkGivesTheSameNumbersFromTheCacheAsDrawnAfresh) {
+  ProbeOptions o;
+  o.activation = "selu";
+  o.width = 16;
+  o.batch = 4;
+  o.bottleneck = 3;
+  const auto drawn_after = [&](int depth, int before) {
+    ProbeOptions prior = o;
+    prior.depth = before;
+    probe(prior);
+    ProbeOptions run = o;
+    run.depth = depth;
+    return probe(run);
+  };
+  const auto fresh = [&](int depth) {
+    ProbeOptions other = o;
+    other.seed = o.seed + 1;  // another seed empties the cache
+    probe(other);
+    return drawn_after(depth, depth);
+  };
+  for (const auto& [depth, before] : {std::pair{9, 6}, {6, 9}, {8, 6}, {5, 12}}) {
+    const auto cached = drawn_after(depth, before);
+    const auto reference = fresh(depth);
+    ASSERT_EQ(cached.layers.size(), reference.layers.size());
+    for (std::size_t l = 0; l < cached.layers.size(); ++l) {
+      EXPECT_EQ(cached.layers[l].std, reference.layers[l].std) << depth << " after " << before;
+      EXPECT_EQ(cached.layers[l].gradient_norm, reference.layers[l].gradient_norm)
+          << depth << " after " << before << ", layer " << l + 1;
+    }
+  }
 }
 
 TEST(Probe, BottleneckNarrowsTheMiddleLayer) {
