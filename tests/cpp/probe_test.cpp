@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 
 namespace activations {
@@ -108,6 +109,44 @@ TEST(Probe, SigmoidGradientVanishesWithDepth) {
   o.init = "he_normal";
   const auto relu = probe(o);
   EXPECT_GT(relu.layers.front().gradient_norm, 0.1 * relu.layers.back().gradient_norm);
+}
+
+// 80 sigmoid layers of 2 units: each multiplies the gradient by at most 1/4 of 0.6, so the first
+// layer's is about 10^-59, far below float32's smallest subnormal (1.4e-45). It used to come out
+// 0; it must match the same network computed in double.
+TEST(Probe, AGradientFarBelowFloat32sRangeIsStillMeasured) {
+  constexpr int kDepth = 80;
+  const std::array<float, 4> wt = {0.5f, 0.1f, 0.2f, 0.4f};  // in x out
+  Fixed f{std::vector<std::vector<float>>(kDepth, {wt.begin(), wt.end()})};
+  const float input[] = {0.3f, -0.7f};
+  const float upstream[] = {1.0f, 0.5f};
+  ProbeResult r;
+  ASSERT_TRUE(run_network(resolved("sigmoid"), std::vector<int>(kDepth + 1, 2), 1, &fixed_weights,
+                          &f, input, upstream, 4, r)
+                  .ok());
+
+  std::vector<std::array<double, 2>> slope(kDepth + 1);
+  std::array<double, 2> a = {input[0], input[1]};
+  for (int l = 1; l <= kDepth; ++l) {
+    std::array<double, 2> next{};
+    for (std::size_t j = 0; j < 2; ++j) {
+      const double z = a[0] * wt[j] + a[1] * wt[2 + j];
+      next[j] = 1 / (1 + std::exp(-z));
+      slope[static_cast<std::size_t>(l)][j] = next[j] * (1 - next[j]);
+    }
+    a = next;
+  }
+  std::array<double, 2> g = {upstream[0], upstream[1]};
+  for (int l = kDepth; l >= 1; --l) {
+    const auto& f1 = slope[static_cast<std::size_t>(l)];
+    const std::array<double, 2> delta = {g[0] * f1[0], g[1] * f1[1]};
+    const double want = std::sqrt((delta[0] * delta[0] + delta[1] * delta[1]) / 2);
+    EXPECT_NEAR(r.layers[static_cast<std::size_t>(l) - 1].gradient_norm / want, 1.0, 1e-4)
+        << "layer " << l;
+    g = {delta[0] * wt[0] + delta[1] * wt[1], delta[0] * wt[2] + delta[1] * wt[3]};
+  }
+  EXPECT_LT(r.layers[0].gradient_norm, 1e-50);
+  EXPECT_GT(r.layers[0].gradient_norm, 0.0);
 }
 
 TEST(Probe, TheSameSeedGivesTheSameResult) {

@@ -88,6 +88,42 @@ describe('the network labs', () => {
     await page.close();
   });
 
+  test('through 100 layers, sigmoid’s gradient, near 10⁻⁶³ at layer 1, is plotted all the way', async () => {
+    const page = await ctx.open('#gradiente?gradiente.depth=100');
+    await drawn(page, GRADIENT);
+    const chart = await page.evaluate(() => {
+      const c = window.activaciones.charts['gradiente-norma'];
+      const { y } = c.scales;
+      const sigmoid = c.data.datasets[0];
+      const values = sigmoid.data.map((p) => p.y);
+      const pixels = values.map((v) => y.getPixelForValue(v));
+      return {
+        label: sigmoid.label,
+        values,
+        range: [y.min, y.max],
+        inside: pixels.every((p) => p >= c.chartArea.top - 1 && p <= c.chartArea.bottom + 1),
+      };
+    });
+    assert.equal(chart.label, 'Sigmoide');
+    assert.equal(chart.values.length, 100);
+    // Float32 used to round it to 0 from about layer 30 down, and the line stopped there.
+    assert.ok(
+      chart.values.every((v) => v > 0),
+      'every layer has a gradient above 0',
+    );
+    assert.ok(chart.values[0] < 1e-50, `layer 1: ${chart.values[0]}`);
+    const [min, max] = chart.range;
+    assert.ok(min > 0 && min <= Math.min(...chart.values), `axis from ${min}`);
+    assert.ok(max >= Math.max(...chart.values), `axis to ${max}`);
+    assert.ok(chart.inside, 'every point is inside the plot');
+    assert.match(
+      await page.locator(`${GRADIENT} [data-summary]`).textContent(),
+      /^Con la sigmoide, el gradiente en la capa 1 es del orden de 10⁻[⁵⁶][⁰¹²³⁴⁵⁶⁷⁸⁹] veces el de la capa 100;/,
+    );
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('a network of one layer shows one point per run, on an axis of that one layer', async () => {
     const page = await ctx.open('#gradiente?gradiente.depth=1&autonormalizacion.depth=1');
     await drawn(page, GRADIENT);

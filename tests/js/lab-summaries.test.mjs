@@ -1,5 +1,5 @@
-// The network labs' sentences (network-summaries.js) at their edges: one layer, and a
-// gradient that underflows float32 on its way back.
+// The network labs' sentences (network-summaries.js) at their edges: one layer, a gradient that
+// is exactly 0 by the first layer, and one far below float32's range.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatNumber } from '../../web/app/format.js';
@@ -10,15 +10,15 @@ const run = (id, norms) => ({
   result: { layers: norms.map((gradientNorm) => ({ gradientNorm })) },
 });
 
-test('the gradient lab compares the ends, and says when one has underflowed to 0', () => {
+test('the gradient lab compares the ends, and says when the gradient has become 0', () => {
   const text = describeGradients(
-    [run('sigmoid', [0, 1e-30, 0.02]), run('relu', [0.5, 0.5, 0.25])],
+    [run('relu', [0, 1e-30, 0.02]), run('sigmoid', [2.6e-61, 0.5, 0.25])],
     3,
   );
   assert.equal(
     text,
-    'Con la sigmoide, el gradiente en la capa 1 es menos de 10⁻⁴³ veces el de la capa 3: se ha ' +
-      'anulado; con ReLU, el gradiente en la capa 1 es 2 veces el de la capa 3.',
+    'Con ReLU, el gradiente se anula por el camino: en la capa 1 es 0; con la sigmoide, el ' +
+      'gradiente en la capa 1 es del orden de 10⁻⁶⁰ veces el de la capa 3.',
   );
   assert.match(
     describeGradients([run('tanh', [0, 0])], 2),

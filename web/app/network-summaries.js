@@ -14,9 +14,6 @@ function orderOf(ratio) {
   return `del orden de ${powerOfTen(Math.round(Math.log10(ratio)))}`;
 }
 
-// The network keeps its layers in float32: a gradient below 2⁻¹⁵⁰ rounds to 0.
-const FLOAT32_UNDERFLOW = 2 ** -150;
-
 /** How the gradient at layer 1 compares with the one at the last layer, `depth`. */
 function compareEnds(first, last, depth) {
   if (!Number.isFinite(first) || !Number.isFinite(last)) {
@@ -24,11 +21,9 @@ function compareEnds(first, last, depth) {
   }
   if (last === 0) return `el gradiente ya es 0 en la capa ${depth}`;
   const of = `veces el de la capa ${depth}`;
-  if (first === 0) {
-    // Every unit's gradient underflowed: the ratio is below what float32 can show.
-    const bound = powerOfTen(Math.ceil(Math.log10(FLOAT32_UNDERFLOW / last)));
-    return `el gradiente en la capa 1 es menos de ${bound} ${of}: se ha anulado`;
-  }
+  // The probe scales the gradient on its way back, so it does not underflow: a 0 is exact (a
+  // layer whose units are all dead, say).
+  if (first === 0) return 'el gradiente se anula por el camino: en la capa 1 es 0';
   const ratio = orderOf(first / last);
   // «1 veces» reads wrong, and a ratio that rounds to 1 says the two are alike.
   if (ratio === '1')

@@ -98,7 +98,8 @@ class NetworkPass {
   int histogram_bins_;
   int done_ = 0;
   std::vector<float> a_;                    // the current layer's activations
-  std::vector<float> g_;                    // dL/da of the current layer, backward
+  std::vector<float> g_;                    // dL/da of the current layer, backward, over scale_
+  double scale_ = 1;                        // a power of two
   std::vector<float> wt_, w_, z_;           // scratch
   std::vector<std::vector<float>> slopes_;  // f'(z) per layer, for the backward pass
   ProbeResult result_;

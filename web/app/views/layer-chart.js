@@ -78,6 +78,10 @@ export class LayerChart {
       // Powers of ten, evenly spaced and written as such (see logTicks): 10⁻¹⁸ reads better than
       // 0,000…001. Chart.js's own log ticks include 2·10ⁿ…9·10ⁿ, and skipping among those left
       // uneven labels (10⁻², 10⁻⁷, 10⁻¹², 10⁻²⁰).
+      // The axis ends where update() says (whole decades), not at Chart.js's own ticks: for
+      // some ranges (data down to 10⁻³⁰, 10⁻⁵⁰ or 1,6·10⁻⁶³) those began with a 0, which left a
+      // log axis from 0 and a blank chart.
+      options.scales.y.bounds = 'data';
       options.scales.y.afterBuildTicks = (scale) => {
         scale.ticks = logTicks(scale.min, scale.max).map((value) => ({ value }));
       };
@@ -117,9 +121,33 @@ export class LayerChart {
     // One layer sits in the middle of an axis that shows no layer it does not have.
     const [min, max] = depth === 1 ? [0.5, 1.5] : [1, depth];
     Object.assign(this.chart.options.scales.x, { min, max });
-    if (!this.y.log && this.y.min !== undefined) this.growY(series);
+    if (this.y.log) this.decadesY(series);
+    else if (this.y.min !== undefined) this.growY(series);
     this.chart.options.plugins.referenceLines.y = reference;
     this.chart.update('none');
+  }
+
+  /** A log axis from the decade below the smallest positive value to the one above the largest. */
+  decadesY(series) {
+    let lo = Infinity;
+    let hi = 0;
+    for (const s of series) {
+      for (const v of s.values) {
+        if (v > 0 && v < Infinity) {
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+      }
+    }
+    const y = this.chart.options.scales.y;
+    if (hi === 0) {
+      delete y.min;
+      delete y.max;
+      return;
+    }
+    y.min = 10 ** Math.floor(Math.log10(lo));
+    y.max = 10 ** Math.ceil(Math.log10(hi));
+    if (y.min === y.max) y.max = 10 * y.min; // a single power of ten: one decade above it
   }
 
   /** The chart's own frame, grown to take in values beyond it (SELU's deviation with He). */
