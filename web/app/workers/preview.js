@@ -2,9 +2,11 @@
 
 // The probe costs about depth × width² × batch multiply-adds per run; a preview gets this many.
 // A preview always finishes, so when a drag ends the last value waits for up to two of them
-// (the one under way, then its own): at 3e7, 50–165 ms after a storm on the depth slider; at
-// 1.5e7, 14–83 ms in five runs and 138 ms in a sixth, with 380 redraws in 10 s instead of 270.
-// The 100 ms is met most of the time on the 2-core development machine, not always.
+// (the one under way, then its own). On the 2-core development machine, the last value of a
+// storm on the depth slider showed 50–165 ms after it at 3e7; at 1.5e7, 14–138 ms. Since the
+// probe's small batches lost their fixed costs (a transposed copy of every layer's weights,
+// weights redrawn at each new depth, subnormal gradients through sigmoid), 13–45 ms, with 590
+// redraws in 10 s instead of 380.
 const PREVIEW_WORK = 1.5e7;
 export const DEFAULT_BATCH = 256;
 
