@@ -124,6 +124,31 @@ describe('the network labs', () => {
     await page.close();
   });
 
+  test('an emptied slot leaves the other runs their colours and dashes', async () => {
+    const style = (page) =>
+      page.evaluate(() =>
+        window.activaciones.charts['gradiente-norma'].data.datasets.map((d) => [
+          d.label,
+          d.borderColor,
+          d.borderDash.join(' '),
+        ]),
+      );
+    const page = await ctx.open('#gradiente');
+    await drawn(page, GRADIENT);
+    const all = await style(page);
+    assert.equal(all.length, 4);
+    await page.selectOption(`${GRADIENT} select[name="a2"]`, 'ninguna');
+    await page.waitForFunction(
+      () => window.activaciones.charts['gradiente-norma'].data.datasets.length === 3,
+      null,
+      { polling: 100 },
+    );
+    await drawn(page, GRADIENT);
+    assert.deepEqual(await style(page), [all[0], all[2], all[3]]);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('a network of one layer shows one point per run, on an axis of that one layer', async () => {
     const page = await ctx.open('#gradiente?gradiente.depth=1&autonormalizacion.depth=1');
     await drawn(page, GRADIENT);

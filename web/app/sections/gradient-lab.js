@@ -37,46 +37,52 @@ export function createGradientLab({ root, section, api, store, specs, client }) 
     pairs: { solid: 'saturadas', dashed: 'muertas' },
   });
 
-  const chosen = () =>
-    Array.from({ length: SLOTS }, (_, i) => values[`a${i + 1}`]).filter((id) => id !== 'ninguna');
+  // A run keeps its slot's colour and dash: emptying «Activación 2» must not recolour the third.
+  const slotOf = new WeakMap(); // a requested run's options -> its slot
 
   function run() {
-    channel.request(
-      chosen().map((id) => ({
+    const runs = [];
+    for (let slot = 0; slot < SLOTS; slot++) {
+      const id = values[`a${slot + 1}`];
+      if (id === 'ninguna') continue;
+      const options = {
         activation: id,
         depth: values.depth,
         width: Number(values.width),
         init: values.init,
         seed: values.seed,
-      })),
-    );
+      };
+      slotOf.set(options, slot);
+      runs.push(options);
+    }
+    channel.request(runs);
   }
 
   let lastRuns = null;
   function render(runs) {
     lastRuns = runs;
     norms.update(
-      runs.map(({ id, result }, i) => ({
+      runs.map(({ id, result, options }) => ({
         label: functionName(id),
         values: result.layers.map((l) => l.gradientNorm),
-        ...seriesStyle(i),
+        ...seriesStyle(slotOf.get(options)),
       })),
     );
     units.update(
-      runs.flatMap(({ id, result }, i) => [
+      runs.flatMap(({ id, result, options }) => [
         // Colour tells the activation apart; solid is saturated, dashed is dead.
         {
           label: `${functionName(id)}: saturadas`,
           group: functionName(id),
           values: result.layers.map((l) => l.saturated),
-          ...seriesStyle(i),
+          ...seriesStyle(slotOf.get(options)),
           dash: [],
         },
         {
           label: `${functionName(id)}: muertas`,
           group: functionName(id),
           values: result.layers.map((l) => l.dead),
-          ...seriesStyle(i),
+          ...seriesStyle(slotOf.get(options)),
           dash: [5, 4],
         },
       ]),

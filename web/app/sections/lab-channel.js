@@ -14,7 +14,10 @@ function provisional(runs) {
     : 'Resultado provisional. ';
 }
 
-/** render(runs) gets [{ id, depth, result }], one per run, in the order requested. */
+/**
+ * render(runs) gets [{ id, depth, result, options }], one per run, in the order requested;
+ * `options` is the very object the lab requested.
+ */
 export function labChannel({ client, name, root, summary, status, render }) {
   let incoming = null;
   const draw = createRenderScheduler(() => {
@@ -26,7 +29,12 @@ export function labChannel({ client, name, root, summary, status, render }) {
   return client.channel(name, {
     onResults(results, runs, { preview }) {
       incoming = {
-        runs: runs.map((o, i) => ({ id: o.activation, depth: o.depth, result: results[i] })),
+        runs: runs.map((o, i) => ({
+          id: o.activation,
+          depth: o.depth,
+          result: results[i],
+          options: o,
+        })),
         requested: runs,
         preview,
       };
