@@ -5,7 +5,7 @@ export const CURVE_COLORS = {
   sigmoid: { light: '#0072b2', dark: '#56b4e9' },
   tanh: { light: '#d55e00', dark: '#e69f00' },
   relu: { light: '#1d1d1f', dark: '#ececec' },
-  softsign: { light: '#cc79a7', dark: '#cc79a7' },
+  softsign: { light: '#c46f9f', dark: '#cc79a7' },
   softplus: { light: '#009e73', dark: '#2fc79a' },
   elu: { light: '#d55e00', dark: '#e69f00' },
   selu: { light: '#009e73', dark: '#2fc79a' },

@@ -7,18 +7,15 @@ import { describeRange, exactRange } from '../summaries.js';
 import { checkboxControl, el } from '../ui/controls.js';
 import { CompareChart } from '../views/compare-chart.js';
 import { jumps, linspace32, toPoints } from '../views/curve-data.js';
+import { GALLERY } from '../views/palettes.js';
 import { cardKey, createCardLab } from './card-lab.js';
 import { createRenderScheduler } from './render-scheduler.js';
 
 const COMPARE_RANGE = [-5, 5];
 const COMPARE_START = ['gelu', 'silu', 'mish'];
-// Okabe–Ito, by place in the comparison: the first function compared takes the first colour.
-// Functions are solid and derivatives dashed, as in the rest of the lesson, each derivative with
-// its own pattern; so that no two curves look alike, the comparison holds one per colour.
-const PALETTE = {
-  light: ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#1d1d1f'],
-  dark: ['#56b4e9', '#e69f00', '#2fc79a', '#cc79a7', '#f0e442', '#0072b2', '#ececec'],
-};
+// Colours by place in the comparison (palettes.js). Functions are solid and derivatives dashed,
+// as in the rest of the lesson, each derivative with its own pattern; so that no two curves look
+// alike, the comparison holds one per colour.
 const DERIVATIVE_DASHES = [
   [8, 4],
   [3, 3],
@@ -28,7 +25,7 @@ const DERIVATIVE_DASHES = [
   [12, 3, 3, 3],
   [2, 4],
 ];
-const MAX_COMPARED = PALETTE.light.length;
+const MAX_COMPARED = GALLERY.light.length;
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -82,7 +79,7 @@ export async function createGallery({ section, api, store, specs, only = null })
   const ids = gallery.map((c) => c.id);
   // A curve not in the comparison is hidden: any style will do.
   const slot = (id) => Math.max(0, values.comparar?.indexOf(id) ?? 0);
-  const color = (id, dark) => PALETTE[dark ? 'dark' : 'light'][slot(id)];
+  const color = (id, dark) => GALLERY[dark ? 'dark' : 'light'][slot(id)];
   const dash = (id, derivative) => (derivative ? DERIVATIVE_DASHES[slot(id)] : []);
   const compareChart = new CompareChart(
     compareCanvas,

@@ -3,6 +3,7 @@
 // a printout or a PNG with a white background they briefly take the light theme's values (those
 // of base.css), then go back.
 import { themeColors } from './chart-setup.js';
+import { LIGHT_OF } from './palettes.js';
 
 const PAPER = {
   text: '#4a4a4f',
@@ -12,17 +13,6 @@ const PAPER = {
   surface: '#ffffff',
   band: 'rgba(213, 94, 0, 0.11)',
 };
-
-// Every dark-theme curve colour and its light-theme pair, from the page's palettes: base.css
-// (--f, --df), figures.es.js (CURVE_COLORS), series-style.js and the gallery's (gallery.js).
-const LIGHT_OF = new Map([
-  ['#56b4e9', '#0072b2'],
-  ['#e69f00', '#d55e00'],
-  ['#2fc79a', '#009e73'],
-  ['#ececec', '#1d1d1f'],
-  ['#f0e442', '#e69f00'],
-  ['#0072b2', '#56b4e9'],
-]);
 
 /** Swaps `object[key]` for its light pair, if it has one; returns how to put it back. */
 function toLight(object, key) {
