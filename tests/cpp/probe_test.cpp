@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cmath>
+#include <string>
 
 namespace activations {
 namespace {
@@ -27,6 +28,15 @@ Resolved resolved(std::string_view id) {
   Resolved r;
   EXPECT_TRUE(resolve(id, {}, r).ok());
   return r;
+}
+
+// The same network's statistics, bit for bit, whichever way its weights were drawn.
+void expect_same_layers(const ProbeResult& a, const ProbeResult& b, const std::string& what = "") {
+  ASSERT_EQ(a.layers.size(), b.layers.size()) << what;
+  for (std::size_t l = 0; l < a.layers.size(); ++l) {
+    EXPECT_EQ(a.layers[l].std, b.layers[l].std) << what << ", layer " << l + 1;
+    EXPECT_EQ(a.layers[l].gradient_norm, b.layers[l].gradient_norm) << what << ", layer " << l + 1;
+  }
 }
 
 TEST(Probe, OneLayerMatchesAHandComputation) {
@@ -169,13 +179,6 @@ TEST(Probe, TheSameSeedGivesTheSameResult) {
 // network too large to cache whole (width 512, depth 17: 4.5 M weights), whose deepest layers
 // are drawn as the run goes.
 TEST(Probe, CachedWeightsGiveTheSameNumbersAsFreshlyDrawnOnes) {
-  const auto same = [](const ProbeResult& a, const ProbeResult& b) {
-    ASSERT_EQ(a.layers.size(), b.layers.size());
-    for (std::size_t l = 0; l < a.layers.size(); ++l) {
-      EXPECT_EQ(a.layers[l].std, b.layers[l].std);
-      EXPECT_EQ(a.layers[l].gradient_norm, b.layers[l].gradient_norm);
-    }
-  };
   ProbeOptions o;
   o.activation = "tanh";
   o.depth = 6;
@@ -183,12 +186,12 @@ TEST(Probe, CachedWeightsGiveTheSameNumbersAsFreshlyDrawnOnes) {
   o.batch = 8;
   const auto first = probe(o);  // draws and caches
   const auto again = probe(o);  // from the cache
-  same(first, again);
+  expect_same_layers(first, again);
   ProbeOptions other = o;
   other.init = "he_normal";
   const auto replaced = probe(other);
   EXPECT_NE(replaced.layers[0].std, first.layers[0].std);
-  same(first, probe(o));
+  expect_same_layers(first, probe(o));
   o.activation = "relu";
   const auto relu = probe(o);  // same network, another activation: cached
   EXPECT_NE(relu.layers[0].std, first.layers[0].std);
@@ -229,14 +232,8 @@ TEST(Probe, ADeeperOrShallowerNetworkGivesTheSameNumbersFromTheCacheAsDrawnAfres
     return drawn_after(depth, depth);
   };
   for (const auto& [depth, before] : {std::pair{9, 6}, {6, 9}, {8, 6}, {5, 12}}) {
-    const auto cached = drawn_after(depth, before);
-    const auto reference = fresh(depth);
-    ASSERT_EQ(cached.layers.size(), reference.layers.size());
-    for (std::size_t l = 0; l < cached.layers.size(); ++l) {
-      EXPECT_EQ(cached.layers[l].std, reference.layers[l].std) << depth << " after " << before;
-      EXPECT_EQ(cached.layers[l].gradient_norm, reference.layers[l].gradient_norm)
-          << depth << " after " << before << ", layer " << l + 1;
-    }
+    expect_same_layers(drawn_after(depth, before), fresh(depth),
+                       std::to_string(depth) + " after " + std::to_string(before));
   }
 }
 
