@@ -121,32 +121,24 @@ export class LayerChart {
     // One layer sits in the middle of an axis that shows no layer it does not have.
     const [min, max] = depth === 1 ? [0.5, 1.5] : [1, depth];
     Object.assign(this.chart.options.scales.x, { min, max });
-    if (this.y.log) this.decadesY(series);
+    if (this.y.log) this.decadesY();
     else if (this.y.min !== undefined) this.growY(series);
     this.chart.options.plugins.referenceLines.y = reference;
     this.chart.update('none');
   }
 
-  /** A log axis from the decade below the smallest positive value to the one above the largest. */
-  decadesY(series) {
-    let lo = Infinity;
-    let hi = 0;
-    for (const s of series) {
-      for (const v of s.values) {
-        if (v > 0 && v < Infinity) {
-          if (v < lo) lo = v;
-          if (v > hi) hi = v;
-        }
-      }
-    }
+  /** A log axis from the decade below the smallest point plotted to the one above the largest. */
+  decadesY() {
+    const plotted = this.chart.data.datasets.flatMap((d) => d.data.map((p) => p.y));
+    const values = plotted.filter((v) => v !== null);
     const y = this.chart.options.scales.y;
-    if (hi === 0) {
+    if (values.length === 0) {
       delete y.min;
       delete y.max;
       return;
     }
-    y.min = 10 ** Math.floor(Math.log10(lo));
-    y.max = 10 ** Math.ceil(Math.log10(hi));
+    y.min = 10 ** Math.floor(Math.log10(Math.min(...values)));
+    y.max = 10 ** Math.ceil(Math.log10(Math.max(...values)));
     if (y.min === y.max) y.max = 10 * y.min; // a single power of ten: one decade above it
   }
 
