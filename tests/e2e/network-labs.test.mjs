@@ -99,6 +99,7 @@ describe('the network labs', () => {
       const pixels = values.map((v) => y.getPixelForValue(v));
       return {
         label: sigmoid.label,
+        ticks: y.ticks.map((t) => t.label),
         values,
         range: [y.min, y.max],
         inside: pixels.every((p) => p >= c.chartArea.top - 1 && p <= c.chartArea.bottom + 1),
@@ -116,6 +117,8 @@ describe('the network labs', () => {
     assert.ok(min > 0 && min <= Math.min(...chart.values), `axis from ${min}`);
     assert.ok(max >= Math.max(...chart.values), `axis to ${max}`);
     assert.ok(chart.inside, 'every point is inside the plot');
+    // Labels every 10 decades, not every 7 (10⁻⁷, 10⁻¹⁴…), which no one counts in.
+    assert.deepEqual(chart.ticks, ['1', '10⁻¹⁰', '10⁻²⁰', '10⁻³⁰', '10⁻⁴⁰', '10⁻⁵⁰', '10⁻⁶⁰']);
     assert.match(
       await page.locator(`${GRADIENT} [data-summary]`).textContent(),
       /^Con la sigmoide, el gradiente en la capa 1 es del orden de 10⁻[⁵⁶][⁰¹²³⁴⁵⁶⁷⁸⁹] veces el de la capa 100;/,

@@ -32,17 +32,21 @@ function pairedLabels(chart, { solid, dashed }, textColor) {
 }
 
 const MAX_DECADE_LABELS = 10;
+// Steps between labelled decades that a reader counts in: 10⁻¹⁰, 10⁻²⁰…, not 10⁻⁷, 10⁻¹⁴…
+const DECADE_STEPS = [1, 2, 3, 5, 10, 20, 25, 50, 100];
 
 /**
- * Tick values for a log axis over [min, max]: the powers of ten, every k-th so that at most 10
- * remain; over less than a decade (a one-layer network), 2 and 5 times them as well.
+ * Tick values for a log axis over [min, max]: the powers of ten, every k-th (k in DECADE_STEPS)
+ * so that at most 10 remain; over less than a decade (a one-layer network), 2 and 5 times them
+ * as well.
  */
 function logTicks(min, max) {
   if (!(min > 0) || !(max >= min)) return [];
   const lo = Math.floor(Math.log10(min));
   const hi = Math.ceil(Math.log10(max));
   const inside = (v) => v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9);
-  const step = Math.max(1, Math.ceil((hi - lo + 1) / MAX_DECADE_LABELS));
+  const fewest = Math.ceil((hi - lo + 1) / MAX_DECADE_LABELS);
+  const step = DECADE_STEPS.find((s) => s >= fewest) ?? fewest;
   const powers = [];
   for (let e = Math.floor(hi / step) * step; e >= lo; e -= step) powers.push(10 ** e);
   const shown = powers.filter(inside);
