@@ -1,6 +1,6 @@
 // The gallery of activation functions beyond the lesson's nine (the lesson's own code tabs and
 // framework notes are in lesson-code.es.js). Pure data: the page renders the TeX with KaTeX, plots
-// each card with the core, and overlays `variants` and `conventions` under "Comparar frameworks".
+// each card with the core, and overlays `variants` and `conventions` under "Comparar bibliotecas".
 //
 // variants: the same registry function with other parameters (and, with `scale`, evaluated at
 //   scale·z, derivative scale·f'(scale·z)), as another framework computes it.
@@ -25,7 +25,7 @@ export const GALLERY = [
     df: String.raw`\begin{gathered} \operatorname{GELU}'(z) = \Phi(z) + z\,\varphi(z), \\ \varphi(z) = \tfrac{1}{\sqrt{2\pi}}\,e^{-z^{2}/2} \end{gathered}`,
     use: 'Es la activación habitual de las capas densas internas de los transformadores, como BERT y la familia GPT, y de los Vision Transformers. Pondera cada entrada por la probabilidad Φ(z) de que una normal estándar quede por debajo de ella.',
     differs:
-      'Keras (keras.activations.gelu) y PyTorch (torch.nn.GELU) usan por defecto la forma exacta con erf; la aproximación con tanh se pide con approximate=True en Keras o approximate="tanh" en PyTorch. En TF.js, la activación "gelu" es la exacta y "gelu_new" la aproximada. JAX hace lo contrario: jax.nn.gelu usa la aproximación con tanh salvo que se le pase approximate=False.',
+      'Keras (keras.activations.gelu) y PyTorch (torch.nn.GELU) usan por defecto la forma exacta con erf; la aproximación con tanh, ½·z·(1 + tanh(√(2/π)·(z + 0,044715·z³))), se pide con approximate=True en Keras o approximate="tanh" en PyTorch. En TF.js, la activación "gelu" es la exacta y "gelu_new" la aproximada. JAX hace lo contrario: jax.nn.gelu usa la aproximación con tanh salvo que se le pase approximate=False.',
     variants: [
       {
         label: 'Aproximación tanh (approximate=True; por defecto en JAX)',
