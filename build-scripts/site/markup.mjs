@@ -61,7 +61,7 @@ export function codeTabs(prefix, codes, { liveFn } = {}) {
     })
     .join('\n');
   return `<div class="code-tabs" data-tabs>
-  <div class="tab-list" role="tablist" aria-label="El mismo código en cada framework">
+  <div class="tab-list" role="tablist" aria-label="El mismo código en cada biblioteca">
     ${tabs}
   </div>
   ${panels}
@@ -72,6 +72,6 @@ export function codeTabs(prefix, codes, { liveFn } = {}) {
 export function frameworkNote(text) {
   if (!text) return '';
   return `<div class="framework-note" role="note">
-  <p><strong>Diferencias entre frameworks.</strong> ${escapeHtml(text)}</p>
+  <p><strong>Diferencias entre bibliotecas.</strong> ${escapeHtml(text)}</p>
 </div>`;
 }

@@ -303,12 +303,12 @@ describe('the gallery of other functions', () => {
     }
   });
 
-  test('"Comparar frameworks" overlays the other frameworks’ versions', async () => {
+  test('"Comparar bibliotecas" overlays the other frameworks’ versions', async () => {
     const page = await ctx.open('#otras-funciones');
     for (const id of ['leaky_relu', 'hard_sigmoid', 'gelu']) {
       const lab = cardLab(id);
       const count = await renders(page, lab);
-      await page.locator(lab).getByLabel('Comparar frameworks').check();
+      await page.locator(lab).getByLabel('Comparar bibliotecas').check();
       await waitForRender(page, lab, count);
       const labels = await page.evaluate(
         (k) =>
@@ -331,7 +331,7 @@ describe('the gallery of other functions', () => {
     const page = await ctx.open('#elu');
     const lab = '#elu [data-lab]';
     let count = await renders(page, lab);
-    await page.locator(lab).getByLabel('Comparar frameworks').check();
+    await page.locator(lab).getByLabel('Comparar bibliotecas').check();
     await waitForRender(page, lab, count);
     const labels = await page.evaluate(() =>
       window.activaciones.charts.elu.data.datasets.slice(2).map((d) => d.label),
@@ -342,7 +342,7 @@ describe('the gallery of other functions', () => {
     );
     const selu = '#selu [data-lab]';
     count = await renders(page, selu);
-    await page.locator(selu).getByLabel('Comparar frameworks').check();
+    await page.locator(selu).getByLabel('Comparar bibliotecas').check();
     await waitForRender(page, selu, count);
     const squares = await page.evaluate(() =>
       window.activaciones.charts.selu.options.plugins.markers.points.filter((p) => p.square),

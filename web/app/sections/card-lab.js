@@ -1,5 +1,5 @@
 // One card of the gallery: the function's f / f' chart on a fixed range, its parameters, and the
-// "Comparar frameworks" overlay where frameworks differ. Its state lives in the gallery's values
+// "Comparar bibliotecas" overlay where frameworks differ. Its state lives in the gallery's values
 // under keys prefixed with the id ("gelu.approximate").
 import { functionName, NO_KERAS_DEFAULT, PARAM_TEXT } from '../content/functions.es.js';
 import { formatNumber } from '../format.js';
@@ -115,7 +115,7 @@ export function createCardLab({ root, card, spec, api, values, changed, onCompar
   const frameworks = hasFrameworks(card)
     ? checkboxControl({
         name: `${spec.id}-fw`,
-        label: 'Comparar frameworks',
+        label: 'Comparar bibliotecas',
         checked: values[key('fw')],
         onChange: (on) => set('fw', on),
       })

@@ -1,4 +1,4 @@
-// "Comparar frameworks": other frameworks' versions of a function, drawn over its chart. Every
+// "Comparar bibliotecas": other frameworks' versions of a function, drawn over its chart. Every
 // number still comes from the core: a variant is the same function with other parameters, or
 // of a scaled input (TF.js's hard sigmoid 0.2z + 0.5 is Keras 3's at 1.2z).
 import { formatNumber } from '../format.js';

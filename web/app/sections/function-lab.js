@@ -196,7 +196,7 @@ export function createFunctionLab({ root, section, spec, api, store }) {
   const frameworks = hasFrameworks(fw)
     ? checkboxControl({
         name: 'fw',
-        label: 'Comparar frameworks',
+        label: 'Comparar bibliotecas',
         checked: false,
         onChange(v) {
           values.fw = v;
