@@ -153,21 +153,40 @@ describe('the network labs', () => {
   });
 
   test('a network of one layer shows one point per run, on an axis of that one layer', async () => {
-    const page = await ctx.open('#gradiente?gradiente.depth=1&autonormalizacion.depth=1');
+    // From 100 layers: the points' radius once stayed 0 when the depth went from 100 to 1.
+    const page = await ctx.open('#gradiente?gradiente.depth=100&autonormalizacion.depth=100');
     await drawn(page, GRADIENT);
     await drawn(page, SELU);
+    for (const [lab, key] of [
+      [GRADIENT, 'gradiente-norma'],
+      [SELU, 'autonormalizacion-media'],
+    ]) {
+      await page.locator(`${lab} input[name="depth"]`).fill('1');
+      await page.waitForFunction(
+        ([s, k]) =>
+          document.querySelector(s).dataset.settled === '1' &&
+          window.activaciones.charts[k].data.datasets[0]?.data.length === 1,
+        [lab, key],
+        { polling: 100, timeout: 20000 },
+      );
+    }
     for (const key of ['gradiente-norma', 'autonormalizacion-media']) {
       const chart = await page.evaluate((k) => {
         const c = window.activaciones.charts[k];
         const x = c.scales.x;
         return {
-          points: c.data.datasets.map((d) => [d.data.length, d.pointRadius]),
+          // The radius each drawn point was given, not what the dataset asked for.
+          points: c.data.datasets.map((d, i) => {
+            const drawnPoints = c.getDatasetMeta(i).data;
+            return [d.data.length, drawnPoints.length, drawnPoints[0]?.options.radius];
+          }),
           range: [x.min, x.max],
           labels: x.ticks.map((t) => t.label).filter(Boolean),
         };
       }, key);
       assert.ok(chart.points.length > 0, key);
-      for (const [n, radius] of chart.points) assert.ok(n === 1 && radius > 0, key);
+      for (const [n, shown, radius] of chart.points)
+        assert.ok(n === 1 && shown === 1 && radius > 0, `${key}: ${n}, ${shown}, ${radius}`);
       assert.deepEqual(chart.range, [0.5, 1.5], key);
       assert.deepEqual(chart.labels, ['1'], key);
     }

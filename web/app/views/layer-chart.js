@@ -98,7 +98,9 @@ export class LayerChart {
       options.plugins.legend.labels.generateLabels = (chart) =>
         pairedLabels(chart, pairs, chart.options.plugins.legend.labels.color);
     }
-    options.elements.point.radius = 0;
+    // A network of one layer is one point per run, which a line without markers would hide.
+    // Scriptable: a radius set on the dataset stayed 0 when 100 layers became 1.
+    options.elements.point.radius = ({ dataset }) => (dataset.data.length === 1 ? 4 : 0);
     this.chart = new Chart(canvas, { type: 'line', data: { datasets: [] }, options });
   }
 
@@ -118,8 +120,6 @@ export class LayerChart {
         x: layer + 1,
         y: Number.isFinite(v) && (!this.y.log || v > 0) ? v : null,
       }));
-      // A network of one layer is one point per run, which a line without markers would hide.
-      d.pointRadius = s.values.length === 1 ? 4 : 0;
     });
     const depth = Math.max(1, ...series.map((s) => s.values.length));
     // One layer sits in the middle of an axis that shows no layer it does not have.
