@@ -193,6 +193,50 @@ describe('softmax', () => {
     await page.close();
   });
 
+  test('the Jacobian is tinted against the largest entry possible, so a saturated softmax is pale', async () => {
+    const strengths = async (page) => {
+      await page.locator('#softmax .jacobian-table td').first().waitFor();
+      return page
+        .locator('#softmax .jacobian-table td')
+        .evaluateAll((tds) =>
+          tds.map((td) => [
+            Number(td.dataset.value),
+            Number(td.style.getPropertyValue('--strength')),
+          ]),
+        );
+    };
+    const page = await ctx.open('#softmax?softmax.logits=0,0,-10&softmax.t=0.5');
+    // s₁ = s₂ ≈ 1/2: the diagonal's s(1 − s)/T is near its bound 1/(4T) = 0,5.
+    for (const [value, strength] of await strengths(page))
+      assert.ok(
+        Math.abs(strength - Math.min(1, Math.abs(value) / 0.5)) < 1e-3,
+        `${value}: ${strength}`,
+      );
+    assert.match(await page.locator('#softmax .jacobian-legend').textContent(), /1\/\(4T\)/);
+    await page.evaluate(() => {
+      location.hash = '#softmax?softmax.logits=10,-10,-10&softmax.t=0.1';
+    });
+    await page.waitForFunction(
+      () => Number(document.querySelector('#softmax .jacobian-table td').dataset.value) < 1e-40,
+      null,
+      { polling: 100 },
+    );
+    // Every entry is below 10⁻⁴⁰: every tint is the palest, the largest entry's too.
+    for (const [value, strength] of await strengths(page)) assert.equal(strength, 0, String(value));
+    await page.evaluate(() => {
+      location.hash = '#softmax?softmax.fn=log_softmax&softmax.logits=10,-10,-10&softmax.t=0.1';
+    });
+    await page.waitForFunction(
+      () => /1\/T\./.test(document.querySelector('#softmax .jacobian-legend').textContent),
+      null,
+      { polling: 100 },
+    );
+    // ln s: the diagonal 1 − sᵢ is 1/T for the two small classes, at the bound.
+    const cells = await strengths(page);
+    assert.equal(cells[4][1], 1);
+    await page.close();
+  });
+
   test('in forced colours the Jacobian note drops its colour key', async () => {
     const page = await ctx.open('#softmax');
     const legend = page.locator('#softmax .jacobian-legend');

@@ -20,21 +20,29 @@ const OUTPUTS = {
   log_softmax: { label: 'Log-softmax', apply: 'logSoftmax', jacobian: 'logSoftmaxJacobian' },
 };
 
+// bound: the largest |entry| at T = 1, over all logits (softmax: sᵢ(1 − sᵢ) and sᵢsⱼ reach 1/4
+// at sᵢ = 1/2; the others: 1 − sᵢ and δᵢⱼ − 1/k stay within 1).
 const JACOBIANS = {
   softmax: {
     output: 's',
+    bound: 0.25,
+    boundText: '1/(4T)',
     note:
       'La fila i dice cómo cambia sᵢ al mover cada logit zⱼ. La diagonal (recuadrada) es ' +
       'sᵢ(1 − sᵢ)/T, lo único que da la fórmula elemento a elemento; fuera de ella, −sᵢsⱼ/T.',
   },
   sparsemax: {
     output: 's',
+    bound: 1,
+    boundText: '1/T',
     note:
       'Solo las clases con probabilidad positiva (el soporte) se mueven: en el soporte, ' +
       '(δᵢⱼ − 1/k)/T, con k clases en él; fuera, ceros.',
   },
   log_softmax: {
     output: 'ln s',
+    bound: 1,
+    boundText: '1/T',
     note: 'La derivada de ln sᵢ es (δᵢⱼ − sⱼ)/T: la diagonal vale (1 − sᵢ)/T y cada fila suma 0.',
   },
 };
@@ -111,9 +119,11 @@ export function createSoftmaxLab({ root, section, api, store }) {
     const y = api[output.apply](values.logits, values.t);
     const jacobian = api[output.jacobian](values.logits, values.t);
     chart.update(y, { log: values.fn === 'log_softmax' });
-    const { note, output: differentiated } = JACOBIANS[values.fn];
+    const { note, output: differentiated, bound, boundText } = JACOBIANS[values.fn];
     renderJacobian(jacobianBox, jacobian, values.logits.length, {
       output: differentiated,
+      bound: bound / values.t,
+      boundText,
       note:
         values.fn === 'sparsemax'
           ? `${note} ${sparsemaxRemarks(values.logits, values.t, y)}`

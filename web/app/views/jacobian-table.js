@@ -32,11 +32,11 @@ function frame(container) {
 
 /**
  * `output` names what is differentiated: 's' for probabilities, 'ln s' for log-softmax, whose
- * Jacobian is a different matrix (its diagonal is 1 − sᵢ, not sᵢ(1 − sᵢ)).
+ * Jacobian is a different matrix (its diagonal is 1 − sᵢ, not sᵢ(1 − sᵢ)). `bound` is the
+ * largest |entry| the function can reach at this temperature, written as `boundText`: tints are
+ * relative to it, so a saturated softmax, whose entries are all tiny, looks pale.
  */
-export function renderJacobian(container, jacobian, n, { note, output }) {
-  let scale = 0;
-  for (const v of jacobian) scale = Math.max(scale, Math.abs(v));
+export function renderJacobian(container, jacobian, n, { note, output, bound, boundText }) {
   const derivative = output === 's' ? '∂sᵢ/∂zⱼ' : `∂(${output}ᵢ)/∂zⱼ`;
   const sub = (i) => subscript(i + 1);
   // The corner shows ∂(output)/∂z as a stacked fraction, narrow enough not to wrap; a screen
@@ -66,8 +66,7 @@ export function renderJacobian(container, jacobian, n, { note, output }) {
           text,
         });
         cell.dataset.value = String(v);
-        // Tint strength grows with |value| relative to the largest entry.
-        cell.style.setProperty('--strength', scale > 0 ? (Math.abs(v) / scale).toFixed(3) : '0');
+        cell.style.setProperty('--strength', Math.min(1, Math.abs(v) / bound).toFixed(3));
         return cell;
       }),
     ]),
@@ -92,6 +91,9 @@ export function renderJacobian(container, jacobian, n, { note, output }) {
   // The colour key is hidden in forced colours, where the tints are gone (softmax.css).
   container.firstElementChild.replaceChildren(
     `${note} `,
-    el('span', { class: 'jacobian-legend', text: 'Naranja: positivo; azul: negativo.' }),
+    el('span', {
+      class: 'jacobian-legend',
+      text: `Naranja: positivo; azul: negativo; cuanto más intenso, más cerca del mayor valor posible, ${boundText}.`,
+    }),
   );
 }
