@@ -141,9 +141,9 @@ function neighbours(index, sections) {
   const link = (s, rel, text) =>
     `<a href="#${s.anchor}" rel="${rel}" class="section-nav-${rel}">${text}</a>`;
   return `<nav class="section-nav" aria-label="Secciones vecinas de ${escapeHtml(navLabel(sections[index]))}">
-  ${prev ? link(prev, 'prev', `<span aria-hidden="true">←</span> Anterior: ${escapeHtml(navLabel(prev))}`) : '<span></span>'}
+  ${prev ? link(prev, 'prev', `<span aria-hidden="true">←</span> Anterior: ${escapeHtml(navLabel(prev))}`) : ''}
   <a href="#contenido" class="section-nav-toc">Contenido</a>
-  ${next ? link(next, 'next', `Siguiente: ${escapeHtml(navLabel(next))} <span aria-hidden="true">→</span>`) : '<span></span>'}
+  ${next ? link(next, 'next', `Siguiente: ${escapeHtml(navLabel(next))} <span aria-hidden="true">→</span>`) : ''}
 </nav>`;
 }
 

@@ -44,6 +44,30 @@ describe('the lesson page', () => {
       toc,
       ANCHORS.map((a) => `#${a}`),
     );
+    // Each section ends with «Contenido» right after «Anterior» (first at the left in the first
+    // section), and «Siguiente» at the right, the last section's nav included.
+    const navs = await page.locator('.section-nav').evaluateAll((navs) =>
+      navs.map((nav) => {
+        nav.closest('section').style.contentVisibility = 'visible';
+        const box = (s) => nav.querySelector(s)?.getBoundingClientRect();
+        const [all, prev, toc, next] = [
+          '',
+          '.section-nav-prev',
+          '.section-nav-toc',
+          '.section-nav-next',
+        ].map((s) => (s ? box(s) : nav.getBoundingClientRect()));
+        return {
+          id: nav.closest('section').id,
+          gap: Math.round(toc.left - (prev ? prev.right : all.left)),
+          right: next ? Math.round(all.right - next.right) : null,
+        };
+      }),
+    );
+    for (const { id, gap, right } of navs) {
+      assert.ok(gap <= 16, `${id}: «Contenido» ${gap} px after «Anterior»`);
+      assert.ok(right === null || right <= 1, `${id}: «Siguiente» ${right} px from the right`);
+    }
+    assert.equal(navs.at(-1).right, null);
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });
