@@ -33,7 +33,7 @@ describe('the lesson page', () => {
         'Exponencial',
         'Comparación',
         'Otras funciones de activación',
-        'El gradiente a través de la profundidad',
+        'El gradiente en una red profunda',
         'SELU y la autonormalización',
         'Entrena una red',
       ],

@@ -13,11 +13,7 @@ export const SECTIONS = [
   { anchor: 'exponencial', title: 'Exponencial', fn: 'exponential' },
   { anchor: 'comparacion', title: 'Comparación', nav: 'Comparación de funciones' },
   { anchor: 'otras-funciones', title: 'Otras funciones de activación', nav: 'Otras funciones' },
-  {
-    anchor: 'gradiente',
-    title: 'El gradiente a través de la profundidad',
-    nav: 'El gradiente en una red profunda',
-  },
+  { anchor: 'gradiente', title: 'El gradiente en una red profunda' },
   { anchor: 'autonormalizacion', title: 'SELU y la autonormalización' },
   { anchor: 'entrenamiento', title: 'Entrena una red', nav: 'Entrena una red' },
 ];

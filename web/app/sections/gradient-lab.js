@@ -1,4 +1,4 @@
-// "El gradiente a través de la profundidad": up to four activations through the same deep random
+// "El gradiente en una red profunda": up to four activations through the same deep random
 // network; the gradient norm per layer on a log scale, the saturated and dead units per layer,
 // and a sentence read off the numbers. The runs happen in the lab worker.
 import { labChannel } from './lab-channel.js';
