@@ -384,10 +384,24 @@ describe('comparison figures', () => {
           [figure, i],
         );
         assert.equal(hidden, true, `${figure} curve ${i}`);
+        // The figure says why it is empty only once every curve is gone.
+        const note = await page.evaluate(
+          (id) => window.activaciones.charts[id].options.plugins.emptyNote.text,
+          figure,
+        );
+        assert.equal(note === '', i < boxes.length - 1, `${figure} curve ${i}: «${note}»`);
       }
       assert.match(await page.locator(`${root} [data-summary]`).textContent(), /ninguna curva/);
     }
     assert.match(await page.evaluate(() => location.hash), /comparacion\.funciones=(&|$)/);
+    for (const figure of FIGURES) {
+      await page.locator(`[data-figure="${figure}"] input[type=checkbox]`).first().click();
+      await page.waitForFunction(
+        (id) => window.activaciones.charts[id].options.plugins.emptyNote.text === '',
+        figure,
+        { polling: 100 },
+      );
+    }
     await page.close();
   });
 

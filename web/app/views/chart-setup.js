@@ -12,7 +12,7 @@ import {
   LineElement,
   PointElement,
 } from 'chart.js';
-import { bands, markers, referenceLines } from './plugins.js';
+import { bands, emptyNote, markers, referenceLines } from './plugins.js';
 
 Chart.register(
   LineController,
@@ -27,6 +27,7 @@ Chart.register(
   referenceLines,
   bands,
   markers,
+  emptyNote,
 );
 
 // Chart text follows the reader's text size, as the page's does: 12 px at the usual 16 px.
@@ -85,6 +86,7 @@ export function baseLineOptions(colors, { x, y }) {
       referenceLines: { x: [], y: [], color: colors.reference },
       bands: { intervals: [], color: colors.band, levels: [], levelColor: colors.df },
       markers: { guide: null, guideColor: colors.probe, points: [], background: colors.surface },
+      emptyNote: { text: '', color: colors.text, background: colors.surface },
     },
     scales: {
       x: {
@@ -115,6 +117,8 @@ export function applyThemeToAxes(chart, colors) {
   options.plugins.bands.levelColor = colors.df;
   options.plugins.markers.guideColor = colors.probe;
   options.plugins.markers.background = colors.surface;
+  options.plugins.emptyNote.color = colors.text;
+  options.plugins.emptyNote.background = colors.surface;
   for (const axis of Object.values(options.scales)) {
     axis.ticks.color = colors.text;
     axis.grid.color = colors.grid;

@@ -88,6 +88,8 @@ export class CompareChart {
       dataset.hidden = !visible.has(dataset.fnId);
     }
     const shown = Object.entries(curves).filter(([id]) => visible.has(id));
+    this.chart.options.plugins.emptyNote.text =
+      shown.length === 0 ? 'Marca una curva para verla' : '';
     this.chart.options.plugins.markers.points = shown.flatMap(([id, curve]) =>
       jumpMarkers(curve.jumps ?? [], this.color(id)),
     );

@@ -1,6 +1,6 @@
-// Three small Chart.js plugins the lesson's charts share, each configured under
-// options.plugins.<id>: reference lines, shaded bands (saturation zones) and point markers
-// (the probe, and the value a convention gives at a kink).
+// Four small Chart.js plugins the lesson's charts share, each configured under
+// options.plugins.<id>: reference lines, shaded bands (saturation zones), point markers (the
+// probe, and the value a convention gives at a kink) and a note for a chart with nothing to show.
 
 function clipToArea(ctx, area, draw) {
   ctx.save();
@@ -102,5 +102,28 @@ export const markers = {
         ctx.stroke();
       }
     });
+  },
+};
+
+/** options: { text, color, background } — text, when set, is written in the middle of the plot. */
+export const emptyNote = {
+  id: 'emptyNote',
+  afterDraw(chart, _args, options) {
+    if (!options.text) return;
+    const { ctx, chartArea: area } = chart;
+    const { size, family } = chart.options.font;
+    const x = (area.left + area.right) / 2;
+    const y = (area.top + area.bottom) / 2;
+    ctx.save();
+    ctx.font = `${size + 1}px ${family}`;
+    const width = Math.min(ctx.measureText(options.text).width, area.right - area.left - 16);
+    // On the plot's own background, so that no grid or reference line runs through the words.
+    ctx.fillStyle = options.background;
+    ctx.fillRect(x - width / 2 - 8, y - size, width + 16, 2 * size);
+    ctx.fillStyle = options.color;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(options.text, x, y, width);
+    ctx.restore();
   },
 };
