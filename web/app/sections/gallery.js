@@ -83,7 +83,14 @@ export async function createGallery({ section, api, store, specs, only = null })
   const dash = (id, derivative) => (derivative ? DERIVATIVE_DASHES[slot(id)] : []);
   const compareChart = new CompareChart(
     compareCanvas,
-    { kind: 'f', ids, x: COMPARE_RANGE, y: null, lines: { x: [0], y: [0] } },
+    {
+      kind: 'f',
+      ids,
+      x: COMPARE_RANGE,
+      y: null,
+      lines: { x: [0], y: [0] },
+      empty: 'Añade funciones desde sus tarjetas',
+    },
     { color, dash, order: slot },
   );
   const z = linspace32(...COMPARE_RANGE, 401); // float32: the API's SIMD path

@@ -56,6 +56,7 @@ export function themeColors() {
     axis: read('--axis', 'rgba(0,0,0,0.45)'),
     reference: read('--reference', 'rgba(0,0,0,0.35)'),
     surface: read('--surface', '#fff'),
+    bg: read('--bg', '#fbfbf8'),
     f: read('--f', '#0072b2'),
     df: read('--df', '#d55e00'),
     band: read('--band', 'rgba(213,94,0,0.12)'),
@@ -86,7 +87,7 @@ export function baseLineOptions(colors, { x, y }) {
       referenceLines: { x: [], y: [], color: colors.reference },
       bands: { intervals: [], color: colors.band, levels: [], levelColor: colors.df },
       markers: { guide: null, guideColor: colors.probe, points: [], background: colors.surface },
-      emptyNote: { text: '', color: colors.text, background: colors.surface },
+      emptyNote: { text: '', color: colors.text, background: colors.bg },
     },
     scales: {
       x: {
@@ -118,7 +119,7 @@ export function applyThemeToAxes(chart, colors) {
   options.plugins.markers.guideColor = colors.probe;
   options.plugins.markers.background = colors.surface;
   options.plugins.emptyNote.color = colors.text;
-  options.plugins.emptyNote.background = colors.surface;
+  options.plugins.emptyNote.background = colors.bg;
   for (const axis of Object.values(options.scales)) {
     axis.ticks.color = colors.text;
     axis.grid.color = colors.grid;

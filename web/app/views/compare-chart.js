@@ -89,7 +89,7 @@ export class CompareChart {
     }
     const shown = Object.entries(curves).filter(([id]) => visible.has(id));
     this.chart.options.plugins.emptyNote.text =
-      shown.length === 0 ? 'Marca una curva para verla' : '';
+      shown.length === 0 ? (this.figure.empty ?? 'Marca una curva para verla') : '';
     this.chart.options.plugins.markers.points = shown.flatMap(([id, curve]) =>
       jumpMarkers(curve.jumps ?? [], this.color(id)),
     );

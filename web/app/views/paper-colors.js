@@ -38,6 +38,8 @@ export function usePaperColors(chart) {
     [['plugins', 'markers'], 'guideColor', PAPER.probe],
     [['plugins', 'markers'], 'background', PAPER.surface],
     [['plugins', 'bands'], 'color', PAPER.band],
+    [['plugins', 'emptyNote'], 'color', PAPER.text],
+    [['plugins', 'emptyNote'], 'background', PAPER.surface],
   ];
   for (const id of Object.keys(chart.config.options.scales ?? {})) {
     slots.push(
