@@ -234,6 +234,18 @@ describe('softmax', () => {
     // ln s: the diagonal 1 − sᵢ is 1/T for the two small classes, at the bound.
     const cells = await strengths(page);
     assert.equal(cells[4][1], 1);
+    await page.evaluate(() => {
+      location.hash = '#softmax?softmax.fn=sparsemax&softmax.logits=0,0,0&softmax.t=1';
+    });
+    await page.waitForFunction(
+      () => /2\/\(3T\)\./.test(document.querySelector('#softmax .jacobian-legend').textContent),
+      null,
+      { polling: 100 },
+    );
+    // Sparsemax with all 3 classes in the support: the diagonal's 1 − 1/3 is its bound, and the
+    // rest, −1/3, half of it.
+    const sparse = (await strengths(page)).map(([, strength]) => strength);
+    assert.deepEqual(sparse, [1, 0.5, 0.5, 0.5, 1, 0.5, 0.5, 0.5, 1]);
     await page.close();
   });
 

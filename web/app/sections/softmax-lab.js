@@ -20,29 +20,30 @@ const OUTPUTS = {
   log_softmax: { label: 'Log-softmax', apply: 'logSoftmax', jacobian: 'logSoftmaxJacobian' },
 };
 
-// bound: the largest |entry| at T = 1, over all logits (softmax: sᵢ(1 − sᵢ) and sᵢsⱼ reach 1/4
-// at sᵢ = 1/2; the others: 1 − sᵢ and δᵢⱼ − 1/k stay within 1).
+// bound(n): the least upper bound of |entry| at T = 1 over all n logits: softmax's sᵢ(1 − sᵢ)
+// and sᵢsⱼ reach 1/4 at sᵢ = 1/2; log-softmax's 1 − sᵢ and sⱼ approach 1; sparsemax's
+// δᵢⱼ − 1/k, with k ≤ n classes in the support, reach 1 − 1/n.
 const JACOBIANS = {
   softmax: {
     output: 's',
-    bound: 0.25,
-    boundText: '1/(4T)',
+    bound: () => 0.25,
+    boundText: () => '1/(4T)',
     note:
       'La fila i dice cómo cambia sᵢ al mover cada logit zⱼ. La diagonal (recuadrada) es ' +
       'sᵢ(1 − sᵢ)/T, lo único que da la fórmula elemento a elemento; fuera de ella, −sᵢsⱼ/T.',
   },
   sparsemax: {
     output: 's',
-    bound: 1,
-    boundText: '1/T',
+    bound: (n) => 1 - 1 / n,
+    boundText: (n) => `${n - 1}/(${n}T)`,
     note:
       'Solo las clases con probabilidad positiva (el soporte) se mueven: en el soporte, ' +
       '(δᵢⱼ − 1/k)/T, con k clases en él; fuera, ceros.',
   },
   log_softmax: {
     output: 'ln s',
-    bound: 1,
-    boundText: '1/T',
+    bound: () => 1,
+    boundText: () => '1/T',
     note: 'La derivada de ln sᵢ es (δᵢⱼ − sⱼ)/T: la diagonal vale (1 − sᵢ)/T y cada fila suma 0.',
   },
 };
@@ -122,8 +123,8 @@ export function createSoftmaxLab({ root, section, api, store }) {
     const { note, output: differentiated, bound, boundText } = JACOBIANS[values.fn];
     renderJacobian(jacobianBox, jacobian, values.logits.length, {
       output: differentiated,
-      bound: bound / values.t,
-      boundText,
+      bound: bound(values.logits.length) / values.t,
+      boundText: boundText(values.logits.length),
       note:
         values.fn === 'sparsemax'
           ? `${note} ${sparsemaxRemarks(values.logits, values.t, y)}`

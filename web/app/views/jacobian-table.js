@@ -33,7 +33,7 @@ function frame(container) {
 /**
  * `output` names what is differentiated: 's' for probabilities, 'ln s' for log-softmax, whose
  * Jacobian is a different matrix (its diagonal is 1 − sᵢ, not sᵢ(1 − sᵢ)). `bound` is the
- * largest |entry| the function can reach at this temperature, written as `boundText`: tints are
+ * least upper bound of |entry| at this temperature, written as `boundText`: tints are
  * relative to it, so a saturated softmax, whose entries are all tiny, looks pale.
  */
 export function renderJacobian(container, jacobian, n, { note, output, bound, boundText }) {
@@ -93,7 +93,7 @@ export function renderJacobian(container, jacobian, n, { note, output, bound, bo
     `${note} `,
     el('span', {
       class: 'jacobian-legend',
-      text: `Naranja: positivo; azul: negativo; cuanto más intenso, más cerca del mayor valor posible, ${boundText}.`,
+      text: `Naranja: positivo; azul: negativo; el color es más intenso cuanto mayor es el valor absoluto, hasta el tope posible, ${boundText}.`,
     }),
   );
 }
