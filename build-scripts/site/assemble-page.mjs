@@ -15,8 +15,8 @@ import { chartBox, codeTabs, escapeHtml, frameworkNote } from './markup.mjs';
 const inLabel = (title) =>
   /^.[^A-Z]*$/u.test(title) ? title[0].toLowerCase() + title.slice(1) : title;
 
-// The network labs' «Calculando…», at the end of their first chart's title: hidden, it keeps its
-// place (lab.css), so the charts do not move when it shows, and no empty line sits above them.
+// The network labs' «Calculando…», at the right of their first chart's title, in a margin kept
+// for it (lab.css): the charts do not move when it shows, and no empty line sits above them.
 const CALCULATING = '<span class="lab-status" data-status hidden>Calculando…</span>';
 
 const TAGS = {
@@ -68,7 +68,7 @@ ${codeTabs(`codigo-${section.anchor}`, codes, { liveFn })}`;
 
   'gradient-lab': () => `<div class="lab lab-network" data-lab="gradient">
   <div class="lab-figure">
-    <p class="chart-title">Gradiente en cada capa (escala logarítmica) ${CALCULATING}</p>
+    <p class="chart-title has-status">Gradiente en cada capa (escala logarítmica) ${CALCULATING}</p>
     ${chartBox('Tamaño del gradiente por capa (media cuadrática), en escala logarítmica')}
     <p class="chart-title">Unidades saturadas (|f′| &lt; 0,01) y muertas (0 en todo el lote)</p>
     ${chartBox('Fracción de unidades saturadas y muertas por capa', ' chart-box-short')}
@@ -79,7 +79,7 @@ ${codeTabs(`codigo-${section.anchor}`, codes, { liveFn })}`;
 
   'selu-lab': () => `<div class="lab lab-network" data-lab="selu">
   <div class="lab-figure">
-    <p class="chart-title">Media de las activaciones en cada capa ${CALCULATING}</p>
+    <p class="chart-title has-status">Media de las activaciones en cada capa ${CALCULATING}</p>
     ${chartBox('Media de las activaciones por capa', ' chart-box-short')}
     <p class="chart-title">Desviación típica de las activaciones en cada capa</p>
     ${chartBox('Desviación típica de las activaciones por capa', ' chart-box-short')}
