@@ -155,8 +155,15 @@ describe('the network labs', () => {
   test('a network of one layer shows one point per run, on an axis of that one layer', async () => {
     // From 100 layers: the points' radius once stayed 0 when the depth went from 100 to 1.
     const page = await ctx.open('#gradiente?gradiente.depth=100&autonormalizacion.depth=100');
-    await drawn(page, GRADIENT);
-    await drawn(page, SELU);
+    // Drawn at 100 layers, the quick preview at least (the full runs need not be waited for).
+    await page.waitForFunction(
+      () =>
+        ['gradiente-norma', 'autonormalizacion-media'].every(
+          (k) => window.activaciones.charts[k]?.data.datasets[0]?.data.length === 100,
+        ),
+      null,
+      { polling: 100, timeout: 20000 },
+    );
     for (const [lab, key] of [
       [GRADIENT, 'gradiente-norma'],
       [SELU, 'autonormalizacion-media'],
