@@ -62,4 +62,27 @@ describe('a slow connection', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  test('a stylesheet that arrives after the app still gives the charts their theme', async () => {
+    const page = await ctx.open('#comparacion', {
+      colorScheme: 'dark',
+      route: (p) =>
+        p.route(/\/main\.css$/, async (r) => {
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+          await r.continue();
+        }),
+    });
+    const colours = await page.evaluate(() => {
+      const style = getComputedStyle(document.documentElement);
+      const { options } = window.activaciones.charts['comparacion-funciones'];
+      return {
+        ticks: options.scales.x.ticks.color,
+        expected: style.getPropertyValue('--text-muted').trim(),
+      };
+    });
+    assert.ok(colours.expected, 'main.css has loaded');
+    assert.equal(colours.ticks, colours.expected);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
 });

@@ -37,6 +37,22 @@ const pageParsed = new Promise((resolve) => {
   else document.addEventListener('DOMContentLoaded', resolve, { once: true });
 });
 
+// Nor do its stylesheets, which DOMContentLoaded does not wait for: the charts take their colours
+// from main.css's custom properties, and drawn before it they kept the fallbacks (light ones, in
+// the dark theme).
+const stylesLoaded = () =>
+  Promise.all(
+    [...document.querySelectorAll('link[rel="stylesheet"]')]
+      .filter((link) => !link.sheet)
+      .map(
+        (link) =>
+          new Promise((resolve) => {
+            link.addEventListener('load', resolve, { once: true });
+            link.addEventListener('error', resolve, { once: true });
+          }),
+      ),
+  );
+
 async function loadCore() {
   if (typeof WebAssembly !== 'object') throw new Error('WebAssembly unavailable');
   const api = await loadActivations(CORE_OPTIONS);
@@ -50,6 +66,7 @@ async function start() {
   // Settled here, so that a failure waits for the page without being reported as unhandled.
   core.catch(() => {});
   await pageParsed;
+  await stylesLoaded();
   setUpCopyButtons();
   setUpTabs();
   watchScrollables();
