@@ -22,6 +22,23 @@ describe('when something is missing', () => {
     await page.close();
   });
 
+  test('without its stylesheet the lesson still starts, at once, with its charts', async () => {
+    const page = await ctx.open('#elu', {
+      route: (p) => p.route(/\/main\.css$/, (r) => r.abort()),
+    });
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'ready');
+    // It did not sit out the 5 s the app gives a stylesheet still on its way.
+    const since = await page.evaluate(() => performance.now());
+    assert.ok(since < 5000, `ready ${Math.round(since)} ms after the navigation`);
+    const points = await page.evaluate(
+      () => window.activaciones.charts.elu.data.datasets[0].data.length,
+    );
+    assert.ok(points > 100);
+    const problems = (await page.problems()).filter((p) => !p.includes('net::ERR_FAILED'));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('where the modules cannot load, the classic bundle runs the whole lesson', async () => {
     const page = await ctx.open('#elu', {
       route: (p) => p.route(/\/app\.js$/, (r) => r.abort()),

@@ -39,19 +39,24 @@ const pageParsed = new Promise((resolve) => {
 
 // Nor do its stylesheets, which DOMContentLoaded does not wait for: the charts take their colours
 // from main.css's custom properties, and drawn before it they kept the fallbacks (light ones, in
-// the dark theme).
+// the dark theme). A stylesheet whose request has already ended is not waited for (a failed one
+// has an empty sheet in Chromium, none in some browsers), and none for more than 5 s: a missing
+// stylesheet must not stop the lesson.
 const stylesLoaded = () =>
-  Promise.all(
-    [...document.querySelectorAll('link[rel="stylesheet"]')]
-      .filter((link) => !link.sheet)
-      .map(
-        (link) =>
-          new Promise((resolve) => {
-            link.addEventListener('load', resolve, { once: true });
-            link.addEventListener('error', resolve, { once: true });
-          }),
-      ),
-  );
+  Promise.race([
+    Promise.all(
+      [...document.querySelectorAll('link[rel="stylesheet"]')]
+        .filter((link) => !link.sheet && performance.getEntriesByName(link.href).length === 0)
+        .map(
+          (link) =>
+            new Promise((resolve) => {
+              link.addEventListener('load', resolve, { once: true });
+              link.addEventListener('error', resolve, { once: true });
+            }),
+        ),
+    ),
+    new Promise((resolve) => setTimeout(resolve, 5000)),
+  ]);
 
 async function loadCore() {
   if (typeof WebAssembly !== 'object') throw new Error('WebAssembly unavailable');
