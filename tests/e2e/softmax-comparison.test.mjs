@@ -212,7 +212,7 @@ describe('softmax', () => {
         Math.abs(strength - Math.min(1, Math.abs(value) / 0.5)) < 1e-3,
         `${value}: ${strength}`,
       );
-    assert.match(await page.locator('#softmax .jacobian-legend').textContent(), /1\/\(4T\)/);
+    assert.match(await page.locator('#softmax .jacobian-legend').textContent(), /±1\/\(4T\)/);
     await page.evaluate(() => {
       location.hash = '#softmax?softmax.logits=10,-10,-10&softmax.t=0.1';
     });
@@ -227,7 +227,7 @@ describe('softmax', () => {
       location.hash = '#softmax?softmax.fn=log_softmax&softmax.logits=10,-10,-10&softmax.t=0.1';
     });
     await page.waitForFunction(
-      () => /1\/T\./.test(document.querySelector('#softmax .jacobian-legend').textContent),
+      () => /±1\/T\./.test(document.querySelector('#softmax .jacobian-legend').textContent),
       null,
       { polling: 100 },
     );
@@ -238,7 +238,7 @@ describe('softmax', () => {
       location.hash = '#softmax?softmax.fn=sparsemax&softmax.logits=0,0,0&softmax.t=1';
     });
     await page.waitForFunction(
-      () => /2\/\(3T\)\./.test(document.querySelector('#softmax .jacobian-legend').textContent),
+      () => /±2\/\(3T\)\./.test(document.querySelector('#softmax .jacobian-legend').textContent),
       null,
       { polling: 100 },
     );

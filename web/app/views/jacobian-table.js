@@ -93,7 +93,7 @@ export function renderJacobian(container, jacobian, n, { note, output, bound, bo
     `${note} `,
     el('span', {
       class: 'jacobian-legend',
-      text: `Naranja: positivo; azul: negativo; el color es más intenso cuanto mayor es el valor absoluto, hasta el tope posible, ${boundText}.`,
+      text: `Naranja: positivo; azul: negativo; más intenso cerca de la cota, ±${boundText}.`,
     }),
   );
 }
