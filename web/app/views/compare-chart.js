@@ -94,7 +94,10 @@ export class CompareChart {
       jumpMarkers(curve.jumps ?? [], this.color(id)),
     );
     if (!this.figure.y) {
-      const [min, max] = paddedLimits(...shown.map(([, curve]) => curve.values));
+      // With no curve, the frame the chart was created with, not a sliver around 0.
+      const [min, max] = shown.length
+        ? paddedLimits(...shown.map(([, curve]) => curve.values))
+        : [-1, 1];
       Object.assign(this.chart.options.scales.y, { min, max });
     } else if (this.figure.family) {
       Object.assign(this.chart.options.scales.y, familyLimits(this.figure.y, shown));
