@@ -6,6 +6,9 @@ import { functionName } from '../content/functions.es.js';
 import { applyThemeToAxes, baseLineOptions, Chart, themeColors } from './chart-setup.js';
 import { grownFrame, jumpMarkers, paddedLimits } from './curve-data.js';
 
+// The frame of a figure whose limits fit its curves, before it has any (and when it has none).
+const FREE_FRAME = [-1, 1];
+
 const defaultStyle = {
   color: (id, dark) => CURVE_COLORS[id][dark ? 'dark' : 'light'],
   dash: (id, derivative) => (derivative ? DERIVATIVE_DASH[id] : []),
@@ -36,7 +39,7 @@ export class CompareChart {
     this.style = style;
     this.colors = themeColors();
     const derivative = figure.kind === 'df';
-    const options = baseLineOptions(this.colors, { x: figure.x, y: figure.y ?? [-1, 1] });
+    const options = baseLineOptions(this.colors, { x: figure.x, y: figure.y ?? FREE_FRAME });
     options.plugins.referenceLines.x = figure.lines.x ?? [];
     options.plugins.referenceLines.y = figure.lines.y ?? [];
     // The checkboxes above the figure carry the legend (a line sample beside each name).
@@ -97,7 +100,7 @@ export class CompareChart {
       // With no curve, the frame the chart was created with, not a sliver around 0.
       const [min, max] = shown.length
         ? paddedLimits(...shown.map(([, curve]) => curve.values))
-        : [-1, 1];
+        : FREE_FRAME;
       Object.assign(this.chart.options.scales.y, { min, max });
     } else if (this.figure.family) {
       Object.assign(this.chart.options.scales.y, familyLimits(this.figure.y, shown));
