@@ -155,19 +155,19 @@ describe('the network labs', () => {
   test('a network of one layer shows one point per run, on an axis of that one layer', async () => {
     // From 100 layers: the points' radius once stayed 0 when the depth went from 100 to 1.
     const page = await ctx.open('#gradiente?gradiente.depth=100&autonormalizacion.depth=100');
-    // Drawn at 100 layers, the quick preview at least (the full runs need not be waited for).
-    await page.waitForFunction(
-      () =>
-        ['gradiente-norma', 'autonormalizacion-media'].every(
-          (k) => window.activaciones.charts[k]?.data.datasets[0]?.data.length === 100,
-        ),
-      null,
-      { polling: 100, timeout: 20000 },
-    );
-    for (const [lab, key] of [
+    // Each lab, and the chart of it that is checked.
+    const labs = [
       [GRADIENT, 'gradiente-norma'],
       [SELU, 'autonormalizacion-media'],
-    ]) {
+    ];
+    // Drawn at 100 layers, the quick preview at least (the full runs need not be waited for).
+    await page.waitForFunction(
+      (keys) =>
+        keys.every((k) => window.activaciones.charts[k]?.data.datasets[0]?.data.length === 100),
+      labs.map(([, key]) => key),
+      { polling: 100, timeout: 20000 },
+    );
+    for (const [lab, key] of labs) {
       await page.locator(`${lab} input[name="depth"]`).fill('1');
       await page.waitForFunction(
         ([s, k]) =>
@@ -177,7 +177,7 @@ describe('the network labs', () => {
         { polling: 100, timeout: 20000 },
       );
     }
-    for (const key of ['gradiente-norma', 'autonormalizacion-media']) {
+    for (const [, key] of labs) {
       const chart = await page.evaluate((k) => {
         const c = window.activaciones.charts[k];
         const x = c.scales.x;
