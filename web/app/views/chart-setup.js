@@ -69,6 +69,30 @@ export function onThemeChange(listener) {
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', listener);
 }
 
+/**
+ * Legend samples drawn as one line with the series' dash. A box of height 0, Chart.js's usual
+ * line sample, is stroked there and back, and the way back fills the dash's gaps: solid.
+ */
+export function lineLegend(labels) {
+  const items = Chart.defaults.plugins.legend.labels.generateLabels;
+  Object.assign(labels, {
+    usePointStyle: true,
+    pointStyle: 'line',
+    pointStyleWidth: 40,
+    // As a point style, the sample takes the points' options: the line's are put back.
+    generateLabels: (chart) =>
+      items(chart).map((item) => {
+        const d = chart.data.datasets[item.datasetIndex];
+        return {
+          ...item,
+          strokeStyle: d.borderColor,
+          lineWidth: d.borderWidth,
+          lineDash: d.borderDash,
+        };
+      }),
+  });
+}
+
 /** Options every line chart shares: fixed axes, no animation, no parsing. */
 export function baseLineOptions(colors, { x, y }) {
   return {

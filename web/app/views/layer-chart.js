@@ -2,7 +2,13 @@
 // gradient norm on a logarithmic axis, fractions on [0, 1], means and deviations. Created once,
 // updated in place; series are added or removed without recreating the chart.
 import { formatSignificant, powerOfTen } from '../format.js';
-import { applyThemeToAxes, baseLineOptions, Chart, themeColors } from './chart-setup.js';
+import {
+  applyThemeToAxes,
+  baseLineOptions,
+  Chart,
+  lineLegend,
+  themeColors,
+} from './chart-setup.js';
 import { grownFrame } from './curve-data.js';
 
 /**
@@ -22,6 +28,7 @@ function pairedLabels(chart, { solid, dashed }, textColor) {
     fontColor: textColor,
     lineWidth: 2.25,
     lineDash: dash,
+    pointStyle: 'line',
     hidden: false,
   });
   return [
@@ -93,7 +100,7 @@ export class LayerChart {
       options.scales.y.ticks.autoSkip = false;
     }
     if (y.title) options.scales.y.title = { display: true, text: y.title, color: this.colors.text };
-    options.plugins.legend.labels.boxHeight = 0;
+    lineLegend(options.plugins.legend.labels);
     if (pairs) {
       options.plugins.legend.labels.generateLabels = (chart) =>
         pairedLabels(chart, pairs, chart.options.plugins.legend.labels.color);
