@@ -293,6 +293,14 @@ describe('the training lab', () => {
       document.querySelector('#entrenamiento [data-readout]').textContent.startsWith('Época 101'),
     );
     assert.doesNotMatch(await page.locator(`${LAB} [data-status]`).textContent(), /detenido/);
+    // Play at the limit says what to do, and keeps the run: it used to start over from epoch 0.
+    await page.locator(`${LAB} [data-play]`).click();
+    assert.match(
+      await page.locator(`${LAB} [data-status]`).textContent(),
+      /^La red ya va por la época 101 y «Parar en» pide 100: súbelo para seguir entrenando/,
+    );
+    assert.equal(await epoch(page), 101);
+    assert.equal(await page.locator(LAB).getAttribute('data-playing'), '0');
     const dead = await page.locator(`${LAB} .unit-dead`).count();
     assert.ok(dead > 0, 'some ReLU units died');
     assert.match(
@@ -306,19 +314,30 @@ describe('the training lab', () => {
   test('a loss that blows up but stays finite is said to have left the chart', async () => {
     const page = await open('?entrenamiento.act=elu&entrenamiento.tasa=10');
     await page.locator(`${LAB} [data-play]`).click();
+    const rose =
+      /^La pérdida de entrenamiento ha subido hasta (\S+), fuera de la gráfica \(más de 2\), al entrenar: la tasa de aprendizaje da pasos tan grandes/;
     await page.waitForFunction(
-      (s) =>
-        /se sale de la gráfica \(más de 2\): la red no converge/.test(
-          document.querySelector(`${s} [data-status]`).textContent,
-        ),
-      LAB,
+      ([s, re]) => new RegExp(re).test(document.querySelector(`${s} [data-status]`).textContent),
+      [LAB, rose.source],
       { timeout: 30000 },
     );
-    assert.match(
-      await page.locator(`${LAB} [data-status]`).textContent(),
-      /^La pérdida de entrenamiento vale \S+ y se sale de la gráfica/,
-    );
     await page.locator(`${LAB} [data-play]`).click();
+    // The status keeps the highest loss, and does not come and go with each step.
+    const [train] = await curves(page);
+    const peak = Math.max(
+      ...train.data
+        .slice(1)
+        .map((p) => p.y)
+        .filter(Number.isFinite),
+    );
+    const said = (await page.locator(`${LAB} [data-status]`).textContent()).match(rose)[1];
+    const digits = (e) => [...e].map((c) => (c === '⁻' ? '-' : '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c))).join('');
+    const value = Number(said.replace(',', '.').replace(/·10(\S+)/, (_, e) => `e${digits(e)}`));
+    assert.equal(value.toPrecision(3), peak.toPrecision(3), said);
+    // The axis fits the losses on the chart, not the ones that left it.
+    const top = await page.evaluate((k) => window.activaciones.charts[k].scales.y.max, CHART);
+    const onChart = train.data.map((p) => p.y).filter((y) => y <= 2);
+    assert.ok(top <= Math.max(0.1, Math.max(...onChart) * 1.05) + 1e-9, `${top}`);
     await noProblems(page);
     await page.close();
   });
@@ -329,12 +348,101 @@ describe('the training lab', () => {
     await page.waitForFunction((s) => document.querySelector(s).dataset.playing === '0', LAB, {
       timeout: 30000,
     });
-    assert.match(await page.locator(`${LAB} [data-status]`).textContent(), /ha divergido/);
+    // The exponential's outputs overflow before any step: the status blames the activation,
+    // not the learning rate.
+    assert.match(
+      await page.locator(`${LAB} [data-status]`).textContent(),
+      /^Con la exponencial, la pérdida ha dejado de ser un número finito\. Ya valía \S+ antes de entrenar: .* una tasa de aprendizaje menor no lo evita\. Elige otra activación\.$/,
+    );
     await control(page, 'tasa').selectOption('0.03');
     await control(page, 'act').selectOption('tanh');
     assert.ok(Number.isFinite(await oneEpoch(page)));
     assert.equal(await page.locator(`${LAB} [data-status]`).isVisible(), false);
     await noProblems(page);
+    await page.close();
+  });
+
+  test('compared, a run that diverges stops alone, is named, and leaves the axis to the others', async () => {
+    const page = await open('?entrenamiento.comparar=1&entrenamiento.c4=exponential');
+    await page.locator(`${LAB} [data-play]`).click();
+    await waitForEpoch(page, 30, Infinity);
+    const runs = await curves(page);
+    assert.equal(runs.length, 4);
+    const last = runs.map((r) => r.data.at(-1));
+    // The exponential stopped at its first non-finite loss; the other three went on.
+    assert.ok(!Number.isFinite(last[3].y) && last[3].x < 5, JSON.stringify(last[3]));
+    for (const p of last.slice(0, 3)) assert.ok(Number.isFinite(p.y) && p.x >= 30);
+    assert.match(
+      await page.locator(`${LAB} [data-status]`).textContent(),
+      /^Con la exponencial, la pérdida ha dejado de ser un número finito\..* Las demás siguen\.$/,
+    );
+    const axis = await page.evaluate((k) => {
+      const { scales, canvas } = window.activaciones.charts[k];
+      return { top: scales.y.max, title: scales.y.options.title.text, name: canvas.ariaLabel };
+    }, CHART);
+    assert.ok(axis.top < 2, `${axis.top}`);
+    // The chart names the loss it plots, which a comparison chooses.
+    assert.equal(axis.title, 'pérdida de prueba (entropía cruzada)');
+    assert.equal(axis.name, 'Pérdida de prueba en cada época, una curva por activación');
+    await page.locator(`${LAB} [data-play]`).click();
+    await noProblems(page);
+    await page.close();
+  });
+
+  test('with no activation or input left, the lab says so, shows nothing stale, and does not pretend to train', async () => {
+    const page = await open('?entrenamiento.comparar=1');
+    for (const slot of ['c1', 'c2', 'c3', 'c4']) await control(page, slot).selectOption('ninguna');
+    const status = page.locator(`${LAB} [data-status]`);
+    assert.equal(await status.textContent(), 'Elige al menos una activación para entrenar.');
+    await page.waitForFunction(
+      () => document.querySelectorAll('#entrenamiento .thumb').length === 0,
+    );
+    assert.deepEqual(await curves(page), []);
+    await page.locator(`${LAB} [data-play]`).click();
+    assert.equal(await page.locator(LAB).getAttribute('data-playing'), '0');
+    assert.equal(await status.textContent(), 'Elige al menos una activación para entrenar.');
+    // The last input cannot go either, and the status says why the box stays checked.
+    const inputs = page.locator(`${LAB} input[name^="entrada-"]:checked`);
+    while ((await inputs.count()) > 1) await inputs.first().uncheck();
+    await inputs.first().click();
+    assert.equal(await inputs.count(), 1);
+    assert.match(await status.textContent(), /^La red necesita al menos una entrada/);
+    await noProblems(page);
+    await page.close();
+  });
+
+  test('a dashed curve has a dashed sample in its legend, here and in the gradient lab', async () => {
+    const page = await open();
+    await page.waitForFunction(
+      () => window.activaciones.charts['gradiente-norma']?.data.datasets.length > 1,
+    );
+    // Along each sample's middle row: how many separate strokes the canvas shows.
+    const strokes = await page.evaluate(
+      (keys) =>
+        keys.map((key) => {
+          const chart = window.activaciones.charts[key];
+          const { ctx, legend } = chart;
+          const ratio = chart.currentDevicePixelRatio;
+          return legend.legendItems.map((item, i) => {
+            const box = legend.legendHitBoxes[i];
+            const y = Math.round((box.top + box.height / 2) * ratio);
+            const row = ctx.getImageData(box.left * ratio, y, 40 * ratio, 1).data;
+            let runs = 0;
+            for (let x = 0, ink = false; x < row.length / 4; x++) {
+              const now = row[4 * x + 3] > 128;
+              if (now && !ink) runs += 1;
+              ink = now;
+            }
+            return { text: item.text, dashed: (item.lineDash ?? []).length > 0, runs };
+          });
+        }),
+      [CHART, 'gradiente-norma'],
+    );
+    for (const item of strokes.flat()) {
+      if (item.dashed) assert.ok(item.runs >= 3, JSON.stringify(item));
+      else assert.equal(item.runs, 1, JSON.stringify(item));
+    }
+    assert.ok(strokes.flat().filter((i) => i.dashed).length >= 2, JSON.stringify(strokes));
     await page.close();
   });
 

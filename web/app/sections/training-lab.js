@@ -3,16 +3,16 @@
 // session runs in a worker (training/session.js); this module holds the state (all of it in
 // the URL), the controls, and the histories the charts show.
 import { functionName } from '../content/functions.es.js';
-import { formatSignificant } from '../format.js';
 import { describeParams } from '../summaries.js';
 import { createTrainingClient } from '../training/client.js';
 import { buildTrainingControls } from '../training/controls.js';
 import { trainerRuns, trainingProps } from '../training/props.js';
 import { createTrainingView } from '../training/view.js';
 import { describeError } from '../ui/status.js';
-import { MAX_LOSS_SHOWN } from '../views/loss-chart.js';
+import { lossRecord, recordLoss, trainingVerdict } from '../training/verdict.js';
 
 const GRID = 100;
+const NO_RUNS = 'Elige al menos una activación para entrenar.';
 const THUMB_GRID = 50;
 const MAX_POINTS = 1500; // per loss curve: older points are thinned beyond this
 
@@ -94,8 +94,11 @@ export function createTrainingLab({ root, section, api, store, specs }) {
     epoch = message.epoch;
     message.losses.forEach((l, i) => {
       const run = runs[i];
+      // A diverged run stops (null), and an update that trains nothing repeats the last epoch.
+      if (!l || run.train.at(-1)?.x === l.epoch) return;
       run.train.push({ x: l.epoch, y: l.trainLoss });
       run.test.push({ x: l.epoch, y: l.testLoss });
+      recordLoss(run.loss, l.trainLoss);
       thin(run.train);
       thin(run.test);
       run.grid = message.grids[i];
@@ -105,22 +108,8 @@ export function createTrainingLab({ root, section, api, store, specs }) {
     // older update may have been on its way when the reader pressed pause.
     const wasPlaying = playing;
     if (message.seq === seq) setPlaying(message.playing);
-    const offChart = runs.find((run) => run.train.at(-1)?.y > MAX_LOSS_SHOWN);
-    if (message.diverged) {
-      say(
-        'La pérdida ha dejado de ser un número finito: la red ha divergido. Baja la tasa de ' +
-          'aprendizaje y pulsa «Reiniciar».',
-      );
-    } else if (offChart) {
-      // Finite, but far above chance (ln 2 ≈ 0,69): the curve has left the chart.
-      say(
-        `${runs.length > 1 ? `Con ${offChart.phrase}, la` : 'La'} pérdida de entrenamiento vale ` +
-          `${formatSignificant(offChart.train.at(-1).y, 3)} y se sale de la gráfica (más de ` +
-          `${MAX_LOSS_SHOWN}): la red no converge. Baja la tasa de aprendizaje y pulsa «Reiniciar».`,
-      );
-    } else if (wasPlaying && !message.playing && epoch >= stopAt() && epoch > 0) {
-      say(`Entrenamiento detenido en la época ${epoch}, como pide «Parar en».`);
-    } else say('');
+    const limited = wasPlaying && !message.playing && epoch >= stopAt() && epoch > 0;
+    say(trainingVerdict(runs, { stoppedAt: limited ? epoch : undefined }));
     redraw();
   }
 
@@ -143,13 +132,15 @@ export function createTrainingLab({ root, section, api, store, specs }) {
       phrase: labelOf(o, specs.get(o.activation), { inSentence: true }),
       train: [],
       test: [],
+      loss: lossRecord(),
       n,
     }));
     epoch = 0;
     say('');
     if (options.length === 0) {
       setPlaying(false);
-      say('Elige al menos una activación para entrenar.');
+      say(NO_RUNS);
+      redraw(); // without the last runs' maps and curves
       return;
     }
     client.send({
@@ -178,20 +169,27 @@ export function createTrainingLab({ root, section, api, store, specs }) {
       if (playing) {
         client.send({ type: 'pause' });
         setPlaying(false);
+      } else if (runs.length === 0) {
+        say(NO_RUNS);
       } else if (epoch >= stopAt()) {
-        configure(true); // at the limit, play starts over
+        say(
+          `La red ya va por la época ${epoch} y «Parar en» pide ${stopAt()}: súbelo para seguir ` +
+            'entrenando, o pulsa «Reiniciar» para empezar de nuevo.',
+        );
       } else {
         client.send({ type: 'play' });
         setPlaying(true);
       }
     },
     onStep() {
+      if (runs.length === 0) return say(NO_RUNS);
       client.send({ type: 'step' });
       setPlaying(false);
     },
     onReset() {
       configure(false);
     },
+    onNotice: say,
   });
 
   store.register(section.id, props, values, () => {

@@ -101,6 +101,9 @@ export function buildTrainingControls({ root, values, specs, ids, onChange, ...a
         );
         if (next.length === 0) {
           box.set(true);
+          actions.onNotice(
+            'La red necesita al menos una entrada: marca otra antes de quitar esta.',
+          );
           return;
         }
         values.entradas = next;

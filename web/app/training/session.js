@@ -8,8 +8,9 @@
 // playing }, play, pause, step, pace { speed, stopAt }, drawn { generation }. Any of them may
 // carry `seq`, the page's command counter, which updates echo: the page trusts an update's
 // `playing` only when it answers its latest command.
-// Messages out: update { generation, seq, epoch, losses, grids, dead, playing, diverged,
-// points? }, error { generation, error }.
+// Messages out: update { generation, seq, epoch, losses, grids, dead, playing, points? },
+// error { generation, error }. A run whose loss stops being finite stops there, and the others go
+// on: from then on its entries in `losses`, `grids` and `dead` are null.
 
 function plainError(error) {
   const { message, code, culprit } = error ?? {};
@@ -19,6 +20,7 @@ function plainError(error) {
 export function createSession(api, emit) {
   let plan = null;
   let trainers = [];
+  let stopped = new Set(); // runs that diverged
   let epoch = 0;
   let playing = false;
   let waiting = false; // an update is with the page
@@ -28,6 +30,7 @@ export function createSession(api, emit) {
   function dispose() {
     for (const t of trainers) t.dispose();
     trainers = [];
+    stopped = new Set();
   }
 
   function fail(error) {
@@ -36,9 +39,11 @@ export function createSession(api, emit) {
   }
 
   function send(losses, extra = {}) {
-    const grids = trainers.map((t) => Float32Array.from(t.predictGrid(plan.grid)));
-    const diverged = losses.some((l) => !Number.isFinite(l.trainLoss));
-    if (diverged) playing = false;
+    const grids = trainers.map((t, i) =>
+      losses[i] ? Float32Array.from(t.predictGrid(plan.grid)) : null,
+    );
+    losses.forEach((l, i) => l && !Number.isFinite(l.trainLoss) && stopped.add(i));
+    if (stopped.size === trainers.length) playing = false;
     waiting = true;
     emit(
       {
@@ -48,18 +53,17 @@ export function createSession(api, emit) {
         epoch,
         losses,
         grids,
-        dead: trainers.map((t) => t.deadUnits()),
+        dead: trainers.map((t, i) => (losses[i] ? t.deadUnits() : null)),
         playing,
-        diverged,
         ...extra,
       },
-      grids.map((g) => g.buffer),
+      grids.filter(Boolean).map((g) => g.buffer),
     );
   }
 
   function train(epochs) {
-    const losses = trainers.map((t) => t.step(epochs));
-    epoch = losses[0].epoch;
+    const losses = trainers.map((t, i) => (stopped.has(i) ? null : t.step(epochs)));
+    epoch = losses.find(Boolean)?.epoch ?? epoch;
     if (epoch >= plan.stopAt) playing = false;
     return losses;
   }
@@ -102,8 +106,9 @@ export function createSession(api, emit) {
     },
     play() {
       if (!plan || trainers.length === 0) return;
-      playing = epoch < plan.stopAt;
-      schedule();
+      playing = epoch < plan.stopAt && stopped.size < trainers.length;
+      if (playing) schedule();
+      else send(train(0)); // the page, which shows «Pausa» already, learns that nothing runs
     },
     pause() {
       playing = false;

@@ -18,6 +18,11 @@ function deadText(dead, hidden) {
   return total === 1 ? `${count} de 1 unidad muerta` : `${count} de ${total} unidades muertas`;
 }
 
+const BOTH_LOSSES = {
+  axis: 'pérdida (entropía cruzada)',
+  label: 'Pérdida de entrenamiento y de prueba en cada época',
+};
+
 export function createTrainingView(root, summaryId) {
   const single = root.querySelector('[data-single]');
   const compare = root.querySelector('[data-compare]');
@@ -101,15 +106,20 @@ export function createTrainingView(root, summaryId) {
       if (!run) return;
       const colors = themeColors();
       if (run.grid) map.draw(run.grid, run.n, drawOptions);
-      chart.update([
-        { label: 'Entrenamiento', color: colors.f, points: run.train },
-        { label: 'Prueba', color: colors.df, dash: [6, 4], points: run.test },
-      ]);
+      chart.update(
+        [
+          { label: 'Entrenamiento', color: colors.f, points: run.train },
+          { label: 'Prueba', color: colors.df, dash: [6, 4], points: run.test },
+        ],
+        BOTH_LOSSES,
+      );
       const now = run.test.at(-1);
       readout.textContent = `Época ${state.epoch} · pérdida de entrenamiento ${loss(run.train.at(-1)?.y)} · de prueba ${loss(now?.y)}`;
       deadLayers(run.dead ?? [], hidden);
+      // Without hidden layers the network is a logistic regression: no activation takes part.
+      const by = hidden.length > 0 ? `Con ${run.phrase}` : 'Sin capas ocultas, sin activación';
       summary.textContent =
-        `Con ${run.phrase}, en la época ${state.epoch}, la pérdida de entrenamiento es ` +
+        `${by}, en la época ${state.epoch}, la pérdida de entrenamiento es ` +
         `${loss(run.train.at(-1)?.y)} y la de prueba ${loss(now?.y)}; ` +
         `${deadText(run.dead ?? [], hidden)}.`;
       return;
@@ -118,8 +128,13 @@ export function createTrainingView(root, summaryId) {
       buildThumbs(runs);
     }
     const curve = state.curve === 'entrenamiento' ? 'train' : 'test';
+    const which = curve === 'train' ? 'de entrenamiento' : 'de prueba';
     chart.update(
       runs.map((run, i) => ({ label: run.label, ...seriesStyle(i), points: run[curve] })),
+      {
+        axis: `pérdida ${which} (entropía cruzada)`,
+        label: `Pérdida ${which} en cada época, una curva por activación`,
+      },
     );
     runs.forEach((run, i) => {
       const t = thumbs[i];
@@ -129,7 +144,6 @@ export function createTrainingView(root, summaryId) {
       t.stats.textContent = `prueba ${loss(run.test.at(-1)?.y)} · ${deadText(run.dead ?? [], hidden)}`;
     });
     readout.textContent = `Época ${state.epoch}`;
-    const which = curve === 'train' ? 'de entrenamiento' : 'de prueba';
     summary.textContent =
       runs.length < 2
         ? 'Elige al menos dos activaciones distintas para compararlas.'

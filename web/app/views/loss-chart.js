@@ -1,9 +1,13 @@
 // Loss against epoch, one line per series (train and test, or one per activation). Created once
 // and updated in place as the training lab's updates arrive.
-import { applyThemeToAxes, baseLineOptions, Chart, themeColors } from './chart-setup.js';
-
-// Above it (a run that does not converge) the curve leaves the chart: the lab says so.
-export const MAX_LOSS_SHOWN = 2;
+import { MAX_LOSS_SHOWN } from '../training/verdict.js';
+import {
+  applyThemeToAxes,
+  baseLineOptions,
+  Chart,
+  lineLegend,
+  themeColors,
+} from './chart-setup.js';
 
 export class LossChart {
   constructor(canvas) {
@@ -16,13 +20,21 @@ export class LossChart {
       text: 'pérdida (entropía cruzada)',
       color: this.colors.text,
     };
-    options.plugins.legend.labels.boxHeight = 0;
+    lineLegend(options.plugins.legend.labels);
     this.chart = new Chart(canvas, { type: 'line', data: { datasets: [] }, options });
   }
 
-  /** series: [{ label, color, dash, width, points: [{ x: epoch, y: loss }] }]. */
-  update(series) {
+  /**
+   * series: [{ label, color, dash, width, points: [{ x: epoch, y: loss }] }]; names: { axis,
+   * label }, the y axis's title and the canvas's accessible name, for what the series are.
+   */
+  update(series, names = this.names) {
     this.last = series;
+    this.names = names;
+    if (names) {
+      this.chart.options.scales.y.title.text = names.axis;
+      this.chart.canvas.setAttribute('aria-label', names.label);
+    }
     const { datasets } = this.chart.data;
     datasets.length = series.length;
     let epochs = 10;
@@ -37,9 +49,10 @@ export class LossChart {
       d.data = s.points;
       const last = s.points.at(-1);
       if (last) epochs = Math.max(epochs, last.x);
-      for (const p of s.points) if (Number.isFinite(p.y)) top = Math.max(top, p.y);
+      for (const p of s.points) if (p.y <= MAX_LOSS_SHOWN) top = Math.max(top, p.y);
     });
-    // Losses above MAX_LOSS_SHOWN leave the chart rather than flatten it.
+    // Losses above MAX_LOSS_SHOWN leave the chart (the lab's status says so) rather than flatten
+    // it, or the curves that stay on it.
     const { x, y } = this.chart.options.scales;
     Object.assign(x, { min: 0, max: epochs });
     y.max = Math.min(MAX_LOSS_SHOWN, Math.max(0.1, top * 1.05));
