@@ -143,6 +143,21 @@ describe('embed.html', () => {
       { polling: 100 },
     );
     await bare.close();
+    // The comparison's checkbox labels are its legend: without controls the boxes go, and so do
+    // the unticked curves' labels and ELU's α, but each curve drawn keeps its name and sample.
+    const figures = await ctx.open('', {
+      file: 'embed.html?section=comparacion&controls=0&funciones=sigmoid,tanh',
+    });
+    const toggles = figures.locator('[data-figure="comparacion-funciones"] .curve-toggles');
+    assert.deepEqual(await toggles.locator('label:visible').allTextContents(), [
+      'Sigmoide',
+      'Tangente hiperbólica',
+    ]);
+    assert.equal(await toggles.locator('label:visible .swatch').count(), 2);
+    assert.equal(await toggles.locator('input:visible').count(), 0);
+    assert.equal(await figures.locator('[data-family-controls]').isVisible(), false);
+    assert.deepEqual(await figures.problems(), []);
+    await figures.close();
   });
 
   test('hide= takes every link key of every frame, and a wrong name lists the right ones', async () => {
