@@ -3,6 +3,10 @@
 // bad values carries on with a quiet Spanish note.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startStaticServer } from '../../build-scripts/lib/static-server.mjs';
 import { useBrowser } from './support/harness.mjs';
 import { ANCHORS, nudge, snapshot } from './support/lesson.mjs';
 
@@ -152,31 +156,55 @@ describe('shareable state', () => {
     await page.close();
   });
 
-  test('the iframe’s height fits the lab stacked, as in a course column 700 px wide', async () => {
-    const page = await ctx.open('#softmax');
+  test('the iframe’s height is what the embed needs in a course column 700 px wide', async (t) => {
+    // «Insertar» measures the embed; pasted in a column of that width on another origin, the
+    // frame neither cuts it nor leaves a band of empty space under it.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'curso-'));
+    await writeFile(path.join(dir, 'favicon.ico'), '');
+    const host = await startStaticServer({ root: dir });
+    t.after(() => host.close());
+    const page = await ctx.open('#elu');
+    const snippet = async (bar) => {
+      const code = page.locator(`${bar} .embed-code`);
+      await code.and(page.locator('[data-measured]')).waitFor({ timeout: 30000 });
+      return code.inputValue();
+    };
     const heights = {};
-    for (const [id, embed] of [
-      ['elu', 'section=elu'],
-      ['softmax', 'section=softmax'],
+    for (const bar of [
+      '#elu .share-bar',
+      '#comparacion .share-bar',
+      '#softmax .share-bar',
+      '#funcion-celu .share-bar',
     ]) {
-      await page.locator(`#${id} .share-bar`).getByRole('button', { name: 'Insertar' }).click();
-      const code = await page.locator(`#${id} .embed-code`).inputValue();
-      const suggested = Number(/height="(\d+)"/.exec(code)[1]);
-      const frame = await ctx.open('', {
-        file: `embed.html?${embed}`,
-        viewport: { width: 700, height: 600 },
-      });
+      await page.locator(bar).first().getByRole('button', { name: 'Insertar' }).click();
+      const code = await snippet(bar);
+      const height = Number(/height="(\d+)"/.exec(code)[1]);
+      const file = `${Object.keys(heights).length}.html`;
+      await writeFile(
+        path.join(dir, file),
+        `<!doctype html><meta charset="utf-8"><title>Curso</title><body style="margin:0"><main style="width:${700}px">${code}</main>`,
+      );
+      const course = await ctx.browser.newPage({ viewport: { width: 1000, height: 800 } });
+      await course.goto(host.url + file);
+      const frame = course.frames()[1];
+      await frame.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+      await course.waitForTimeout(300);
       const needed = await frame.evaluate(() => document.documentElement.scrollHeight);
-      assert.ok(suggested >= needed, `${id}: height="${suggested}", needs ${needed} at 700 px`);
-      assert.ok(suggested < needed * 1.25, `${id}: height="${suggested}" for ${needed}`);
-      heights[id] = suggested;
-      await frame.close();
+      assert.ok(
+        height >= needed && height <= needed + 12,
+        `${bar}: height="${height}", needs ${needed}`,
+      );
+      heights[bar] = height;
+      await course.close();
     }
+    const eluBar = '#elu .share-bar';
     await page.locator('#elu .embed-panel').getByLabel('Con los controles').uncheck();
-    const bare = Number(
-      /height="(\d+)"/.exec(await page.locator('#elu .embed-code').inputValue())[1],
+    const bare = Number(/height="(\d+)"/.exec(await snippet(eluBar))[1]);
+    assert.ok(bare < heights[eluBar] - 100, `without controls ${bare}, with ${heights[eluBar]}`);
+    assert.match(
+      await page.locator('#elu .embed-size').textContent(),
+      new RegExp(`^Altura de ${bare} px: la que necesita en una columna de 700 px`),
     );
-    assert.ok(bare < heights.elu - 100, `without controls ${bare}, with ${heights.elu}`);
     await page.close();
   });
 

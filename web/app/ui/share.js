@@ -4,6 +4,7 @@
 // iframes.
 import { el } from './controls.js';
 import { copyText, select } from './copy.js';
+import { COLUMN_PX, measureEmbedHeight } from './embed-height.js';
 
 const SITE = 'Funciones de activación';
 
@@ -123,16 +124,42 @@ function shareBar({ id, what, name, title, link, embed, height }, store) {
     spellcheck: 'false',
   });
   const plain = el('a', { target: '_blank', rel: 'noopener' });
+  const sizeNote = el('p', { class: 'embed-size' });
   const embedUrl = () => {
     const query = new URLSearchParams(embed());
     if (!controls.checked) query.set('controls', '0');
     return new URL(`embed.html?${query}`, location.href).href;
   };
+  let measuring = null;
+  let wait = 0;
   const refresh = () => {
     const url = embedUrl();
     code.value = embedSnippet({ url, title, height: height(controls.checked) });
+    delete code.dataset.measured;
     plain.href = url;
     plain.textContent = url;
+    // The estimate stands until the embed itself, loaded unseen at a column's width, says what
+    // it needs; a burst of changes (a slider dragged) is measured once, at its end.
+    sizeNote.textContent = `Midiendo la altura que necesita en una columna de ${COLUMN_PX} px…`;
+    measuring?.abort();
+    clearTimeout(wait);
+    const job = new AbortController();
+    measuring = job;
+    wait = setTimeout(async () => {
+      const needed = await measureEmbedHeight(url, job.signal);
+      if (job.signal.aborted) return;
+      if (!needed) {
+        sizeNote.textContent = `Altura estimada para una columna de ${COLUMN_PX} px.`;
+        return;
+      }
+      // Up to the next 10 px, past a pixel's rounding between browsers.
+      const fit = Math.ceil((needed + 2) / 10) * 10;
+      code.value = embedSnippet({ url, title, height: fit });
+      code.dataset.measured = String(fit);
+      sizeNote.textContent =
+        `Altura de ${fit} px: la que necesita en una columna de ${COLUMN_PX} px, como la ` +
+        'de un curso de Moodle o Canvas.';
+    }, 300);
   };
   controls.addEventListener('change', refresh);
   const panel = el('div', { class: 'embed-panel', id: `insertar-${id}`, hidden: true }, [
@@ -141,6 +168,7 @@ function shareBar({ id, what, name, title, link, embed, height }, store) {
       text: 'Código para insertar en tu curso (Moodle, Canvas, una web):',
     }),
     code,
+    sizeNote,
     el('div', { class: 'control control-check' }, [
       controls,
       el('label', { for: controls.id, text: 'Con los controles' }),
@@ -163,6 +191,10 @@ function shareBar({ id, what, name, title, link, embed, height }, store) {
     panel.hidden = !panel.hidden;
     insert.setAttribute('aria-expanded', String(!panel.hidden));
     if (!panel.hidden) refresh();
+    else {
+      measuring?.abort();
+      clearTimeout(wait);
+    }
   });
   // The code follows the state while the panel is open, whatever changed it.
   store.subscribe(() => panel.hidden || refresh());
