@@ -355,8 +355,18 @@ ${frames
 
   test('an unknown function or section gets a Spanish message, not a blank frame', async () => {
     for (const [query, message] of [
-      ['fn=nada', /No hay ninguna función «nada» en la lección/],
-      ['section=otra', /No hay ninguna sección «otra»/],
+      [
+        'fn=nada',
+        /No hay ninguna función «nada» en la lección\. Las funciones se piden por su nombre en Keras: sigmoid, .*, celu/,
+      ],
+      [
+        'fn=sigmoide',
+        /«sigmoide» es una sección; su función se pide por su nombre en Keras: fn=sigmoid\./,
+      ],
+      [
+        'section=otra',
+        /No hay ninguna sección «otra» en la lección\. Las secciones: sigmoide, tanh, .*, entrenamiento\./,
+      ],
       ['', /Falta indicar qué mostrar/],
     ]) {
       const embed = await ctx.open('', { file: `embed.html?${query}` });

@@ -35,13 +35,23 @@ export function embedPlan(search, { sections, cards }) {
   if (wanted !== null) {
     anchor = sections.find((s) => s.anchor === wanted)?.anchor ?? null;
     if (!anchor) {
-      return { error: `No hay ninguna sección «${short(wanted)}» en la lección.`, frameId };
+      const names = sections.map((s) => s.anchor).join(', ');
+      return {
+        error: `No hay ninguna sección «${short(wanted)}» en la lección. Las secciones: ${names}.`,
+        frameId,
+      };
     }
   } else if (fn !== null) {
     anchor = sections.find((s) => s.fn === fn)?.anchor ?? null;
     if (!anchor && cards.includes(fn)) [anchor, card] = [GALLERY, fn];
     if (!anchor) {
-      return { error: `No hay ninguna función «${short(fn)}» en la lección.`, frameId };
+      // A Spanish name is most likely its section's: «sigmoide» for sigmoid.
+      const named = sections.find((s) => s.fn && s.anchor === fn);
+      const names = [...sections.filter((s) => s.fn).map((s) => s.fn), ...cards].join(', ');
+      const hint = named
+        ? `«${named.anchor}» es una sección; su función se pide por su nombre en Keras: fn=${named.fn}.`
+        : `Las funciones se piden por su nombre en Keras: ${names}.`;
+      return { error: `No hay ninguna función «${short(fn)}» en la lección. ${hint}`, frameId };
     }
   } else {
     return {
