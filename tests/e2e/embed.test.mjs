@@ -353,6 +353,39 @@ ${frames
     await page.close();
   });
 
+  test('tema= gives the frame the course’s colours, whatever the reader’s, charts included', async () => {
+    for (const [tema, scheme, dark] of [
+      ['claro', 'dark', false],
+      ['oscuro', 'light', true],
+      ['', 'dark', true],
+    ]) {
+      const page = await ctx.open('', {
+        file: `embed.html?fn=elu${tema ? `&tema=${tema}` : ''}`,
+        colorScheme: scheme,
+      });
+      const seen = await page.evaluate(() => {
+        const style = getComputedStyle(document.body);
+        const chart = Object.values(window.activaciones.charts)[0];
+        return {
+          background: style.backgroundColor,
+          ticks: chart.options.scales.x.ticks.color,
+          scheme: getComputedStyle(document.documentElement).colorScheme,
+        };
+      });
+      const light = { background: 'rgb(255, 255, 255)', ticks: '#4a4a4f', scheme: 'light' };
+      const night = { background: 'rgb(29, 31, 35)', ticks: '#b9b9be', scheme: 'dark' };
+      assert.deepEqual(seen, dark ? night : light, `tema=${tema} on a ${scheme} system`);
+      assert.deepEqual(await page.problems(), []);
+      await page.close();
+    }
+    const wrong = await ctx.open('', { file: 'embed.html?fn=elu&tema=azul', colorScheme: 'dark' });
+    assert.match(
+      await wrong.locator('#app-notice').textContent(),
+      /«tema=azul»: no válido; se ha ignorado; los que hay: claro, oscuro/,
+    );
+    await wrong.close();
+  });
+
   test('an unknown function or section gets a Spanish message, not a blank frame', async () => {
     for (const [query, message] of [
       [

@@ -105,6 +105,12 @@ describe('shareable state', () => {
     );
     await page.locator('#relu .embed-panel').getByLabel('Con los controles').uncheck();
     assert.match(await page.locator('#relu .embed-code').inputValue(), /zmax=5\.5&amp;controls=0/);
+    // A course with dark pages asks for the dark theme, whatever each student's system uses.
+    await page.locator('#relu .embed-panel').getByLabel('Colores').selectOption('oscuro');
+    assert.match(
+      await page.locator('#relu .embed-code').inputValue(),
+      /controls=0&amp;tema=oscuro"/,
+    );
     // The code follows the controls while the panel is open.
     await nudge(page, page.locator('#relu input[name="zmax"]'));
     assert.match(await page.locator('#relu .embed-code').inputValue(), /zmax=6/);

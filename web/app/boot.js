@@ -5,6 +5,20 @@
 (function () {
   var root = document.documentElement;
   var me = document.currentScript;
+
+  // The theme, before the stylesheets apply it (base.css): the one the address asks for, or
+  // the reader's, followed when it changes. The app redraws its charts when this attribute does.
+  var forced = /[?&]tema=(claro|oscuro)(&|$)/.exec(location.search);
+  var scheme = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+  function applyTheme() {
+    var dark = forced ? forced[1] === 'oscuro' : !!(scheme && scheme.matches);
+    root.setAttribute('data-tema', dark ? 'oscuro' : 'claro');
+  }
+  applyTheme();
+  if (scheme && !forced) {
+    if (scheme.addEventListener) scheme.addEventListener('change', applyTheme);
+    else if (scheme.addListener) scheme.addListener(applyTheme);
+  }
   var base = me.src.replace(/[^/]*$/, '');
   var classicLoading = false;
 

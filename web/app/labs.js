@@ -7,7 +7,7 @@ import { createGradientLab } from './sections/gradient-lab.js';
 import { createSeluLab } from './sections/selu-lab.js';
 import { createSoftmaxLab } from './sections/softmax-lab.js';
 import { createTrainingLab } from './sections/training-lab.js';
-import { onThemeChange } from './views/chart-setup.js';
+import { onThemeChange } from './theme.js';
 
 const CREATE = {
   function: (lab, section, ctx) =>

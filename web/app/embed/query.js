@@ -5,9 +5,12 @@
 //   embed.html?fn=elu&alpha=1.5&deriv=1&zmin=-5&zmax=5
 //   embed.html?section=softmax&logits=1,2,3      embed.html?lab=entrenamiento&datos=xor
 //   …&controls=0 (no controls) &hide=z,sat (these controls hidden) &formulas=0 &id=frame-1
+//   &tema=claro|oscuro (the theme, whatever the reader's preference)
 // With section= or lab=, fn= is that section's state (the softmax lab's output function), as in
 // the page's links: «Insertar» writes embed.html?section=softmax&fn=sparsemax.
-const RESERVED = new Set(['fn', 'section', 'lab', 'controls', 'hide', 'formulas', 'id']);
+const RESERVED = new Set(['fn', 'section', 'lab', 'controls', 'hide', 'formulas', 'id', 'tema']);
+// tema= is applied by boot.js, before the stylesheets; here it is only checked.
+const THEMES = ['claro', 'oscuro'];
 const GALLERY = 'otras-funciones';
 
 const first = (params, key) => params.getAll(key)[0] ?? null;
@@ -73,6 +76,15 @@ export function embedPlan(search, { sections, cards }) {
     if (text !== '0') notes.push({ key, text, reason: 'adjusted' });
     return text !== '0';
   };
+  const theme = first(query, 'tema');
+  if (theme !== null && !THEMES.includes(theme)) {
+    notes.push({
+      key: 'tema',
+      text: theme,
+      reason: 'ignored',
+      hint: `; los que hay: ${THEMES.join(', ')}`,
+    });
+  }
   return {
     anchor,
     card,

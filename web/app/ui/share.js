@@ -123,11 +123,17 @@ function shareBar({ id, what, name, title, link, embed, height }, store) {
     readonly: true,
     spellcheck: 'false',
   });
+  const theme = el('select', { id: `insertar-tema-${id}` }, [
+    el('option', { value: '', text: 'los del alumno (claros u oscuros)' }),
+    el('option', { value: 'claro', text: 'claros' }),
+    el('option', { value: 'oscuro', text: 'oscuros' }),
+  ]);
   const plain = el('a', { target: '_blank', rel: 'noopener' });
   const sizeNote = el('p', { class: 'embed-size' });
   const embedUrl = () => {
     const query = new URLSearchParams(embed());
     if (!controls.checked) query.set('controls', '0');
+    if (theme.value) query.set('tema', theme.value);
     return new URL(`embed.html?${query}`, location.href).href;
   };
   let measuring = null;
@@ -162,6 +168,7 @@ function shareBar({ id, what, name, title, link, embed, height }, store) {
     }, 300);
   };
   controls.addEventListener('change', refresh);
+  theme.addEventListener('change', refresh);
   const panel = el('div', { class: 'embed-panel', id: `insertar-${id}`, hidden: true }, [
     el('label', {
       for: code.id,
@@ -172,6 +179,10 @@ function shareBar({ id, what, name, title, link, embed, height }, store) {
     el('div', { class: 'control control-check' }, [
       controls,
       el('label', { for: controls.id, text: 'Con los controles' }),
+    ]),
+    el('div', { class: 'control embed-theme' }, [
+      el('label', { for: theme.id, text: 'Colores' }),
+      theme,
     ]),
     copier('Copiar el código', () => ({ text: code.value, node: code }), status),
     el('p', { class: 'embed-plain' }, [

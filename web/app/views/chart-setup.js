@@ -13,6 +13,7 @@ import {
   PointElement,
 } from 'chart.js';
 import { bands, emptyNote, markers, referenceLines } from './plugins.js';
+import { isDark } from '../theme.js';
 
 Chart.register(
   LineController,
@@ -40,8 +41,6 @@ Chart.defaults.scales.linear.ticks.callback = function minusTick(...args) {
   return String(numericTick.apply(this, args)).replace('-', '\u2212');
 };
 
-const dark = () => matchMedia('(prefers-color-scheme: dark)').matches;
-
 /**
  * Colours that follow the page's light or dark theme, read from its CSS variables. The curve
  * colours are from the Okabe–Ito palette, distinguishable with common colour-vision deficiencies.
@@ -50,7 +49,7 @@ export function themeColors() {
   const style = getComputedStyle(document.documentElement);
   const read = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
   return {
-    dark: dark(),
+    dark: isDark(),
     text: read('--text-muted', '#444'),
     grid: read('--grid', 'rgba(0,0,0,0.08)'),
     axis: read('--axis', 'rgba(0,0,0,0.45)'),
@@ -62,11 +61,6 @@ export function themeColors() {
     band: read('--band', 'rgba(213,94,0,0.12)'),
     probe: read('--probe', '#555'),
   };
-}
-
-/** Calls `listener` whenever the reader's light/dark preference changes. */
-export function onThemeChange(listener) {
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', listener);
 }
 
 /**
