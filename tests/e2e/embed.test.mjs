@@ -132,7 +132,9 @@ describe('embed.html', () => {
     assert.equal(await output.locator('#app-notice').isVisible(), false);
     assert.deepEqual(await output.problems(), []);
     await output.close();
-    const bare = await ctx.open('', { file: 'embed.html?lab=entrenamiento&datos=xor&controls=0' });
+    const bare = await ctx.open('', {
+      file: 'embed.html?lab=entrenamiento&datos=xor&controls=0&parar=100&velocidad=50',
+    });
     assert.equal(await bare.locator('#entrenamiento [data-controls]').isVisible(), false);
     assert.equal(await bare.locator('#entrenamiento [data-map]').isVisible(), true);
     // Without its play button the map would stay at epoch 0 for good.
@@ -141,6 +143,15 @@ describe('embed.html', () => {
       () => Number(document.querySelector('#entrenamiento [data-lab]').dataset.epoch ?? 0) > 0,
       null,
       { polling: 100 },
+    );
+    // At «Parar en», play says what to do with the buttons the frame has: «Parar en» is hidden.
+    await bare.waitForFunction(
+      () => document.querySelector('#entrenamiento [data-lab]').dataset.epoch === '100',
+    );
+    await bare.locator('#entrenamiento [data-play]').click();
+    assert.equal(
+      await bare.locator('#entrenamiento [data-status]').textContent(),
+      'El entrenamiento ya va por la época 100 y «Parar en» pide 100: pulsa «Reiniciar» para empezar de nuevo.',
     );
     await bare.close();
     // The comparison's checkbox labels are its legend: without controls the boxes go, and so do

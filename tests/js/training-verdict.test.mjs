@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lossRecord, recordLoss, trainingVerdict } from '../../web/app/training/verdict.js';
 
+/** A run whose chart shows its training loss. */
 function run(phrase, losses) {
-  const loss = lossRecord();
-  for (const l of losses) recordLoss(loss, l);
-  return { phrase, loss };
+  const train = lossRecord();
+  for (const l of losses) recordLoss(train, l);
+  return { phrase, train, shown: train };
 }
 
 test('a run on the chart says nothing, and one stopped by «Parar en» says only that', () => {
@@ -54,17 +55,51 @@ test('divergence is blamed on the rate after a sane start, on the activation aft
   assert.match(huge, /una tasa de aprendizaje menor no lo evita\. Elige otra activación\.$/);
   assert.match(
     trainingVerdict([run('la exponencial', [5.73e63])]),
-    /Con la exponencial, las salidas de la red son tan grandes que lo más probable es que el primer paso la desborde/,
+    /Con la exponencial, las salidas de la red son tan grandes que lo más probable es que el primer paso desborde los pesos/,
   );
 });
 
+test('a rise that has settled is told in the past, without the advice', () => {
+  const losses = [0.69, 0.6, 2.91, ...Array(25).fill(0.05)];
+  assert.match(
+    trainingVerdict([run('ReLU', losses.slice(0, 10))]),
+    /ha subido hasta 2,91.*Baja la tasa/,
+  );
+  assert.equal(
+    trainingVerdict([run('ReLU', losses)]),
+    'La pérdida de entrenamiento llegó a subir hasta 2,91, fuera de la gráfica (más de 2), al ' +
+      'entrenar: algún paso fue demasiado grande para la tasa de aprendizaje.',
+  );
+});
+
+test('a loss not finite before any step blames the forward pass, not a step', () => {
+  const text = trainingVerdict([run('la exponencial', [Infinity])]);
+  assert.match(
+    text,
+    /^Con la exponencial, la pérdida no es un número finito ni siquiera antes de entrenar: /,
+  );
+  assert.doesNotMatch(text, /gradientes|tasa/);
+});
+
+test('compared, the status judges the curve the chart plots, and names it', () => {
+  const test = lossRecord();
+  for (const l of [0.7, 2.5, 2.6]) recordLoss(test, l);
+  const tanh = { ...run('la tangente hiperbólica', [0.7, 0.5, 0.4]), shown: test };
+  const text = trainingVerdict([tanh, run('ReLU', [0.7, 0.5, 0.4])], { shown: 'de prueba' });
+  assert.match(text, /^Con la tangente hiperbólica, la pérdida de prueba ha subido hasta 2,6,/);
+});
+
 test('compared, each sentence names its runs, and the runs still training are said to go on', () => {
-  const text = trainingVerdict([
+  const runs = [
     run('la tangente hiperbólica', [0.7, 0.5]),
     run('ReLU', [0.7, 3, NaN]),
     run('la sigmoide', [0.7, 0.69]),
     run('la exponencial', [1e40, NaN]),
-  ]);
+  ];
+  const text = trainingVerdict(runs, { playing: true });
+  // Paused or stopped, nothing goes on.
+  assert.doesNotMatch(trainingVerdict(runs, { playing: false }), /siguen/);
+  assert.doesNotMatch(trainingVerdict(runs, { stoppedAt: 100 }), /siguen/);
   assert.match(text, /^Con la exponencial, la pérdida ha dejado/);
   assert.match(
     text,

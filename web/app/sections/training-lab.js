@@ -98,7 +98,8 @@ export function createTrainingLab({ root, section, api, store, specs }) {
       if (!l || run.train.at(-1)?.x === l.epoch) return;
       run.train.push({ x: l.epoch, y: l.trainLoss });
       run.test.push({ x: l.epoch, y: l.testLoss });
-      recordLoss(run.loss, l.trainLoss);
+      recordLoss(run.record.train, l.trainLoss);
+      recordLoss(run.record.test, l.testLoss);
       thin(run.train);
       thin(run.test);
       run.grid = message.grids[i];
@@ -109,8 +110,21 @@ export function createTrainingLab({ root, section, api, store, specs }) {
     const wasPlaying = playing;
     if (message.seq === seq) setPlaying(message.playing);
     const limited = wasPlaying && !message.playing && epoch >= stopAt() && epoch > 0;
-    say(trainingVerdict(runs, { stoppedAt: limited ? epoch : undefined }));
+    sayVerdict(limited ? epoch : undefined);
     redraw();
+  }
+
+  /** The status for the runs as they stand (`stoppedAt`: the epoch «Parar en» just stopped). */
+  function sayVerdict(stoppedAt) {
+    if (runs.length === 0) return;
+    const test = values.comparar && values.curva !== 'entrenamiento';
+    const shown = (run) => (test ? run.record.test : run.record.train);
+    say(
+      trainingVerdict(
+        runs.map((run) => ({ phrase: run.phrase, train: run.record.train, shown: shown(run) })),
+        { shown: test ? 'de prueba' : 'de entrenamiento', playing, stoppedAt },
+      ),
+    );
   }
 
   const session = createTrainingClient(api, onMessage);
@@ -132,7 +146,7 @@ export function createTrainingLab({ root, section, api, store, specs }) {
       phrase: labelOf(o, specs.get(o.activation), { inSentence: true }),
       train: [],
       test: [],
-      loss: lossRecord(),
+      record: { train: lossRecord(), test: lossRecord() },
       n,
     }));
     epoch = 0;
@@ -161,8 +175,10 @@ export function createTrainingLab({ root, section, api, store, specs }) {
     ids,
     onChange(kind) {
       store.changed(section.id);
-      if (kind === 'view') redraw();
-      else if (kind === 'pace') client.send({ type: 'pace', ...pace() });
+      if (kind === 'view') {
+        redraw();
+        sayVerdict(); // the comparison may now plot the other loss
+      } else if (kind === 'pace') client.send({ type: 'pace', ...pace() });
       else configure();
     },
     onPlay() {
@@ -172,9 +188,12 @@ export function createTrainingLab({ root, section, api, store, specs }) {
       } else if (runs.length === 0) {
         say(NO_RUNS);
       } else if (epoch >= stopAt()) {
+        // In an embed without controls «Parar en» is not there to raise.
+        const limit = root.querySelector('[name="parar"]');
+        const raise = limit?.offsetParent ? 'súbelo para seguir entrenando, o ' : '';
         say(
-          `La red ya va por la época ${epoch} y «Parar en» pide ${stopAt()}: súbelo para seguir ` +
-            'entrenando, o pulsa «Reiniciar» para empezar de nuevo.',
+          `El entrenamiento ya va por la época ${epoch} y «Parar en» pide ${stopAt()}: ` +
+            `${raise}pulsa «Reiniciar» para empezar de nuevo.`,
         );
       } else {
         client.send({ type: 'play' });

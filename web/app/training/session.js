@@ -107,8 +107,15 @@ export function createSession(api, emit) {
     play() {
       if (!plan || trainers.length === 0) return;
       playing = epoch < plan.stopAt && stopped.size < trainers.length;
-      if (playing) schedule();
-      else send(train(0)); // the page, which shows «Pausa» already, learns that nothing runs
+      if (playing) {
+        schedule();
+        return;
+      }
+      try {
+        send(train(0)); // the page, which shows «Pausa» already, learns that nothing runs
+      } catch (error) {
+        fail(error);
+      }
     },
     pause() {
       playing = false;

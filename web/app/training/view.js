@@ -120,8 +120,8 @@ export function createTrainingView(root, summaryId) {
       const by = hidden.length > 0 ? `Con ${run.phrase}` : 'Sin capas ocultas, sin activación';
       summary.textContent =
         `${by}, en la época ${state.epoch}, la pérdida de entrenamiento es ` +
-        `${loss(run.train.at(-1)?.y)} y la de prueba ${loss(now?.y)}; ` +
-        `${deadText(run.dead ?? [], hidden)}.`;
+        `${loss(run.train.at(-1)?.y)} y la de prueba ${loss(now?.y)}` +
+        (hidden.length > 0 ? `; ${deadText(run.dead ?? [], hidden)}.` : '.');
       return;
     }
     if (thumbs.length !== runs.length || thumbs.some((t, i) => t.key !== runs[i].label)) {
