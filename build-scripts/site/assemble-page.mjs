@@ -17,7 +17,8 @@ const inLabel = (title) =>
 
 // The network labs' «Calculando…», at the right of their first chart's title, in a margin kept
 // for it (lab.css): the charts do not move when it shows, and no empty line sits above them.
-const CALCULATING = '<span class="lab-status" data-status hidden>Calculando…</span>';
+const CALCULATING =
+  '<span class="lab-status" data-status data-calculating hidden>Calculando…</span>';
 
 const TAGS = {
   'function-lab': (

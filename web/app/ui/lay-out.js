@@ -15,7 +15,8 @@ for (const type of ['pointerdown', 'pointermove', 'keydown', 'wheel', 'input']) 
   addEventListener(type, () => (lastInput = performance.now()), { capture: true, passive: true });
 }
 
-const computing = () => document.querySelector('[data-lab] [data-status]:not([hidden])') !== null;
+// «Calculando…» shows: a network lab's worker is running (the training lab's status is a message).
+const computing = () => document.querySelector('[data-calculating]:not([hidden])') !== null;
 const calm = () => performance.now() - lastInput >= CALM_AFTER_INPUT_MS && !computing();
 
 export function layOutSections(sections) {
