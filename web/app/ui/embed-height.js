@@ -10,17 +10,24 @@ const GIVE_UP_MS = 20000;
 const measured = new Map(); // embed URL -> height
 let counter = 0;
 
+/** The height already measured for `url`, if any. */
+export const measuredHeight = (url) => measured.get(url) ?? null;
+
 /**
- * Resolves to the height the embed at `url` needs at COLUMN_PX, or null if it never said (a
- * browser that blocks the frame, a page opened from file:// that cannot read it). `signal` aborts.
+ * Resolves to the height the embed at `url` needs at COLUMN_PX, or null if it could not tell (a
+ * browser that blocks the frame, an embed that failed or was still loading after 20 s).
+ * `signal` aborts.
  */
 export function measureEmbedHeight(url, signal) {
   if (measured.has(url)) return Promise.resolve(measured.get(url));
   if (signal?.aborted) return Promise.resolve(null);
   return new Promise((resolve) => {
     const id = `medida-${++counter}`;
+    // Laid out at a column's width, but inside a 1 px box: it never widens a phone's page.
+    const box = document.createElement('div');
+    box.className = 'embed-measure';
     const frame = document.createElement('iframe');
-    frame.className = 'embed-measure';
+    frame.style.width = `${COLUMN_PX}px`;
     frame.title = 'Medida de la altura';
     frame.tabIndex = -1;
     frame.setAttribute('aria-hidden', 'true');
@@ -32,23 +39,28 @@ export function measureEmbedHeight(url, signal) {
       clearTimeout(giveUp);
       removeEventListener('message', onMessage);
       signal?.removeEventListener('abort', abort);
-      frame.remove();
+      box.remove();
       if (value) measured.set(url, value);
       resolve(value || null);
     };
     const abort = () => done(null);
     // Same-origin, the frame says when its lab is ready; from file:// it cannot, and the
     // heights' settling is all there is to go by.
-    const ready = () => {
-      let doc = null;
+    // 'ready', 'error', or 'loading'; null where the frame cannot be read (from file://), and
+    // its heights' settling is all there is to go by.
+    const state = () => {
       try {
-        doc = frame.contentDocument;
+        const doc = frame.contentDocument;
+        return doc ? (doc.documentElement.dataset.app ?? 'loading') : null;
       } catch {
-        // another origin: its heights are all there is
+        return null;
       }
-      return !doc || ['ready', 'error'].includes(doc.documentElement.dataset.app);
     };
-    const check = () => (ready() ? done(height) : (settle = setTimeout(check, SETTLED_MS)));
+    const check = () => {
+      const now = state();
+      if (now === 'loading') settle = setTimeout(check, SETTLED_MS);
+      else done(now === 'error' ? 0 : height);
+    };
     function onMessage(event) {
       if (event.source !== frame.contentWindow) return;
       if (event.data?.type !== 'activaciones:height' || event.data.id !== id) return;
@@ -56,12 +68,13 @@ export function measureEmbedHeight(url, signal) {
       clearTimeout(settle);
       settle = setTimeout(check, SETTLED_MS);
     }
-    const giveUp = setTimeout(() => done(height), GIVE_UP_MS);
+    const giveUp = setTimeout(() => done(0), GIVE_UP_MS);
     addEventListener('message', onMessage);
     signal?.addEventListener('abort', abort);
     const src = new URL(url);
     src.searchParams.set('id', id);
     frame.src = src.href;
-    document.body.append(frame);
+    box.append(frame);
+    document.body.append(box);
   });
 }

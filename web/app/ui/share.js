@@ -4,7 +4,7 @@
 // iframes.
 import { el } from './controls.js';
 import { copyText, select } from './copy.js';
-import { COLUMN_PX, measureEmbedHeight } from './embed-height.js';
+import { COLUMN_PX, measureEmbedHeight, measuredHeight } from './embed-height.js';
 
 const SITE = 'Funciones de activación';
 
@@ -138,33 +138,38 @@ function shareBar({ id, what, name, title, link, embed, height }, store) {
   };
   let measuring = null;
   let wait = 0;
+  let shown = null; // the URL the code is for
+  const showMeasured = (url, needed) => {
+    // Up to the next 10 px, past a pixel's rounding between browsers.
+    const fit = Math.ceil((needed + 2) / 10) * 10;
+    code.value = embedSnippet({ url, title, height: fit });
+    code.dataset.measured = String(fit);
+    sizeNote.textContent =
+      `Altura de ${fit} px: la que necesita en una columna de ${COLUMN_PX} px, como la de un ` +
+      'curso de Moodle o Canvas.';
+  };
   const refresh = () => {
     const url = embedUrl();
-    code.value = embedSnippet({ url, title, height: height(controls.checked) });
-    delete code.dataset.measured;
-    plain.href = url;
-    plain.textContent = url;
-    // The estimate stands until the embed itself, loaded unseen at a column's width, says what
-    // it needs; a burst of changes (a slider dragged) is measured once, at its end.
-    sizeNote.textContent = `Midiendo la altura que necesita en una columna de ${COLUMN_PX} px…`;
+    if (url === shown) return; // a change in another section
+    shown = url;
     measuring?.abort();
     clearTimeout(wait);
+    plain.href = url;
+    plain.textContent = url;
+    const known = measuredHeight(url);
+    if (known) return showMeasured(url, known);
+    // The estimate stands until the embed itself, loaded unseen at a column's width, says what
+    // it needs; a burst of changes (a slider dragged) is measured once, at its end.
+    code.value = embedSnippet({ url, title, height: height(controls.checked) });
+    delete code.dataset.measured;
+    sizeNote.textContent = `Midiendo la altura que necesita en una columna de ${COLUMN_PX} px…`;
     const job = new AbortController();
     measuring = job;
     wait = setTimeout(async () => {
       const needed = await measureEmbedHeight(url, job.signal);
       if (job.signal.aborted) return;
-      if (!needed) {
-        sizeNote.textContent = `Altura estimada para una columna de ${COLUMN_PX} px.`;
-        return;
-      }
-      // Up to the next 10 px, past a pixel's rounding between browsers.
-      const fit = Math.ceil((needed + 2) / 10) * 10;
-      code.value = embedSnippet({ url, title, height: fit });
-      code.dataset.measured = String(fit);
-      sizeNote.textContent =
-        `Altura de ${fit} px: la que necesita en una columna de ${COLUMN_PX} px, como la ` +
-        'de un curso de Moodle o Canvas.';
+      if (needed) showMeasured(url, needed);
+      else sizeNote.textContent = `Altura estimada para una columna de ${COLUMN_PX} px.`;
     }, 300);
   };
   controls.addEventListener('change', refresh);
@@ -205,6 +210,7 @@ function shareBar({ id, what, name, title, link, embed, height }, store) {
     else {
       measuring?.abort();
       clearTimeout(wait);
+      shown = null; // measured afresh when it opens again, if it had not finished
     }
   });
   // The code follows the state while the panel is open, whatever changed it.
