@@ -279,9 +279,9 @@ describe('shareable state', () => {
     assert.ok(await note.isVisible());
     const text = await note.innerText();
     for (const expected of [
-      /«elu\.alpha=abc»: no válido/,
-      /«elu\.zmax=1e308»: no válido/,
-      /«elu\.deriv=2»: no válido/,
+      /«elu\.alpha=abc»: no válido; se usa 1\.5, el de partida/,
+      /«elu\.zmax=1e308»: no válido; se usa \d+(?!, el de partida)/,
+      /«elu\.deriv=2»: no válido; se usa 1, el de partida/,
       /«elu\.alpha=3»: repetido/,
       /«nada\.x=1»: no existe/,
       /«elu\.inventado=1»: no existe/,

@@ -73,7 +73,7 @@ export function embedPlan(search, { sections, cards }) {
   const flag = (key) => {
     const text = first(query, key);
     if (text === null || text === '1') return true;
-    if (text !== '0') notes.push({ key, text, reason: 'adjusted' });
+    if (text !== '0') notes.push({ key, text, reason: 'ignored', hint: '; vale 0 o 1' });
     return text !== '0';
   };
   const theme = first(query, 'tema');

@@ -18,6 +18,13 @@ function kept(prop, text, value) {
   return written === text || (text.trim() !== '' && Number(text) === Number(written));
 }
 
+/** What a value the link could not keep as written became: the default, or the nearest one. */
+function adjustment(prop, value) {
+  const used = prop.format(value);
+  const start = used === prop.format(prop.parse(null));
+  return { reason: 'adjusted', hint: ` ${used}${start ? ', el de partida' : ''}` };
+}
+
 /**
  * `initial` ({ anchor, params }) defaults to the URL hash; `persist: false` (the embed) never
  * writes the URL.
@@ -87,7 +94,8 @@ export function createStore({ initial = readHash(), persist = true } = {}) {
       else {
         seen.add(key); // the first value wins
         values[key] = prop.parse(text);
-        if (!kept(prop, text, values[key])) notes.push({ key: name, text, reason: 'adjusted' });
+        if (!kept(prop, text, values[key]))
+          notes.push({ key: name, text, ...adjustment(prop, values[key]) });
       }
     }
     return values;

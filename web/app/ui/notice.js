@@ -6,7 +6,7 @@ import { el } from './controls.js';
 const REASONS = {
   unknown: 'no existe',
   repeated: 'repetido; vale el primero',
-  adjusted: 'no válido; se ha ignorado o ajustado a su rango',
+  adjusted: 'no válido; se usa',
   ignored: 'no válido; se ha ignorado',
   range: 'el intervalo está vacío; se usa el de partida',
   anchor: 'no hay nada con ese nombre en la lección; se abre por el principio',
