@@ -365,6 +365,25 @@ describe('the training lab', () => {
     await page.close();
   });
 
+  test('compared, the hidden layers’ activation says what it still does, and changing it to one not compared keeps the runs', async () => {
+    const page = await open('?entrenamiento.comparar=1&entrenamiento.velocidad=10');
+    const note = page.locator(`${LAB} .control-note`, { hasText: 'Al comparar, las activaciones' });
+    assert.equal(await note.isVisible(), true);
+    await button(page, 'Una época').click();
+    await waitForEpoch(page, 1);
+    // tanh → softsign: neither is compared with parameters, so no run changes.
+    await control(page, 'act').selectOption('softsign');
+    await page.waitForTimeout(300);
+    assert.equal(await epoch(page), 1);
+    // A control that changes the runs still starts them over.
+    await control(page, 'tasa').selectOption('0.1');
+    await waitForEpoch(page, 0);
+    await control(page, 'comparar').uncheck();
+    assert.equal(await note.isVisible(), false);
+    await noProblems(page);
+    await page.close();
+  });
+
   test('compared, a run that diverges stops alone, is named, and leaves the axis to the others', async () => {
     const page = await open('?entrenamiento.comparar=1&entrenamiento.c4=exponential');
     await page.locator(`${LAB} [data-play]`).click();

@@ -135,6 +135,13 @@ export function createTrainingLab({ root, section, api, store, specs }) {
     },
   };
 
+  // A change that leaves every run's options as they are (while comparing, the hidden layers'
+  // activation when it is not compared) keeps the runs rather than starting them over.
+  const sameRuns = () =>
+    runs.length > 0 &&
+    runs[0].n === (values.comparar ? THUMB_GRID : GRID) &&
+    JSON.stringify(trainerRuns(values, specs)) === JSON.stringify(runs.map((r) => r.options));
+
   /** Starts a new run from epoch 0 with the current options, playing if it was. */
   function configure(play = playing) {
     generation += 1;
@@ -179,7 +186,7 @@ export function createTrainingLab({ root, section, api, store, specs }) {
         redraw();
         sayVerdict(); // the comparison may now plot the other loss
       } else if (kind === 'pace') client.send({ type: 'pace', ...pace() });
-      else configure();
+      else if (!sameRuns()) configure();
     },
     onPlay() {
       if (playing) {

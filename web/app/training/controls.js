@@ -273,8 +273,17 @@ export function buildTrainingControls({ root, values, specs, ids, onChange, ...a
     curve.element,
     compareNote,
   ]);
+  // Comparing, the runs' activations are the slots': this list only picks whose parameters
+  // the sliders under it set.
+  const activationNote = el('p', {
+    class: 'control-note',
+    text:
+      'Al comparar, las activaciones son las de «Comparar activaciones»: esta lista solo elige ' +
+      'la función cuyos parámetros se ajustan debajo, si está entre las comparadas.',
+  });
   function showCompare() {
     compareBox.hidden = !values.comparar;
+    activationNote.hidden = !values.comparar;
   }
 
   // Link keys of controls named otherwise, for embed.html's hide=.
@@ -297,7 +306,7 @@ export function buildTrainingControls({ root, values, specs, ids, onChange, ...a
         discretize.element,
       ]),
       featureGroup,
-      fieldset('Red', [layers.element, layerBox, activation.element, paramBox]),
+      fieldset('Red', [layers.element, layerBox, activation.element, activationNote, paramBox]),
       fieldset('Entrenamiento', [
         optimizer.element,
         rate.element,
