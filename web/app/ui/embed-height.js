@@ -44,8 +44,6 @@ export function measureEmbedHeight(url, signal) {
       resolve(value || null);
     };
     const abort = () => done(null);
-    // Same-origin, the frame says when its lab is ready; from file:// it cannot, and the
-    // heights' settling is all there is to go by.
     // 'ready', 'error', or 'loading'; null where the frame cannot be read (from file://), and
     // its heights' settling is all there is to go by.
     const state = () => {
