@@ -345,6 +345,49 @@ describe('the training lab', () => {
     await page.close();
   });
 
+  test('a run that does not learn is told so, with its cause, in a status that does not churn', async () => {
+    const page = await open('?entrenamiento.act=linear&entrenamiento.velocidad=10');
+    const status = page.locator(`${LAB} [data-status]`);
+    await page.locator(`${LAB} [data-play]`).click();
+    await waitForEpoch(page, 60, 100);
+    assert.equal(await status.isVisible(), false, 'no verdict before 100 epochs');
+    await page.waitForFunction(
+      (s) => /no baja claramente/.test(document.querySelector(`${s} [data-status]`).textContent),
+      LAB,
+      { timeout: 30000 },
+    );
+    assert.match(
+      await status.textContent(),
+      /^La red no está aprendiendo: tras más de 100 épocas, su pérdida de entrenamiento no baja claramente de 0,69, la que tendría respondiendo lo mismo en todos los puntos\. Con la activación lineal, /,
+    );
+    // A live region: while the run stays stuck, its text is not rewritten frame after frame.
+    const rewrites = await page.evaluate(async (s) => {
+      const region = document.querySelector(`${s} [data-status]`);
+      let count = 0;
+      const watch = new MutationObserver((records) => (count += records.length));
+      watch.observe(region, { childList: true, characterData: true, subtree: true });
+      const from = Number(document.querySelector(s).dataset.epoch);
+      await new Promise((done) => {
+        const check = () =>
+          Number(document.querySelector(s).dataset.epoch) >= from + 100
+            ? done()
+            : setTimeout(check, 50);
+        check();
+      });
+      watch.disconnect();
+      return count;
+    }, LAB);
+    assert.equal(rewrites, 0);
+    // The features that make the circle linear let the same network learn: the verdict goes.
+    await control(page, 'entrada-x1sq').check();
+    await control(page, 'entrada-x2sq').check();
+    await waitForEpoch(page, 0, 50); // the run starts over
+    await waitForEpoch(page, 150, Infinity);
+    assert.equal(await status.isVisible(), false);
+    await noProblems(page);
+    await page.close();
+  });
+
   test('a diverging run stops with a Spanish explanation, and the page stays usable', async () => {
     const page = await open('?entrenamiento.act=exponential&entrenamiento.tasa=10');
     await page.locator(`${LAB} [data-play]`).click();

@@ -2,7 +2,9 @@
 // histories: the cause it gives must be the one that fits the history.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { chanceLoss } from '../../web/app/training/stuck.js';
 import { lossRecord, recordLoss, trainingVerdict } from '../../web/app/training/verdict.js';
+import { API_URL } from './support/paths.mjs';
 
 /** A run whose chart shows its training loss. */
 function run(phrase, losses) {
@@ -110,4 +112,94 @@ test('compared, each sentence names its runs, and the runs still training are sa
     trainingVerdict([run('ELU', [2.5, 2.4]), run('SELU', [3.1, 3])]),
     /^Con ELU y SELU, la pérdida de entrenamiento vale 2,4 y 3, respectivamente, fuera/,
   );
+});
+
+// A run that does not learn, trained by the real trainer as the lab trains it: the verdict must
+// name the cause that fits the network, and stay silent while a run learns or is still young.
+const { loadActivations } = await import(API_URL);
+const api = await loadActivations();
+// The lab's options with TensorFlow Playground's defaults (training/props.js, trainerRuns).
+const LAB = { hidden: [4, 2], optimizer: 'sgd', learningRate: 0.03, l2: 0, activation: 'tanh' };
+
+function trained(phrase, options, epochs = 200) {
+  const full = { dataset: 'circle', ...LAB, ...options };
+  const trainer = api.createTrainer(full);
+  const train = lossRecord();
+  recordLoss(train, trainer.step(0).trainLoss);
+  for (let e = 0; e < epochs; e += 10) recordLoss(train, trainer.step(10).trainLoss);
+  const run = { phrase, train, shown: train, dead: trainer.deadUnits(), options: full };
+  const chance = chanceLoss(trainer.points().train);
+  trainer.dispose();
+  return { run, chance, epoch: epochs };
+}
+
+const verdictOf = ({ run, chance, epoch }) => trainingVerdict([run], { epoch, chance });
+
+test('the constant answer’s loss is the entropy of the training labels', () => {
+  assert.equal(chanceLoss([0, 0, 1, 1, 1, 0]), Math.log(2));
+  const p = 1 / 4;
+  assert.equal(
+    chanceLoss([0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+    -(p * Math.log(p) + (1 - p) * Math.log(1 - p)),
+  );
+  assert.equal(chanceLoss([0, 0, 1, 1, 1, 1]), 0);
+});
+
+test('a run that learns, or has not trained 100 epochs yet, gets no verdict', () => {
+  assert.equal(verdictOf(trained('la tangente hiperbólica', {})), '');
+  assert.equal(verdictOf(trained('la activación lineal', { activation: 'linear' }, 100)), '');
+});
+
+test('a linear network on the circle is told that no boundary of its shape separates it', () => {
+  const text = verdictOf(trained('la activación lineal', { activation: 'linear' }));
+  assert.match(
+    text,
+    /^La red no está aprendiendo: tras más de 100 épocas, su pérdida de entrenamiento no baja claramente de 0,69, la que tendría respondiendo lo mismo en todos los puntos\. /,
+  );
+  assert.match(
+    text,
+    /Con la activación lineal, las capas ocultas se reducen a una sola función lineal/,
+  );
+  assert.match(text, /Añade entradas como x₁², x₂² o x₁·x₂, o elige una activación no lineal\.$/);
+  const flat = verdictOf(trained('la tangente hiperbólica', { dataset: 'xor', hidden: [] }));
+  assert.match(flat, /Sin capas ocultas, la red es una función lineal de sus entradas/);
+  // The features that make the circle linear let it learn.
+  assert.equal(verdictOf(trained('ReLU', { hidden: [], features: ['x1sq', 'x2sq'] })), '');
+});
+
+test('strong L2 is blamed before the dead units it causes', () => {
+  const text = verdictOf(trained('ReLU', { activation: 'relu', l2: 0.3 }));
+  assert.match(text, /Con L2 = 0,3, la penalización de los pesos pesa más .* Baja L2\.$/);
+  assert.doesNotMatch(text, /muertas/);
+});
+
+test('a layer of dead units, a tiny rate and a vanishing gradient are each named', () => {
+  const dead = trained('ReLU', { activation: 'relu', learningRate: 3 }, 600);
+  assert.deepEqual(dead.run.dead[1], [0, 1]);
+  assert.match(verdictOf(dead), /Todas las unidades de la capa 2 están muertas \(dan 0/);
+  const slow = verdictOf(trained('la tangente hiperbólica', { learningRate: 0.0001 }));
+  assert.match(slow, /la tasa de aprendizaje es tan pequeña que cada paso apenas mueve los pesos/i);
+  const deep = verdictOf(trained('la sigmoide', { activation: 'sigmoid', hidden: [4, 4, 4, 4] }));
+  assert.match(
+    deep,
+    /Con 4 capas ocultas, el gradiente se encoge en cada capa y llega casi nulo a las primeras/,
+  );
+  assert.match(deep, /«El gradiente en una red profunda»/);
+});
+
+test('compared, only the runs that do not learn are named, each with its cause', () => {
+  const sigmoid = trained('la sigmoide', { activation: 'sigmoid', hidden: [4, 4, 4, 4] });
+  const relu = trained('ReLU', { activation: 'relu', hidden: [4, 4, 4, 4] });
+  const linear = trained('la activación lineal', { activation: 'linear', hidden: [4, 4, 4, 4] });
+  const text = trainingVerdict([sigmoid.run, relu.run, linear.run], {
+    epoch: 200,
+    chance: sigmoid.chance,
+  });
+  assert.match(
+    text,
+    /^Las redes con la sigmoide y la activación lineal no están aprendiendo: tras más de 100 épocas, su pérdida de entrenamiento no baja claramente de 0,69, .* puntos\. /,
+  );
+  assert.match(text, / Con la activación lineal, las capas ocultas se reducen/);
+  assert.match(text, / Con 4 capas ocultas, el gradiente de la red con la sigmoide se encoge/);
+  assert.doesNotMatch(text, /con ReLU/i);
 });

@@ -9,6 +9,7 @@ import { buildTrainingControls } from '../training/controls.js';
 import { trainerRuns, trainingProps } from '../training/props.js';
 import { createTrainingView } from '../training/view.js';
 import { describeError } from '../ui/status.js';
+import { chanceLoss } from '../training/stuck.js';
 import { lossRecord, recordLoss, trainingVerdict } from '../training/verdict.js';
 
 const GRID = 100;
@@ -43,12 +44,14 @@ export function createTrainingLab({ root, section, api, store, specs }) {
   let generation = 0;
   let runs = []; // [{ options, label, train: [{x, y}], test: [{x, y}], grid, n, dead }]
   let points = null;
+  let chance = 0; // the training loss of a network that answers the same everywhere
   let epoch = 0;
   let playing = false;
   let frame = 0;
   let seq = 0; // commands sent to the session
 
   const say = (text) => {
+    if (status.textContent === text) return; // a live region: unchanged text is not news
     status.textContent = text;
     status.hidden = !text;
   };
@@ -90,7 +93,10 @@ export function createTrainingLab({ root, section, api, store, specs }) {
       say(describeError(Object.assign(new Error(message.error.message), message.error)));
       return;
     }
-    if (message.points) points = message.points;
+    if (message.points) {
+      points = message.points;
+      chance = chanceLoss(points.train);
+    }
     epoch = message.epoch;
     message.losses.forEach((l, i) => {
       const run = runs[i];
@@ -121,8 +127,14 @@ export function createTrainingLab({ root, section, api, store, specs }) {
     const shown = (run) => (test ? run.record.test : run.record.train);
     say(
       trainingVerdict(
-        runs.map((run) => ({ phrase: run.phrase, train: run.record.train, shown: shown(run) })),
-        { shown: test ? 'de prueba' : 'de entrenamiento', playing, stoppedAt },
+        runs.map((run) => ({
+          phrase: run.phrase,
+          train: run.record.train,
+          shown: shown(run),
+          dead: run.dead,
+          options: run.options,
+        })),
+        { shown: test ? 'de prueba' : 'de entrenamiento', playing, stoppedAt, epoch, chance },
       ),
     );
   }

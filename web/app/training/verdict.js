@@ -1,7 +1,10 @@
 // What the training lab's status says about its runs: one that diverged, and why; a loss off the
-// chart since before training, or that rose off it while training; a run stopped at «Parar en».
+// chart since before training, or that rose off it while training; a run that does not learn
+// (training/stuck.js); a run stopped at «Parar en».
 // Pure, so that its wording is tested without a page.
-import { formatList, formatSignificant } from '../format.js';
+import { formatList } from '../format.js';
+import { format, sentence, values, whose } from './phrases.js';
+import { stuckVerdict } from './stuck.js';
 
 // Above it (a run that does not converge) the curve leaves the loss chart: the status says so.
 export const MAX_LOSS_SHOWN = 2;
@@ -16,28 +19,25 @@ const SETTLED = 20;
 
 /** One loss curve's history, as far as the verdict needs it, kept as updates arrive. */
 export function lossRecord() {
-  return { start: undefined, last: undefined, onChart: false, peak: -Infinity, calm: 0 };
+  return {
+    start: undefined,
+    last: undefined,
+    best: Infinity, // the lowest after training began
+    onChart: false,
+    peak: -Infinity,
+    calm: 0,
+  };
 }
 
 /** Records the loss of an update: the first one is the loss before training. */
 export function recordLoss(record, loss) {
   if (record.start === undefined) record.start = loss;
+  else if (loss < record.best) record.best = loss;
   record.last = loss;
   if (record.onChart && Number.isFinite(loss)) record.peak = Math.max(record.peak, loss);
   if (loss <= MAX_LOSS_SHOWN) record.onChart = true;
   record.calm = loss <= MAX_LOSS_SHOWN ? record.calm + 1 : 0;
 }
-
-const format = (v) => formatSignificant(v, 3);
-
-/** «con ELU y la exponencial, » when comparing, '' with one run. */
-const whose = (runs, many) => (many ? `con ${formatList(runs.map((r) => r.phrase))}, ` : '');
-
-/** «2,76», or «2,76 y 3,1, respectivamente» for several runs. */
-const values = (numbers) =>
-  formatList(numbers.map(format)) + (numbers.length > 1 ? ', respectivamente' : '');
-
-const sentence = (text) => text[0].toUpperCase() + text.slice(1);
 
 function divergence(runs, many) {
   const sentences = [];
@@ -125,12 +125,17 @@ function offChart(runs, many, name) {
 }
 
 /**
- * runs: [{ phrase, train: lossRecord(), shown: lossRecord() }]: the activation named in a
- * sentence («la exponencial»), its training loss, and the loss its chart shows, named by `shown`
- * («de entrenamiento» or «de prueba»). `playing` is whether training goes on; `stoppedAt`, the
- * epoch «Parar en» stopped it at, if it did. Returns the status's sentences, '' when all is well.
+ * runs: [{ phrase, train: lossRecord(), shown: lossRecord(), dead, options }]: the activation
+ * named in a sentence («la exponencial»), its training loss, the loss its chart shows, named by
+ * `shown` («de entrenamiento» or «de prueba»), and for stuckVerdict its dead units and
+ * createTrainer options. `playing` is whether training goes on; `stoppedAt`, the epoch «Parar en»
+ * stopped it at, if it did; `epoch` and `chance` as stuckVerdict takes them. Returns the status's
+ * sentences, '' when all is well.
  */
-export function trainingVerdict(runs, { shown = 'de entrenamiento', playing, stoppedAt } = {}) {
+export function trainingVerdict(
+  runs,
+  { shown = 'de entrenamiento', playing, stoppedAt, epoch, chance } = {},
+) {
   const many = runs.length > 1;
   const finite = (r) => r.train.last === undefined || Number.isFinite(r.train.last);
   const diverged = runs.filter((r) => !finite(r));
@@ -140,6 +145,9 @@ export function trainingVerdict(runs, { shown = 'de entrenamiento', playing, sto
     sentences.push(going > 1 ? 'Las demás siguen.' : 'La otra sigue.');
   }
   sentences.push(...offChart(runs.filter(finite), many, shown));
+  // A loss off the chart has its own sentence above.
+  const low = runs.filter((r) => finite(r) && r.train.last <= MAX_LOSS_SHOWN);
+  sentences.push(...stuckVerdict(low, { epoch, chance, many }));
   if (stoppedAt !== undefined) {
     sentences.push(`Entrenamiento detenido en la época ${stoppedAt}, como pide «Parar en».`);
   }
