@@ -275,3 +275,108 @@ describe('at phone width', () => {
     }
   });
 });
+
+describe('the training lab on a narrow screen', () => {
+  const LAB = '#entrenamiento [data-lab]';
+  const bar = '.train-mini';
+  const scrollTo = (page, selector) =>
+    page
+      .locator(selector)
+      .evaluate((e) => e.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  const shown = (page) => page.locator(bar).isVisible();
+  const waitShown = (page, on) =>
+    page.waitForFunction(([s, v]) => !document.querySelector(s).hidden === v, [bar, on]);
+
+  test('a bar shows the map, epoch and loss while the reader works down the controls', async () => {
+    const page = await ctx.open('#entrenamiento?entrenamiento.velocidad=10', {
+      viewport: PHONE,
+    });
+    await scrollTo(page, `${LAB} [data-map]`);
+    await page.waitForTimeout(300);
+    assert.equal(await shown(page), false, 'the map itself is on screen');
+    await scrollTo(page, `${LAB} [name="tasa"]`);
+    await waitShown(page, true);
+    assert.equal(await page.locator(bar).getAttribute('aria-hidden'), 'true');
+    // Play and pause from the bar drive the lab.
+    await page.locator(`${bar} button`).click();
+    await page.waitForFunction((s) => Number(document.querySelector(s).dataset.epoch) >= 300, LAB);
+    await page.locator(`${bar} button`).click();
+    await page.waitForFunction((s) => document.querySelector(s).dataset.playing === '0', LAB);
+    await page.waitForTimeout(200);
+    const read = await page.evaluate(
+      ([s, b]) => {
+        const canvas = document.querySelector(`${b} canvas`);
+        const ctx = canvas.getContext('2d');
+        const pixel = (x, y) => [...ctx.getImageData(x, y, 1, 1).data];
+        const w = canvas.width;
+        return {
+          epoch: document.querySelector(s).dataset.epoch,
+          readout: document.querySelector('#entrenamiento [data-readout]').textContent,
+          text: document.querySelector(`${b} .mini-text`).textContent,
+          button: document.querySelector(`${b} button`).textContent,
+          // The circle's inside is class 1 (blue), its outside class 0 (orange).
+          centre: pixel(Math.round(w / 2) + 2, Math.round(w / 2) + 2),
+          corner: pixel(2, 2),
+        };
+      },
+      [LAB, bar],
+    );
+    assert.equal(read.button, 'Entrenar');
+    const loss = read.readout.match(/pérdida de entrenamiento (\S+)/)[1];
+    assert.equal(read.text, `Época ${read.epoch} · pérdida ${loss}`);
+    assert.ok(read.centre[2] > read.centre[0] + 40, `centre ${read.centre}`);
+    assert.ok(read.corner[0] > read.corner[2] + 40, `corner ${read.corner}`);
+    // At the end of the lab, the last control is above the bar, not under it.
+    const hidden = await page.evaluate(
+      ([s, b]) => {
+        const lab = document.querySelector(s).getBoundingClientRect();
+        window.scrollBy(0, lab.bottom - innerHeight);
+        const last = [...document.querySelectorAll(`${s} [data-controls] input`)]
+          .filter((e) => e.offsetParent)
+          .at(-1);
+        return (
+          last.getBoundingClientRect().bottom -
+          document.querySelector(b).getBoundingClientRect().top
+        );
+      },
+      [LAB, bar],
+    );
+    assert.ok(hidden <= 0, `the last control goes ${hidden}px under the bar`);
+    // Back at the map, the bar goes.
+    await scrollTo(page, `${LAB} [data-map]`);
+    await waitShown(page, false);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('compared, the bar has one map per run, framed in its curve’s colour; wide, no bar', async () => {
+    const page = await ctx.open(
+      '#entrenamiento?entrenamiento.comparar=1&entrenamiento.c3=sigmoid',
+      { viewport: PHONE },
+    );
+    await scrollTo(page, `${LAB} [name="tasa"]`);
+    await waitShown(page, true);
+    const maps = await page
+      .locator(`${bar} canvas`)
+      .evaluateAll((cs) => cs.map((c) => getComputedStyle(c).borderTopColor));
+    // The legend's colours, as CSS computes them.
+    const legend = await page.evaluate(() =>
+      window.activaciones.charts['entrenamiento-perdida'].data.datasets.map((d) => {
+        const probe = document.createElement('i');
+        probe.style.color = d.borderColor;
+        document.body.append(probe);
+        const color = getComputedStyle(probe).color;
+        probe.remove();
+        return color;
+      }),
+    );
+    assert.equal(maps.length, 3);
+    assert.equal(new Set(maps).size, 3);
+    assert.deepEqual(maps, legend);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await scrollTo(page, `${LAB} [name="tasa"]`);
+    await waitShown(page, false);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+});

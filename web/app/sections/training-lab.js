@@ -6,6 +6,7 @@ import { functionName } from '../content/functions.es.js';
 import { describeParams } from '../summaries.js';
 import { createTrainingClient } from '../training/client.js';
 import { buildTrainingControls } from '../training/controls.js';
+import { createMiniView } from '../training/mini-view.js';
 import { trainerRuns, trainingProps } from '../training/props.js';
 import { createTrainingView } from '../training/view.js';
 import { describeError } from '../ui/status.js';
@@ -54,6 +55,7 @@ export function createTrainingLab({ root, section, api, store, specs }) {
     if (status.textContent === text) return; // a live region: unchanged text is not news
     status.textContent = text;
     status.hidden = !text;
+    mini.note(text);
   };
 
   const stopAt = () => (values.parar === 'no' ? Infinity : Number(values.parar));
@@ -61,7 +63,7 @@ export function createTrainingLab({ root, section, api, store, specs }) {
 
   function draw() {
     frame = 0;
-    view.render({
+    const state = {
       compare: values.comparar,
       epoch,
       runs,
@@ -70,7 +72,9 @@ export function createTrainingLab({ root, section, api, store, specs }) {
       showTest: values.prueba,
       discretize: values.discreto,
       curve: values.curva,
-    });
+    };
+    view.render(state);
+    mini.render(state);
     root.dataset.epoch = String(epoch);
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
     client.send({ type: 'drawn', generation });
@@ -83,6 +87,7 @@ export function createTrainingLab({ root, section, api, store, specs }) {
   function setPlaying(on) {
     playing = on;
     controls.showPlaying(on);
+    mini.showPlaying(on);
     root.dataset.playing = on ? '1' : '0';
   }
 
@@ -187,6 +192,28 @@ export function createTrainingLab({ root, section, api, store, specs }) {
     setPlaying(play);
   }
 
+  function onPlay() {
+    if (playing) {
+      client.send({ type: 'pause' });
+      setPlaying(false);
+    } else if (runs.length === 0) {
+      say(NO_RUNS);
+    } else if (epoch >= stopAt()) {
+      // In an embed without controls «Parar en» is not there to raise.
+      const limit = root.querySelector('[name="parar"]');
+      const raise = limit?.offsetParent ? 'súbelo para seguir entrenando, o ' : '';
+      say(
+        `El entrenamiento ya va por la época ${epoch} y «Parar en» pide ${stopAt()}: ` +
+          `${raise}pulsa «Reiniciar» para empezar de nuevo.`,
+      );
+    } else {
+      client.send({ type: 'play' });
+      setPlaying(true);
+    }
+  }
+
+  const mini = createMiniView(root, { onPlay });
+
   const controls = buildTrainingControls({
     root,
     values,
@@ -200,25 +227,7 @@ export function createTrainingLab({ root, section, api, store, specs }) {
       } else if (kind === 'pace') client.send({ type: 'pace', ...pace() });
       else if (!sameRuns()) configure();
     },
-    onPlay() {
-      if (playing) {
-        client.send({ type: 'pause' });
-        setPlaying(false);
-      } else if (runs.length === 0) {
-        say(NO_RUNS);
-      } else if (epoch >= stopAt()) {
-        // In an embed without controls «Parar en» is not there to raise.
-        const limit = root.querySelector('[name="parar"]');
-        const raise = limit?.offsetParent ? 'súbelo para seguir entrenando, o ' : '';
-        say(
-          `El entrenamiento ya va por la época ${epoch} y «Parar en» pide ${stopAt()}: ` +
-            `${raise}pulsa «Reiniciar» para empezar de nuevo.`,
-        );
-      } else {
-        client.send({ type: 'play' });
-        setPlaying(true);
-      }
-    },
+    onPlay,
     onStep() {
       if (runs.length === 0) return say(NO_RUNS);
       client.send({ type: 'step' });
@@ -242,6 +251,7 @@ export function createTrainingLab({ root, section, api, store, specs }) {
     charts: { [`${section.id}-perdida`]: view.chart },
     applyTheme() {
       view.applyTheme();
+      mini.applyTheme();
     },
   };
 }

@@ -8,7 +8,7 @@ import { themeColors } from '../views/chart-setup.js';
 import { LossChart } from '../views/loss-chart.js';
 
 // A diverged run's loss is ∞ or NaN: said as such, not as a number.
-const loss = (v) =>
+export const formatLoss = (v) =>
   Number.isFinite(v) ? formatSignificant(v, 3) : Number.isNaN(v) ? 'indefinida (NaN)' : 'infinita';
 
 function deadText(dead, hidden) {
@@ -114,13 +114,13 @@ export function createTrainingView(root, summaryId) {
         BOTH_LOSSES,
       );
       const now = run.test.at(-1);
-      readout.textContent = `Época ${state.epoch} · pérdida de entrenamiento ${loss(run.train.at(-1)?.y)} · de prueba ${loss(now?.y)}`;
+      readout.textContent = `Época ${state.epoch} · pérdida de entrenamiento ${formatLoss(run.train.at(-1)?.y)} · de prueba ${formatLoss(now?.y)}`;
       deadLayers(run.dead ?? [], hidden);
       // Without hidden layers the network is a logistic regression: no activation takes part.
       const by = hidden.length > 0 ? `Con ${run.phrase}` : 'Sin capas ocultas, sin activación';
       summary.textContent =
         `${by}, en la época ${state.epoch}, la pérdida de entrenamiento es ` +
-        `${loss(run.train.at(-1)?.y)} y la de prueba ${loss(now?.y)}` +
+        `${formatLoss(run.train.at(-1)?.y)} y la de prueba ${formatLoss(now?.y)}` +
         (hidden.length > 0 ? `; ${deadText(run.dead ?? [], hidden)}.` : '.');
       return;
     }
@@ -141,14 +141,14 @@ export function createTrainingView(root, summaryId) {
       const style = seriesStyle(i);
       t.swatch.set(style.color, style.dash);
       if (run.grid) t.map.draw(run.grid, run.n, drawOptions);
-      t.stats.textContent = `prueba ${loss(run.test.at(-1)?.y)} · ${deadText(run.dead ?? [], hidden)}`;
+      t.stats.textContent = `prueba ${formatLoss(run.test.at(-1)?.y)} · ${deadText(run.dead ?? [], hidden)}`;
     });
     readout.textContent = `Época ${state.epoch}`;
     summary.textContent =
       runs.length < 2
         ? 'Elige al menos dos activaciones distintas para compararlas.'
         : `Época ${state.epoch}. Pérdida ${which}: ` +
-          runs.map((r) => `${loss(r[curve].at(-1)?.y)} con ${r.phrase}`).join('; ') +
+          runs.map((r) => `${formatLoss(r[curve].at(-1)?.y)} con ${r.phrase}`).join('; ') +
           '.';
   }
 
