@@ -77,9 +77,15 @@ function checkCode(code, where) {
 function checkVariant(v, where) {
   assert.ok(isPlainObject(v), `${where} is an object`);
   for (const key of Object.keys(v)) {
-    assert.ok(['label', 'params', 'scale'].includes(key), `${where} has no unknown key ${key}`);
+    assert.ok(
+      ['label', 'short', 'params', 'scale'].includes(key),
+      `${where} has no unknown key ${key}`,
+    );
   }
   assert.ok(nonEmptyString(v.label), `${where}.label`);
+  // The chart's legend does not wrap: at 375 px a label longer than this runs off the canvas.
+  const inLegend = v.short ?? v.label;
+  assert.ok(inLegend.length <= 28, `${where}: «${inLegend}» is too long for the chart's legend`);
   assert.ok(isPlainObject(v.params), `${where}.params is an object`);
   if ('scale' in v) {
     assert.ok(Number.isFinite(v.scale) && v.scale > 0, `${where}.scale is a positive number`);

@@ -29,6 +29,7 @@ export const GALLERY = [
     variants: [
       {
         label: 'Aproximación tanh (approximate=True; por defecto en JAX)',
+        short: 'Aproximación tanh',
         params: { approximate: true },
       },
     ],
@@ -125,8 +126,16 @@ def mish(z):
     differs:
       'La pendiente por defecto depende de dónde se pida: 0,2 en keras.activations.leaky_relu y en el operador tf.leakyRelu de TF.js; 0,3 en la capa keras.layers.LeakyReLU y en tf.layers.leakyReLU; 0,01 en torch.nn.LeakyReLU y en jax.nn.leaky_relu. En z = 0, Keras sobre TensorFlow y PyTorch toman como derivada la pendiente s; JAX toma 1.',
     variants: [
-      { label: 'PyTorch y JAX (pendiente 0,01)', params: { negative_slope: 0.01 } },
-      { label: 'Capa LeakyReLU de Keras y TF.js (0,3)', params: { negative_slope: 0.3 } },
+      {
+        label: 'PyTorch y JAX (pendiente 0,01)',
+        short: 'PyTorch y JAX (0,01)',
+        params: { negative_slope: 0.01 },
+      },
+      {
+        label: 'Capa LeakyReLU de Keras y TF.js (0,3)',
+        short: 'Capa de Keras y TF.js (0,3)',
+        params: { negative_slope: 0.3 },
+      },
     ],
     conventions: [{ label: 'JAX: 1', at: 0, side: 'right' }],
     code: {
@@ -188,7 +197,9 @@ def relu6(z):
     use: 'Aproximación lineal a trozos de la sigmoide, sin exponenciales. MobileNetV3 la usa como puerta en sus bloques de compresión y excitación (squeeze-and-excitation), pensados para móviles.',
     differs:
       'Keras 3, PyTorch (torch.nn.Hardsigmoid) y JAX usan ReLU6(z + 3)/6, con pendiente 1/6 entre −3 y 3. La activación "hardSigmoid" de TF.js conserva la forma de Keras 2, que recorta 0,2z + 0,5 a [0, 1]: es más empinada (pendiente 0,2) y se satura ya en z = ±2,5.',
-    variants: [{ label: 'TF.js y Keras 2: 0,2z + 0,5', scale: 1.2, params: {} }],
+    variants: [
+      { label: 'TF.js y Keras 2: 0,2z + 0,5', short: 'TF.js y Keras 2', scale: 1.2, params: {} },
+    ],
     conventions: [],
     code: {
       keras: `import keras
@@ -217,7 +228,7 @@ def hard_sigmoid(z):
     z: [-5, 5],
     f: String.raw`\begin{aligned} \operatorname{HardSiLU}(z) &= z\,\operatorname{HardSigmoid}(z) \\ &= \begin{cases} 0 & \text{si } z \le -3 \\ \frac{z\,(z + 3)}{6} & \text{si } {-3} \lt z \lt 3 \\ z & \text{si } z \ge 3 \end{cases} \end{aligned}`,
     df: String.raw`\operatorname{HardSiLU}'(z) = \begin{cases} 0 & \text{si } z \le -3 \\ \frac{2z + 3}{6} & \text{si } {-3} \lt z \lt 3 \\ 1 & \text{si } z \ge 3 \end{cases}`,
-    use: 'Versión lineal a trozos de SiLU que introdujo MobileNetV3 con el nombre hard-swish: se parece a SiLU pero evita calcular exponenciales, lo que abarata la inferencia en móviles.',
+    use: 'Versión de SiLU hecha de tres tramos polinómicos (0, un tramo cuadrático y z) que introdujo MobileNetV3 con el nombre hard-swish: se parece a SiLU pero evita calcular exponenciales, lo que abarata la inferencia en móviles.',
     differs:
       'En z = −3 y z = 3, Keras sobre TensorFlow y JAX toman como derivada el valor de fuera del tramo central: 0 y 1. PyTorch (torch.nn.Hardswish) usa ahí la fórmula del tramo central, (2z + 3)/6, y devuelve −0,5 en z = −3 y 1,5 en z = 3.',
     variants: [],

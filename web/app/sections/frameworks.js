@@ -9,9 +9,17 @@ import { jumps, toPoints } from '../views/curve-data.js';
  * Overlays and markers for `fw` ({ variants, conventions }) at the current parameters.
  * `mainJumps.df` are the function's own f' jumps, whose one-sided limits the conventions pick.
  */
+// Each variant its own dash, so that two of them (Leaky ReLU's) are told apart by more than slope.
+const STYLES = [
+  { f: [7, 4], df: [2, 3], words: 'Línea gris discontinua' },
+  { f: [14, 3, 2, 3], df: [2, 3, 8, 3], words: 'Línea gris de trazo y punto' },
+];
+
 export function frameworkOverlays(api, spec, fw, params, z, zmin, zmax, mainJumps, derivative) {
   const overlays = [];
-  for (const variant of fw.variants ?? []) {
+  for (const [i, variant] of (fw.variants ?? []).entries()) {
+    const style = STYLES[i % STYLES.length];
+    const label = variant.short ?? variant.label;
     const merged = { ...params, ...variant.params };
     const scale = variant.scale ?? 1;
     // Unscaled, the same (float32) z as the function's own curve; scaled, z is scaled in double
@@ -19,13 +27,13 @@ export function frameworkOverlays(api, spec, fw, params, z, zmin, zmax, mainJump
     const input = scale === 1 ? z : Float64Array.from(z, (v) => scale * v);
     const { f, df } = api.evaluate(spec.id, input, merged);
     const cut = jumps(api, spec, merged, zmin, zmax, scale);
-    overlays.push({ label: variant.label, points: toPoints(z, f, cut.f), dash: [7, 4] });
+    overlays.push({ label, points: toPoints(z, f, cut.f), dash: style.f });
     if (derivative) {
       const slope = scale === 1 ? df : df.map((v) => scale * v);
       overlays.push({
-        label: `${variant.label} (f′)`,
+        label: `${label} (f′)`,
         points: toPoints(z, slope, cut.df),
-        dash: [2, 3],
+        dash: style.df,
         derivative: true,
       });
     }
@@ -42,9 +50,10 @@ export function frameworkOverlays(api, spec, fw, params, z, zmin, zmax, mainJump
 export function frameworkLegend(container, fw, show) {
   const items = [];
   if (show) {
-    for (const v of fw.variants ?? []) {
-      items.push(el('li', { class: 'legend-variant', text: `Línea gris discontinua: ${v.label}` }));
-    }
+    (fw.variants ?? []).forEach((v, i) => {
+      const { words } = STYLES[i % STYLES.length];
+      items.push(el('li', { class: 'legend-variant', text: `${words}: ${v.label}` }));
+    });
     for (const c of fw.conventions ?? []) {
       items.push(
         el('li', {
