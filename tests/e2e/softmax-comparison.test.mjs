@@ -122,7 +122,7 @@ describe('softmax', () => {
     for (const [logits, words] of [
       ['1,0.9,0', 'una de ellas es exactamente 0'],
       ['0,0,0', 'ninguna es exactamente 0'],
-      ['3,0,0', '2 de ellas son exactamente 0'],
+      ['3,0,0', 'dos de ellas son exactamente 0'],
     ]) {
       const page = await ctx.open(`#softmax?softmax.fn=sparsemax&softmax.logits=${logits}`);
       const summary = page.locator('#softmax [data-summary]');
@@ -132,6 +132,33 @@ describe('softmax', () => {
       assert.match(await summary.textContent(), new RegExp(`suman 1, y ${words}\\.`), logits);
       await page.close();
     }
+  });
+
+  test('the summary never rounds a probability to a 1 it is not, and the chart is named for the output shown', async () => {
+    const page = await ctx.open('#softmax?softmax.logits=10,1,0.1');
+    const summary = page.locator('#softmax [data-summary]');
+    await page.waitForFunction(() =>
+      /suman/.test(document.querySelector('#softmax [data-summary]').textContent),
+    );
+    // s₁ = 0,99983: «1 (clase 1)» would say that the others are 0.
+    assert.match(await summary.textContent(), /son 0,9998 \(clase 1\), 1,23·10⁻⁴ \(clase 2\)/);
+    assert.match(
+      await summary.textContent(),
+      /suma 0, salvo errores de redondeo de \S+ como mucho\.$|suma exactamente 0\.$/,
+    );
+    const canvas = page.locator('#softmax canvas[data-chart]');
+    assert.equal(
+      await canvas.getAttribute('aria-label'),
+      'Probabilidades de softmax para cada logit',
+    );
+    await page.locator('#softmax').getByLabel('Log-softmax').check();
+    await page.waitForFunction(() =>
+      /log-softmax/.test(
+        document.querySelector('#softmax canvas[data-chart]').getAttribute('aria-label'),
+      ),
+    );
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
   });
 
   test('sparsemax says why its Jacobian is all 0, and which side a logit on the threshold gets', async () => {

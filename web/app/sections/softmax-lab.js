@@ -1,6 +1,6 @@
 // The softmax lab: 3 to 6 logits and a temperature, the probabilities as bars and the full
 // Jacobian as a table, all from the wasm core.
-import { formatList, formatNumber, formatSignificant, subscript } from '../format.js';
+import { formatBound, formatList, formatNumber, formatSignificant, subscript } from '../format.js';
 import { choiceProp, numberListProp, numberProp } from '../state/props.js';
 import { buttonControl, el, fieldset, radioControl, sliderControl } from '../ui/controls.js';
 import { renderJacobian } from '../views/jacobian-table.js';
@@ -14,10 +14,26 @@ const START = [2, 1, 0.1];
 
 // The vector functions the lab can show: the same logits through softmax, sparsemax (exact zeros)
 // or log-softmax (log-probabilities).
+// `chart`: the chart's accessible name, which follows the output shown.
 const OUTPUTS = {
-  softmax: { label: 'Softmax', apply: 'softmax', jacobian: 'softmaxJacobian' },
-  sparsemax: { label: 'Sparsemax', apply: 'sparsemax', jacobian: 'sparsemaxJacobian' },
-  log_softmax: { label: 'Log-softmax', apply: 'logSoftmax', jacobian: 'logSoftmaxJacobian' },
+  softmax: {
+    label: 'Softmax',
+    apply: 'softmax',
+    jacobian: 'softmaxJacobian',
+    chart: 'Probabilidades de softmax para cada logit',
+  },
+  sparsemax: {
+    label: 'Sparsemax',
+    apply: 'sparsemax',
+    jacobian: 'sparsemaxJacobian',
+    chart: 'Probabilidades de sparsemax para cada logit',
+  },
+  log_softmax: {
+    label: 'Log-softmax',
+    apply: 'logSoftmax',
+    jacobian: 'logSoftmaxJacobian',
+    chart: 'Log-probabilidades (log-softmax) para cada logit',
+  },
 };
 
 // bound(n): the least upper bound of |entry| at T = 1 over all n logits: softmax's sᵢ(1 − sᵢ)
@@ -58,6 +74,14 @@ function rowDeviation(jacobian, n) {
   return worst;
 }
 
+const COUNTS = { 2: 'dos', 3: 'tres', 4: 'cuatro', 5: 'cinco' };
+
+const rowSums = (deviation) =>
+  deviation === 0
+    ? 'Cada fila de la jacobiana suma exactamente 0.'
+    : 'Cada fila de la jacobiana suma 0, salvo errores de redondeo de ' +
+      `${formatSignificant(deviation, 2)} como mucho.`;
+
 function describe(fn, logits, t, y, jacobian) {
   const n = logits.length;
   const probs = fn === 'log_softmax' ? Array.from(y, Math.exp) : Array.from(y);
@@ -72,21 +96,20 @@ function describe(fn, logits, t, y, jacobian) {
   const what = fn === 'log_softmax' ? 'las log-probabilidades' : 'las probabilidades';
   // «0,659 (clase 1), 0,242 (clase 2) y 0,0986 (clase 3)»: «clase 1: 0,659, clase 2…» would mix
   // the list's commas with the decimal ones.
-  const list = formatList(Array.from(y, (v, i) => `${formatSignificant(v, 3)} (clase ${i + 1})`));
+  const list = formatList(Array.from(y, (v, i) => `${formatBound(v, 3)} (clase ${i + 1})`));
   const zeros = probs.filter((p) => p === 0).length;
   const exactZeros =
     zeros === 0
       ? 'ninguna es exactamente 0'
       : zeros === 1
         ? 'una de ellas es exactamente 0'
-        : `${zeros} de ellas son exactamente 0`;
+        : `${COUNTS[zeros] ?? zeros} de ellas son exactamente 0`;
   const sum = probs.reduce((a, b) => a + b, 0);
   return (
     `${OUTPUTS[fn].label} con ${n} logits y T = ${formatNumber(t, 2)}: ${what} son ${list}; ` +
     `${most}. Las probabilidades suman ${formatSignificant(sum, 6)}` +
     (fn === 'sparsemax' ? `, y ${exactZeros}` : '') +
-    `. Cada fila de la jacobiana suma 0 (la mayor desviación es ` +
-    `${formatSignificant(rowDeviation(jacobian, n), 2)}).`
+    `. ${rowSums(rowDeviation(jacobian, n))}`
   );
 }
 
@@ -120,6 +143,7 @@ export function createSoftmaxLab({ root, section, api, store }) {
     const y = api[output.apply](values.logits, values.t);
     const jacobian = api[output.jacobian](values.logits, values.t);
     chart.update(y, { log: values.fn === 'log_softmax' });
+    canvas.setAttribute('aria-label', output.chart);
     const { note, output: differentiated, bound, boundText } = JACOBIANS[values.fn];
     renderJacobian(jacobianBox, jacobian, values.logits.length, {
       output: differentiated,
