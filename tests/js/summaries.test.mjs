@@ -1,8 +1,17 @@
 // The charts' text summaries (web/app/summaries.js), from synthetic curves: plain modules, no DOM.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeFunction, describeParams, describeRange, range } from '../../web/app/summaries.js';
-import { saturationIntervals } from '../../web/app/views/curve-data.js';
+import {
+  describeFunction,
+  describeParams,
+  describeRange,
+  exactRange,
+  range,
+} from '../../web/app/summaries.js';
+import { formatCell } from '../../web/app/format.js';
+import { jumps, saturationIntervals } from '../../web/app/views/curve-data.js';
+import { exactSample } from '../../web/app/views/exact-sample.js';
+import { API_URL } from './support/paths.mjs';
 
 const z = Array.from({ length: 81 }, (_, i) => -4 + i / 10);
 
@@ -216,12 +225,70 @@ test('a range names the function in the sentence, and never a limit the function
   );
 });
 
-test('a derivative that is at its maximum everywhere says so «en todo el intervalo»', () => {
+test('a derivative constant all along says what it is «en todo el intervalo»', () => {
   const text = describeFunction({
     name: 'Lineal',
     z,
     f: z.map((v) => v),
     df: z.map(() => 1),
   });
-  assert.match(text, /f′ alcanza su máximo, 1, en todo el intervalo\./);
+  assert.match(text, /f′ vale 1 en todo el intervalo\./);
+  const zero = describeFunction({ name: 'Umbral', z, f: z.map(() => 0), df: z.map(() => 0) });
+  assert.match(zero, /y vale 0\. f′ vale 0 en todo el intervalo\./);
+});
+
+test('an extreme between two samples is found, and a card and a comparison give it alike', async () => {
+  const { loadActivations } = await import(API_URL);
+  const api = await loadActivations();
+  // Samples 0,1 apart straddle GELU's minimum, −0,169971 at z ≈ −0,7518, and SiLU′'s maximum,
+  // 1,09984 at z ≈ 2,3994: the samples alone give −0,1694 and 1,0998 rounds to «1,1».
+  const grid = Array.from({ length: 101 }, (_, i) => -5 + i / 10);
+  const card = (id) =>
+    describeFunction({
+      name: id,
+      z: grid,
+      ...exactSample(api, id, grid, {}),
+      jumps: { f: [], df: [] },
+    });
+  assert.match(card('gelu'), /toma valores de −0,16997 a /);
+  assert.match(card('silu'), /f′ alcanza su máximo, 1,0998, en z = 2,4\./);
+  assert.equal(
+    describeRange('gelu', 'f', exactRange(api, 'gelu', grid, {}, 'f', []))
+      .split(' va de ')[1]
+      .split(' a ')[0],
+    '−0,16997',
+  );
+  assert.match(
+    describeRange('silu', 'df', exactRange(api, 'silu', grid, {}, 'df', [])),
+    / a 1,0998$/,
+  );
+});
+
+test('a jump at an end of the interval counts from the side within it', async () => {
+  const { loadActivations } = await import(API_URL);
+  const api = await loadActivations();
+  const spec = api.list().find((s) => s.id === 'threshold');
+  // θ at the left end: f is v = 3 at z = −3 and z just right of it; f′ is 0 there, then 1.
+  const params = { threshold: -3, default_value: 3 };
+  const grid = Array.from({ length: 401 }, (_, i) => -3 + (6 * i) / 400);
+  const cuts = jumps(api, spec, params, -3, 3);
+  assert.equal(cuts.f.length, 1);
+  const [{ z: at, left, value, right }] = cuts.f;
+  assert.deepEqual([at, left, value], [-3, 3, 3]);
+  assert.ok(Math.abs(right + 3) < 1e-12, `f(−3⁺) = ${right}`);
+  const text = describeFunction({
+    name: 'Umbral',
+    z: grid,
+    ...exactSample(api, 'threshold', grid, params, cuts),
+    jumps: cuts,
+  });
+  // Not «de −2,985 a 3» and «para z > −2,98», nor «en todo el intervalo».
+  assert.match(text, /toma valores de −3 a 3\. f′ alcanza su máximo, 1, para z > −3\.$/);
+});
+
+test('a table cell keeps its decimals, and a small value its significant digits', () => {
+  assert.deepEqual(
+    [-0.1598, 0.225, -9.1e-4, -3.7e-4, 0.0123, 0, -0].map((v) => formatCell(v)),
+    ['−0,160', '0,225', '−9,1·10⁻⁴', '−3,7·10⁻⁴', '0,012', '0', '0'],
+  );
 });

@@ -34,13 +34,17 @@ export function formatList(items) {
 }
 
 /**
- * `digits` decimals, for a table of values side by side; but a value that would round to 0 shows
- * its 2 significant digits (−2,1·10⁻⁴), not a «−0» that looks like a sign error, and ±0 is 0.
+ * A table cell: `digits` decimals, every one shown (−0,160 beside 0,225); a value smaller than
+ * 10^(1 − digits), with 2 significant digits (−9,1·10⁻⁴, not «−0,001», nor a «−0» that looks
+ * like a sign error); ±0 is 0.
  */
 export function formatCell(value, digits = 3) {
   if (value === 0) return '0';
-  if (Math.abs(value) < 0.5 * 10 ** -digits) return formatSignificant(value, 2);
-  return formatNumber(value, digits);
+  if (Math.abs(value) < 10 ** (1 - digits)) return formatSignificant(value, 2);
+  const s = special(value);
+  if (s) return s;
+  const options = { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  return formatter(`c${digits}`, options).format(value).replace('-', '−');
 }
 
 /** `digits` significant digits, in scientific notation when very small or large: 4,54·10⁻⁵. */
@@ -88,4 +92,18 @@ export function powerOfTen(e) {
   if (e === 0) return '1';
   if (e === 1) return '10';
   return `10${superscript(e)}`;
+}
+
+/**
+ * `digits` significant digits, or as many as it takes (up to 9) not to round to a round number
+ * (two significant digits) the value is not: the sigmoid on [−10, 10] reaches 0,99995, not «1»,
+ * and ELU with α = 1,5 goes down to −1,4999, not to «−1,5»: limits they never reach.
+ */
+export function formatBound(v, digits = 4) {
+  const round = Number(v.toPrecision(2));
+  let text = formatSignificant(v, digits);
+  for (let d = digits + 1; d <= 9 && v !== round && text === formatSignificant(round); d++) {
+    text = formatSignificant(v, d);
+  }
+  return text;
 }

@@ -1,8 +1,9 @@
 // Text summaries of what each chart shows, made from its data, for readers who cannot see the
 // chart (the canvas points to them with aria-describedby) and for everybody under it.
 import { functionName, PARAM_TEXT } from './content/functions.es.js';
-import { formatList, formatNumber, formatSignificant } from './format.js';
+import { formatBound, formatList, formatNumber, formatSignificant } from './format.js';
 import { kinkBetween } from './views/curve-data.js';
+import { refineBetween } from './views/exact-sample.js';
 
 const PIECES = ['un tramo', 'dos tramos', 'tres tramos'];
 
@@ -36,9 +37,11 @@ function monotonicity(values, df) {
   return 'no es monótona';
 }
 
-function describeZ(a, b, zmin, zmax) {
-  const atMin = a <= zmin;
-  const atMax = b >= zmax;
+// `open`: the interval leaves out an end that is also the interval's (Umbral's f′ is 1 for
+// z > θ and 0 at θ = zmin): «z > −3», not «todo el intervalo».
+function describeZ(a, b, zmin, zmax, open = { low: false, high: false }) {
+  const atMin = a <= zmin && !open.low;
+  const atMax = b >= zmax && !open.high;
   if (atMin && atMax) return 'todo el intervalo';
   if (atMin) return `z < ${formatNumber(b, 2)}`;
   if (atMax) return `z > ${formatNumber(a, 2)}`;
@@ -78,7 +81,7 @@ function peak(z, df, kinks, jumps, refinePeak) {
   for (const v of df) if (v > max) max = v;
   const limit = beyondSamples(max, jumps);
   if (limit?.reached) {
-    return `f′ alcanza su máximo, ${formatSignificant(limit.v)}, en z = ${formatNumber(limit.z, 2)}`;
+    return `f′ alcanza su máximo, ${formatBound(limit.v)}, en z = ${formatNumber(limit.z, 2)}`;
   }
   if (limit) {
     return (
@@ -112,36 +115,36 @@ function peak(z, df, kinks, jumps, refinePeak) {
     }
     const a = first > 0 ? snapToKink(z[first], z[first - 1], z[first], kinks) : z[first];
     const b = last < z.length - 1 ? snapToKink(z[last], z[last], z[last + 1], kinks) : z[last];
-    const where = describeZ(a, b, z[0], z.at(-1));
+    const where = describeZ(a, b, z[0], z.at(-1), { low: first > 0, high: last < z.length - 1 });
     return where === 'todo el intervalo' ? `en ${where}` : `para ${where}`;
   });
+  // Constant all along (the identity's 1, a shrink's 0 with θ beyond the interval): no maximum.
+  if (places.length === 1 && places[0] === 'en todo el intervalo') {
+    return `f′ vale ${formatBound(value)} en todo el intervalo`;
+  }
   const where = places.length <= 3 ? formatList(places) : `en ${places.length} lugares separados`;
-  return `f′ alcanza su máximo, ${formatSignificant(value)}, ${where}`;
+  return `f′ alcanza su máximo, ${formatBound(value)}, ${where}`;
 }
 
 /**
- * 4 significant digits, or as many as it takes (up to 9) not to round to a round number (two
- * significant digits) the value is not: the sigmoid on [−10, 10] reaches 0,99995, not «1», and
- * ELU with α = 1,5 goes down to −1,4999, not to «−1,5»: limits they never reach.
+ * The lowest and highest of `values`, and of the values and one-sided limits at `jumps`. With
+ * `refine(i, sense)` (exact-sample.js), an extreme at an interior sample is sought between its
+ * neighbours: the samples straddle GELU's minimum, −0,169971, and read −0,16996.
  */
-function formatBound(v) {
-  const round = Number(v.toPrecision(2));
-  let text = formatSignificant(v);
-  for (let digits = 5; digits <= 9 && v !== round && text === formatSignificant(round); digits++) {
-    text = formatSignificant(v, digits);
-  }
-  return text;
-}
-
-/** The lowest and highest of `values`, and of the values and one-sided limits at `jumps`. */
-function range(values, jumps = []) {
+function range(values, jumps = [], refine = undefined) {
   let lo = Infinity;
   let hi = -Infinity;
   const take = (v) => {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   };
-  for (const v of values) take(v);
+  values.forEach(take);
+  const inner = (i) => i > 0 && i < values.length - 1;
+  if (refine) {
+    const [iLo, iHi] = [values.indexOf(lo), values.indexOf(hi)];
+    if (inner(iLo)) take(refine(iLo, 'min'));
+    if (inner(iHi)) take(refine(iHi, 'max'));
+  }
   for (const j of jumps) [j.left, j.value, j.right].forEach(take);
   return [lo, hi];
 }
@@ -175,11 +178,12 @@ export function describeFunction({
   intervals = [],
   jumps = { f: [], df: [] },
   refinePeak,
+  refineRange,
 }) {
   const zmin = z[0];
   const zmax = z.at(-1);
   const kinks = [...jumps.f, ...jumps.df].map((j) => j.z);
-  const [lo, hi] = range(f, jumps.f);
+  const [lo, hi] = range(f, jumps.f, refineRange);
   const zones = intervals.length
     ? formatList(intervals.map(([a, b]) => describeZ(a, b, zmin, zmax)))
     : 'ninguna en este intervalo';
@@ -206,7 +210,15 @@ export { range };
  */
 export function exactRange(api, id, z, params, kind, jumps) {
   const exact = api.evaluate(id, Float64Array.from(z), params);
-  return range(kind === 'df' ? exact.df : exact.f, jumps);
+  const refine = refineBetween(
+    api,
+    id,
+    z,
+    params,
+    kind,
+    jumps.map((j) => j.z),
+  );
+  return range(kind === 'df' ? exact.df : exact.f, jumps, refine);
 }
 
 /** «la sigmoide va de 4,54·10⁻⁵ a 0,99995», «la derivada de ReLU va de 0 a 1». */

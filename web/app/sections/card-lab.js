@@ -17,6 +17,7 @@ export const cardKey = (id, key) => `${id}.${key}`;
 
 /** Parameter controls for a spec: sliders for numbers, a checkbox for booleans. */
 export function paramControls(spec, get, set) {
+  const sliders = spec.params.filter((p) => p.type !== 'boolean').length;
   return spec.params.map((p) => {
     const text = PARAM_TEXT[p.name] ?? { label: p.name };
     if (p.type === 'boolean') {
@@ -37,9 +38,12 @@ export function paramControls(spec, get, set) {
       value: get(p.name),
       onInput: (v) => set(p.name, v),
     });
+    const reset = `Volver al valor ${NO_KERAS_DEFAULT.has(spec.id) ? 'inicial' : 'de Keras'} (${formatNumber(p.default)})`;
     slider.element.append(
       buttonControl({
-        label: `Volver al valor ${NO_KERAS_DEFAULT.has(spec.id) ? 'inicial' : 'de Keras'} (${formatNumber(p.default)})`,
+        label: reset,
+        // Two sliders, two such buttons: a screen reader hears which parameter each resets.
+        ariaLabel: sliders > 1 ? `${reset}, parámetro ${text.symbol ?? p.name}` : undefined,
         onClick() {
           slider.set(p.default);
           set(p.name, p.default);
@@ -94,7 +98,7 @@ export function createCardLab({ root, card, spec, api, values, changed, onCompar
       name,
       paramText: describeParams(spec.params, p),
       z,
-      ...exactSample(api, spec.id, z, p),
+      ...exactSample(api, spec.id, z, p, cuts),
       jumps: cuts,
     });
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);

@@ -98,7 +98,15 @@ export function createFunctionLab({ root, section, spec, api, store }) {
     const jumps = findJumps(api, spec, params(), values.zmin, values.zmax);
     toPoints(z, f, jumps.f, fPoints);
     toPoints(z, df, jumps.df, dfPoints);
-    sample = { z, f, df, jumps, fPoints, dfPoints, exact: exactSample(api, spec.id, z, params()) };
+    sample = {
+      z,
+      f,
+      df,
+      jumps,
+      fPoints,
+      dfPoints,
+      exact: exactSample(api, spec.id, z, params(), jumps),
+    };
   }
 
   // The probe's readout: built once, its numbers updated in place.

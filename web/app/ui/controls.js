@@ -84,8 +84,15 @@ export function checkboxControl({ name, label, checked, onChange, className = ''
   };
 }
 
-export function buttonControl({ label, title, onClick, className = 'button-link' }) {
-  const button = el('button', { type: 'button', class: className, text: label, title });
+/** `ariaLabel`: a name that says more than the visible text (which it must contain). */
+export function buttonControl({ label, title, ariaLabel, onClick, className = 'button-link' }) {
+  const button = el('button', {
+    type: 'button',
+    class: className,
+    text: label,
+    title,
+    'aria-label': ariaLabel,
+  });
   button.addEventListener('click', onClick);
   return button;
 }

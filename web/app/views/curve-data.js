@@ -26,14 +26,16 @@ export function kinkPositions(spec, params) {
 }
 
 /**
- * The kinks inside (zmin, zmax) where f or f' really jumps: { f: [...], df: [...] }, each jump
- * with the value the convention gives and the two one-sided limits.
+ * The kinks in [zmin, zmax] where f or f' really jumps: { f: [...], df: [...] }, each jump with
+ * the value the convention gives and the two one-sided limits. At an end of the interval only
+ * the side within it counts: Umbral with θ = zmin is v at zmin and z just right of it, and its
+ * curve starts at a hollow dot, not with a steep line from v.
  */
 export function jumps(api, spec, params, zmin, zmax, scale = 1) {
   // With a scale, the curve is f(scale z): its kinks sit at k / scale, its slope is scaled too.
   const inside = kinkPositions(spec, params)
     .map((k) => k / scale)
-    .filter((k) => k > zmin && k < zmax);
+    .filter((k) => k >= zmin && k <= zmax);
   if (inside.length === 0) return { f: [], df: [] };
   const around = inside.flatMap((k) => {
     // A few ULP away: the one-sided values are then the limits to within a few ULP.
@@ -49,12 +51,15 @@ export function jumps(api, spec, params, zmin, zmax, scale = 1) {
   // A jump, or a single point off a continuous curve (soft shrink's f′ at 0 when λ = 0).
   const pick = (v) =>
     inside
-      .map((z, i) => ({
-        z,
-        left: limit(v[3 * i], z),
-        value: v[3 * i + 1],
-        right: limit(v[3 * i + 2], z),
-      }))
+      .map((z, i) => {
+        const value = v[3 * i + 1];
+        return {
+          z,
+          left: z === zmin ? value : limit(v[3 * i], z),
+          value,
+          right: z === zmax ? value : limit(v[3 * i + 2], z),
+        };
+      })
       .filter(({ left, value, right }) => differ(left, right) || differ(left, value));
   return { f: pick(values.f), df: pick(values.df) };
 }

@@ -31,13 +31,35 @@ function argmax(g, a, b) {
   return { z, v: g(z) };
 }
 
-export function exactSample(api, id, z, params) {
+/** The largest (sense 'max') or smallest ('min') value of `g` between a and b. */
+export function extremum(g, a, b, sense) {
+  return sense === 'max' ? argmax(g, a, b).v : -argmax((v) => -g(v), a, b).v;
+}
+
+/**
+ * A `refine(i, sense)` for summaries.js's range: the extreme of `kind` ('f' or 'df') between the
+ * samples either side of z[i], found by search; undefined across a kink.
+ */
+export function refineBetween(api, id, z, params, kind, kinks) {
+  const at = (v) => api.evaluate(id, [v], params)[kind][0];
+  return (i, sense) => {
+    const [a, b] = [z[i - 1], z[i + 1]];
+    if (kinks.some((k) => k > a && k < b)) return undefined;
+    return extremum(at, a, b, sense);
+  };
+}
+
+/** `jumps`: curve-data.js's, where f or f′ jumps; the search for f's extremes stops at them. */
+export function exactSample(api, id, z, params, jumps = { f: [], df: [] }) {
+  const kinks = [...jumps.f, ...jumps.df].map((j) => j.z);
   const { f, df } = api.evaluate(id, Float64Array.from(z), params);
   const dfAt = (v) => api.evaluate(id, [v], params).df[0];
   const peaks = new Map();
   return {
     f,
     df,
+    /** f's extreme near an interior sample, for range(): GELU's minimum falls between two. */
+    refineRange: refineBetween(api, id, z, params, 'f', kinks),
     /** f′'s largest value between a and b, and where: { z, v }. Each bracket is searched once. */
     refinePeak(a, b) {
       const key = `${a} ${b}`;
