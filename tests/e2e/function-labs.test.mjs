@@ -207,6 +207,27 @@ describe('function labs', () => {
     await page.close();
   });
 
+  test('a single step of a slider is announced too', async () => {
+    const page = await ctx.open('#elu');
+    const lab = '#elu [data-lab]';
+    const before = await page.locator(`${lab} [data-summary]`).textContent();
+    await page.locator(`${lab} input[name="alpha"]`).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      (s) => {
+        const said = document.querySelector('[data-announcer]').textContent;
+        return (
+          said !== '' && said === document.querySelector(`${s} [data-summary]`).textContent.trim()
+        );
+      },
+      lab,
+      { timeout: 5000 },
+    );
+    assert.notEqual(await page.locator('[data-announcer]').textContent(), before.trim());
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('ReLU marks the convention at its kink: f′(0) = 0 filled, the limit 1 hollow', async () => {
     const page = await ctx.open('#relu');
     const markers = await page.evaluate(() =>

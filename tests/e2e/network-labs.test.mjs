@@ -462,6 +462,33 @@ describe('the network labs', () => {
     await page.close();
   });
 
+  test('a screen reader hears the final result of a slow run, not only its provisional one', async () => {
+    const page = await ctx.open('#gradiente?gradiente.depth=100');
+    await drawn(page, GRADIENT);
+    const lab = page.locator(GRADIENT);
+    const before = await lab.locator('[data-summary]').textContent();
+    const count = await renders(page, GRADIENT);
+    // Four 512-wide networks of 100 layers take far longer than the announcer's second of quiet.
+    await lab.getByLabel('Anchura (unidades por capa)').selectOption('512');
+    await page.waitForFunction(
+      ([s, n]) => {
+        const { renders, settled } = document.querySelector(s).dataset;
+        return Number(renders ?? 0) > n && settled === '1';
+      },
+      [GRADIENT, count],
+      { timeout: 60000 },
+    );
+    const summary = (await lab.locator('[data-summary]').textContent()).trim();
+    assert.notEqual(summary, before.trim());
+    assert.doesNotMatch(summary, /^Resultado provisional/);
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-announcer]').textContent === text,
+      summary,
+      { timeout: 5000 },
+    );
+    await page.close();
+  });
+
   test('without its worker, the gradient lab computes on the main thread in short slices', async () => {
     const page = await ctx.open('#gradiente', {
       route: (p) => p.route('**/lab-worker.js', (r) => r.abort()),
