@@ -131,6 +131,46 @@ describe('hostile links', () => {
     await page.close();
   });
 
+  test('while the note is open, Tab never lands on a control it covers; a link with state keeps Tab at its section', async () => {
+    const page = await ctx.open('#elu?elu.alpha=999');
+    const notice = page.locator('#app-notice');
+    await page.waitForFunction(
+      () => document.getElementById('elu').getBoundingClientRect().top < 200,
+    );
+    // The first Tab goes into the linked section, not to the skip link at the top.
+    await page.keyboard.press('Tab');
+    assert.ok(
+      await page.evaluate(() => document.getElementById('elu').contains(document.activeElement)),
+      await page.evaluate(() => document.activeElement.outerHTML.slice(0, 120)),
+    );
+    const covered = [];
+    for (let i = 0; i < 60; i++) {
+      const hidden = await page.evaluate(() => {
+        const note = document.getElementById('app-notice').getBoundingClientRect();
+        const r = document.activeElement.getBoundingClientRect();
+        return r.bottom > note.top &&
+          r.top < note.bottom &&
+          r.right > note.left &&
+          r.left < note.right
+          ? document.activeElement.textContent.trim().slice(0, 40) || document.activeElement.name
+          : null;
+      });
+      if (hidden !== null) covered.push(hidden);
+      await page.keyboard.press('Tab');
+      if (
+        await page.evaluate(() =>
+          document.getElementById('app-notice').contains(document.activeElement),
+        )
+      )
+        break;
+    }
+    assert.deepEqual(covered, []);
+    await notice.getByRole('button', { name: 'Cerrar el aviso sobre el enlace' }).click();
+    assert.equal(await page.evaluate(() => document.documentElement.style.scrollPaddingBottom), '');
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('the lesson’s hash: hostile values in every section are clamped or ignored', async () => {
     const dialogs = [];
     const page = await openChecked('', '#elu', 'lesson', dialogs);

@@ -114,6 +114,13 @@ describe('shareable state', () => {
     // The code follows the controls while the panel is open.
     await nudge(page, page.locator('#relu input[name="zmax"]'));
     assert.match(await page.locator('#relu .embed-code').inputValue(), /zmax=6/);
+    // Escape, from inside the panel, closes it and gives the keyboard back to «Insertar».
+    await page.locator('#relu .embed-panel').getByLabel('Colores').focus();
+    await page.keyboard.press('Escape');
+    const insert = page.locator('#relu .share-bar').getByRole('button', { name: 'Insertar' });
+    assert.equal(await page.locator('#relu .embed-panel').isVisible(), false);
+    assert.equal(await insert.getAttribute('aria-expanded'), 'false');
+    assert.ok(await insert.evaluate((b) => b === document.activeElement));
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });

@@ -2,7 +2,7 @@
 import { buildLabs, labSections } from './labs.js';
 import { createStore } from './state/store.js';
 import { layOutSections } from './ui/lay-out.js';
-import { showLinkNotes } from './ui/notice.js';
+import { focusLanding, showLinkNotes } from './ui/notice.js';
 import { setUpSharing } from './ui/share.js';
 
 /**
@@ -12,7 +12,10 @@ import { setUpSharing } from './ui/share.js';
  */
 function scrollToAnchor(store, readerMoved) {
   if (readerMoved()) return;
-  document.getElementById(store.activeAnchor())?.scrollIntoView({ behavior: 'instant' });
+  const target = document.getElementById(store.activeAnchor());
+  if (!target) return;
+  target.scrollIntoView({ behavior: 'instant' });
+  focusLanding();
 }
 
 /** Whether the reader has scrolled or typed since the call (the page may shift meanwhile). */
@@ -39,7 +42,9 @@ export async function startPage(api, readerMoved) {
     const restored = store.restoreFromHash();
     // Also for a plain link: its target may have been hidden (a card the filter left out) when
     // the browser tried to scroll to it.
-    document.getElementById(store.activeAnchor())?.scrollIntoView({ behavior: 'instant' });
+    const target = document.getElementById(store.activeAnchor());
+    target?.scrollIntoView({ behavior: 'instant' });
+    if (target) focusLanding();
     if (restored) showLinkNotes([...anchorNotes(store.activeAnchor()), ...store.notes()]);
   });
   setUpSharing(store);

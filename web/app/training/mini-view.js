@@ -4,6 +4,7 @@
 // comparing), the epoch and the training loss, the first sentence of the lab's status, and play
 // and pause. It repeats the lab for the eye only: screen readers have the lab's own summary, status and buttons.
 import { seriesStyle } from '../sections/series-style.js';
+import { keepBottomRoom } from '../ui/bottom-space.js';
 import { el } from '../ui/controls.js';
 import { BoundaryMap } from '../views/boundary-map.js';
 import { formatLoss } from './view.js';
@@ -58,6 +59,7 @@ export function createMiniView(root, { onPlay }) {
     if (bar.hidden === !show) return;
     bar.hidden = !show;
     root.classList.toggle('has-mini', show);
+    keepBottomRoom('training', show ? bar : null);
     if (show && last) draw(last);
   }
 

@@ -1,6 +1,7 @@
 // A quiet note for values of a link that could not be used (unknown, repeated, malformed or out
 // of range): the page carries on with defaults or clamped values and says so once, politely.
 import { readHash } from '../state/hash.js';
+import { keepBottomRoom } from './bottom-space.js';
 import { el } from './controls.js';
 
 const REASONS = {
@@ -27,9 +28,15 @@ export function showLinkNotes(notes) {
   if (notes.length > MAX_LISTED) {
     items.push(el('li', { text: `y ${notes.length - MAX_LISTED} más` }));
   }
-  const close = el('button', { type: 'button', class: 'button-link', text: 'Cerrar' });
+  const close = el('button', {
+    type: 'button',
+    class: 'button-link',
+    text: 'Cerrar',
+    'aria-label': 'Cerrar el aviso sobre el enlace',
+  });
   close.addEventListener('click', () => {
     box.replaceChildren();
+    keepBottomRoom('notice', null);
     focusLanding();
   });
   // The box is in the page from the start, empty and without a frame (share.css): a screen
@@ -39,10 +46,16 @@ export function showLinkNotes(notes) {
     el('ul', {}, items),
     close,
   );
+  // In the lesson the box is fixed at the bottom of the window (share.css).
+  if (getComputedStyle(box).position === 'fixed') keepBottomRoom('notice', box);
 }
 
-/** Once the note is closed, the keyboard goes on from where the link landed, not from the top. */
-function focusLanding() {
+/**
+ * The keyboard goes on from where the link landed, not from the top: once the note is closed,
+ * and once the page has scrolled to a link's section (a link with state, "#elu?elu.alpha=2",
+ * names no element, so the browser does not move the starting point there itself).
+ */
+export function focusLanding() {
   const { anchor } = readHash();
   const target = (anchor && document.getElementById(anchor)) || document.querySelector('main');
   if (!target) return;

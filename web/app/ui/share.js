@@ -213,6 +213,13 @@ function shareBar({ id, what, name, title, link, embed, height }, store) {
       shown = null; // measured afresh when it opens again, if it had not finished
     }
   });
+  // Escape closes the panel from anywhere in it, and gives the keyboard back to its button.
+  panel.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    insert.click();
+    insert.focus();
+  });
   // The code follows the state while the panel is open, whatever changed it.
   store.subscribe(() => panel.hidden || refresh());
   return el('div', { class: 'share-bar' }, [
