@@ -20,6 +20,7 @@ function filter(families) {
   ${Object.entries(families)
     .map(([key, label]) => option(key, label, false))
     .join('\n  ')}
+  <span class="filter-count" role="status" data-filter-count></span>
 </fieldset>`;
 }
 

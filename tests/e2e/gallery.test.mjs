@@ -136,10 +136,20 @@ describe('the gallery of other functions', () => {
         `${family} shows something`,
       );
       for (const [families, hidden] of cards) assert.equal(hidden, !families.includes(family));
+      // The count, a status, tells a screen reader what the filter left.
+      const shown = cards.filter(([, hidden]) => !hidden).length;
+      assert.match(
+        await page.locator('[data-filter-count]').textContent(),
+        new RegExp(`^Se muestran ${shown} de ${cards.length} funciones \\([a-z]`),
+      );
     }
     await page.waitForFunction(() => location.hash.includes('otras-funciones.filtro=shrink'));
     await page.locator('[data-filter] input[value=todas]').check();
     assert.equal(await page.locator('[data-card][hidden]').count(), 0);
+    assert.equal(
+      await page.locator('[data-filter-count]').textContent(),
+      `Se muestran las ${await page.locator('[data-card]').count()} funciones.`,
+    );
     await page.close();
   });
 
@@ -323,7 +333,35 @@ describe('the gallery of other functions', () => {
       );
       assert.ok(labels.length >= 1, `${id} has overlays`);
       assert.ok((await page.locator(`${lab} [data-legend] li`).count()) >= 1);
+      // A screen reader hears what the overlays added: the legend ends the summary.
+      const legend = await page.locator(`${lab} [data-legend] li`).allTextContents();
+      const summary = await page.locator(`${lab} [data-summary]`).textContent();
+      assert.ok(
+        summary.endsWith(
+          ` Otras bibliotecas: ${legend.map((t) => t[0].toLowerCase() + t.slice(1)).join('; ')}.`,
+        ),
+        summary,
+      );
     }
+    const leaky = await page.locator(`${cardLab('leaky_relu')} [data-legend] li`).allTextContents();
+    assert.deepEqual(leaky.slice(0, 2), [
+      'Línea gris discontinua: PyTorch y JAX (pendiente 0,01)',
+      'Línea gris de trazo y punto: Capa LeakyReLU de Keras y TF.js (0,3)',
+    ]);
+    // CELU′ is continuous at 0, where Keras on TensorFlow gives 2: a grey square says so.
+    const celu = cardLab('celu');
+    const before = await renders(page, celu);
+    await page.locator(celu).getByLabel('Comparar bibliotecas').check();
+    await waitForRender(page, celu, before);
+    const squares = await page.evaluate(() =>
+      window.activaciones.charts['funcion-celu'].options.plugins.markers.points.filter(
+        (p) => p.square,
+      ),
+    );
+    assert.deepEqual(
+      squares.map((p) => [p.x, p.y]),
+      [[0, 2]],
+    );
     // hard_sigmoid's TF.js form is 0.2z + 0.5: at z = 1 it is 0.7.
     const tfjs = await page.evaluate(() => {
       const d = window.activaciones.charts['funcion-hard_sigmoid'].data.datasets[2].data;

@@ -94,10 +94,20 @@ function checkVariant(v, where) {
 
 function checkConvention(c, where) {
   assert.ok(isPlainObject(c), `${where} is an object`);
-  assert.deepEqual(Object.keys(c).sort(), ['at', 'label', 'side'], `${where} keys`);
+  // `side` picks a one-sided limit of a jump of f′; `value` is a framework's own number where
+  // f′ has no jump (Keras's CELU′(0) = 2).
+  const keys = Object.keys(c).sort();
+  assert.ok(
+    ['at,label,side', 'at,label,value'].includes(keys.join()),
+    `${where} keys: ${keys.join()}`,
+  );
   assert.ok(nonEmptyString(c.label), `${where}.label`);
   assert.ok(Number.isFinite(c.at), `${where}.at is a finite number`);
-  assert.ok(c.side === 'left' || c.side === 'right', `${where}.side is left or right`);
+  if ('side' in c) {
+    assert.ok(c.side === 'left' || c.side === 'right', `${where}.side is left or right`);
+  } else {
+    assert.ok(Number.isFinite(c.value), `${where}.value is a finite number`);
+  }
 }
 
 describe('FAMILIES', () => {
@@ -217,7 +227,7 @@ describe('against the core', () => {
     });
   });
 
-  test('every convention sits on a kink and differs from the core there', () => {
+  test('every convention sits on a kink, or gives its own value, and differs from the core', () => {
     const specs = new Map(api.list().map((spec) => [spec.id, spec]));
     const h = 1e-7;
     for (const [id, { conventions }] of overlays()) {
@@ -225,9 +235,14 @@ describe('against the core', () => {
       const defaults = Object.fromEntries(spec.params.map((p) => [p.name, p.default]));
       const kinks = spec.kinks.map((k) => k.offset + k.factor * (k.param ? defaults[k.param] : 0));
       for (const c of conventions) {
-        assert.ok(kinks.includes(c.at), `${id}: ${c.at} is one of the kinks ${kinks}`);
         const [left, core, right] = api.evaluate(id, [c.at - h, c.at, c.at + h]).df;
-        const theirs = c.side === 'left' ? left : right;
+        // A framework's own number where f′ is continuous (Keras's CELU′(0) = 2) needs no kink.
+        if ('side' in c) {
+          assert.ok(kinks.includes(c.at), `${id}: ${c.at} is one of the kinks ${kinks}`);
+        } else {
+          assert.ok(Math.abs(left - right) < 1e-5, `${id}: f′ is continuous at ${c.at}`);
+        }
+        const theirs = 'side' in c ? (c.side === 'left' ? left : right) : c.value;
         assert.ok(Math.abs(theirs - core) > 1e-3, `${id} at ${c.at}: ${c.label} differs`);
         // A label with a number ("PyTorch: −0,5", not "λα") says the chosen limit.
         const said = Number(c.label.split(': ')[1].replace('−', '-').replace(',', '.'));

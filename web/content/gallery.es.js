@@ -327,7 +327,7 @@ def log_sigmoid(z):
     differs:
       'En z = 0, Keras sobre TensorFlow da derivada 2, no 1: calcula celu como tf.maximum(x, 0) + α·expm1(tf.minimum(x, 0)/α), y en un empate el gradiente de tf.maximum y el de tf.minimum pasan los dos a x, así que se suman las pendientes de ambos tramos, 1 + 1. PyTorch (torch.nn.CELU) y JAX (jax.nn.celu) dan 1, el valor continuo que dibuja esta gráfica.',
     variants: [],
-    conventions: [],
+    conventions: [{ label: 'Keras sobre TensorFlow: 2', at: 0, value: 2 }],
     code: {
       keras: `import keras
 

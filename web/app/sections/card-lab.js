@@ -8,7 +8,12 @@ import { buttonControl, checkboxControl, el, fieldset, sliderControl } from '../
 import { jumps as findJumps, linspace32, paddedLimits, toPoints } from '../views/curve-data.js';
 import { exactSample } from '../views/exact-sample.js';
 import { FunctionChart } from '../views/function-chart.js';
-import { frameworkLegend, frameworkOverlays, hasFrameworks } from './frameworks.js';
+import {
+  frameworkLegend,
+  frameworkOverlays,
+  frameworkSentence,
+  hasFrameworks,
+} from './frameworks.js';
 import { createRenderScheduler } from './render-scheduler.js';
 
 const SAMPLES = 401;
@@ -94,13 +99,14 @@ export function createCardLab({ root, card, spec, api, values, changed, onCompar
       extraMarkers,
     });
     if (legend) frameworkLegend(legend, card, showFrameworks);
-    summary.textContent = describeFunction({
-      name,
-      paramText: describeParams(spec.params, p),
-      z,
-      ...exactSample(api, spec.id, z, p, cuts),
-      jumps: cuts,
-    });
+    summary.textContent =
+      describeFunction({
+        name,
+        paramText: describeParams(spec.params, p),
+        z,
+        ...exactSample(api, spec.id, z, p, cuts),
+        jumps: cuts,
+      }) + frameworkSentence(card, showFrameworks);
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
   });
 

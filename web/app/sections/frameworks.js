@@ -40,31 +40,45 @@ export function frameworkOverlays(api, spec, fw, params, z, zmin, zmax, mainJump
   }
   const extraMarkers = [];
   for (const c of derivative ? (fw.conventions ?? []) : []) {
+    if (c.value !== undefined) {
+      if (c.at >= zmin && c.at <= zmax) extraMarkers.push({ x: c.at, y: c.value });
+      continue;
+    }
     const jump = mainJumps.df.find((j) => j.z === c.at);
     if (jump) extraMarkers.push({ x: c.at, y: c.side === 'left' ? jump.left : jump.right });
   }
   return { overlays, extraMarkers };
 }
 
+/** What each overlay and marker is: «Línea gris discontinua: PyTorch y JAX (pendiente 0,01)». */
+function frameworkNotes(fw) {
+  return [
+    ...(fw.variants ?? []).map((v, i) => ({
+      kind: 'variant',
+      text: `${STYLES[i % STYLES.length].words}: ${v.label}`,
+    })),
+    ...(fw.conventions ?? []).map((c) => ({
+      kind: 'convention',
+      text: `Cuadrado gris en z = ${formatNumber(c.at)}: ${c.label}`,
+    })),
+  ];
+}
+
 /** A short legend for the overlays, under the chart. */
 export function frameworkLegend(container, fw, show) {
-  const items = [];
-  if (show) {
-    (fw.variants ?? []).forEach((v, i) => {
-      const { words } = STYLES[i % STYLES.length];
-      items.push(el('li', { class: 'legend-variant', text: `${words}: ${v.label}` }));
-    });
-    for (const c of fw.conventions ?? []) {
-      items.push(
-        el('li', {
-          class: 'legend-convention',
-          text: `Cuadrado gris en z = ${formatNumber(c.at)}: ${c.label}`,
-        }),
-      );
-    }
-  }
+  const items = show
+    ? frameworkNotes(fw).map((n) => el('li', { class: `legend-${n.kind}`, text: n.text }))
+    : [];
   container.replaceChildren(...items);
   container.hidden = items.length === 0;
+}
+
+/** The legend as the end of a summary, for a reader who cannot see what the overlays added. */
+export function frameworkSentence(fw, show) {
+  const notes = show ? frameworkNotes(fw) : [];
+  if (notes.length === 0) return '';
+  const text = notes.map((n) => n.text[0].toLowerCase() + n.text.slice(1)).join('; ');
+  return ` Otras bibliotecas: ${text}.`;
 }
 
 export const hasFrameworks = (fw) => Boolean(fw?.variants?.length || fw?.conventions?.length);

@@ -14,7 +14,12 @@ import {
 } from '../views/curve-data.js';
 import { exactSample } from '../views/exact-sample.js';
 import { FunctionChart } from '../views/function-chart.js';
-import { frameworkLegend, frameworkOverlays, hasFrameworks } from './frameworks.js';
+import {
+  frameworkLegend,
+  frameworkOverlays,
+  frameworkSentence,
+  hasFrameworks,
+} from './frameworks.js';
 import { paramControls } from './card-lab.js';
 import { createRenderScheduler } from './render-scheduler.js';
 
@@ -167,14 +172,15 @@ export function createFunctionLab({ root, section, spec, api, store }) {
     readout.dataset.z = String(reading.z);
     readout.dataset.f = String(reading.f);
     readout.dataset.df = String(reading.df);
-    summary.textContent = describeFunction({
-      name,
-      paramText: describeParams(spec.params, values),
-      ...sample,
-      ...sample.exact,
-      threshold: values.sat,
-      intervals,
-    });
+    summary.textContent =
+      describeFunction({
+        name,
+        paramText: describeParams(spec.params, values),
+        ...sample,
+        ...sample.exact,
+        threshold: values.sat,
+        intervals,
+      }) + frameworkSentence(fw, hasFrameworks(fw) && values.fw);
     for (const { code, base, framework } of snippets) {
       code.textContent = liveSnippet(spec, framework, base, params());
     }

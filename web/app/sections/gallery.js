@@ -154,11 +154,20 @@ export async function createGallery({ section, api, store, specs, only = null })
   compareRoot.querySelector('[data-compare-controls]').append(derivatives.element);
 
   // The family filter.
+  const filterCount = root.querySelector('[data-filter-count]');
   function applyFilter() {
     for (const card of gallery) {
       card.article.hidden = values.filtro !== 'todas' && !card.families.includes(values.filtro);
     }
     for (const input of filterInputs) input.checked = input.value === values.filtro;
+    // Said to a screen reader too (a status): the cards that went are out of its sight.
+    const shown = gallery.filter((c) => !c.article.hidden).length;
+    const family = filterInputs.find((i) => i.checked)?.parentElement.textContent.trim();
+    const text =
+      values.filtro === 'todas'
+        ? `Se muestran las ${gallery.length} funciones.`
+        : `Se muestran ${shown} de ${gallery.length} funciones (${family[0].toLowerCase()}${family.slice(1)}).`;
+    if (filterCount && filterCount.textContent !== text) filterCount.textContent = text;
   }
   for (const input of filterInputs) {
     input.addEventListener('change', () => {

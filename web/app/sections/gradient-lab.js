@@ -27,8 +27,8 @@ export function createGradientLab({ root, section, api, store, specs, client }) 
   const summary = root.querySelector('[data-summary]');
   const status = root.querySelector('[data-status]');
   const channel = labChannel({ client, name: 'gradiente', root, summary, status, render });
+  // One summary for both charts: only the first points to it (see selu-lab.js).
   normCanvas.setAttribute('aria-describedby', summary.id);
-  unitsCanvas.setAttribute('aria-describedby', summary.id);
   const norms = new LayerChart(normCanvas, {
     y: { log: true, title: 'gradiente (media cuadrática, RMS)' },
   });

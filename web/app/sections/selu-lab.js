@@ -29,8 +29,9 @@ export function createSeluLab({ root, section, store, client }) {
   const summary = root.querySelector('[data-summary]');
   const status = root.querySelector('[data-status]');
   const channel = labChannel({ client, name: 'autonormalizacion', root, summary, status, render });
-  for (const c of [meanCanvas, stdCanvas, histCanvas])
-    c.setAttribute('aria-describedby', summary.id);
+  // One summary for the three charts: only the first points to it, or a screen reader would
+  // read it once per chart, then again as the text under them.
+  meanCanvas.setAttribute('aria-describedby', summary.id);
   const means = new LayerChart(meanCanvas, { y: { min: -1.5, max: 1.5, title: 'media' } });
   const stds = new LayerChart(stdCanvas, { y: { min: 0, max: 3, title: 'desviación típica' } });
   const histogram = new HistogramChart(histCanvas);

@@ -28,8 +28,9 @@ export function createTrainingView(root, summaryId) {
   const compare = root.querySelector('[data-compare]');
   const map = new BoundaryMap(root.querySelector('[data-map]'));
   const lossCanvas = root.querySelector('[data-chart]');
+  // One summary for the maps and the loss chart, which both modes show: only it points to the
+  // summary, or a screen reader would read it once per chart (see selu-lab.js).
   lossCanvas.setAttribute('aria-describedby', summaryId);
-  root.querySelector('[data-map]').setAttribute('aria-describedby', summaryId);
   const chart = new LossChart(lossCanvas);
   const readout = root.querySelector('[data-readout]');
   const deadBox = root.querySelector('[data-dead]');
@@ -43,7 +44,6 @@ export function createTrainingView(root, summaryId) {
         class: 'thumb-map',
         role: 'img',
         'aria-label': `Frontera de decisión con ${run.phrase}`,
-        'aria-describedby': summaryId,
       });
       const swatch = lineSwatch(seriesStyle(i).color, seriesStyle(i).dash);
       const stats = el('span', { class: 'thumb-stats' });
