@@ -6,6 +6,10 @@ import { el } from './controls.js';
 import { copyText, select } from './copy.js';
 import { COLUMN_PX, measureEmbedHeight, measuredHeight } from './embed-height.js';
 
+// Said to a screen reader, which would otherwise not know that the link leaves this tab.
+const NEW_TAB = () =>
+  el('span', { class: 'visually-hidden', text: ' (se abre en una pestaña nueva)' });
+
 const SITE = 'Funciones de activación';
 
 const heightOf = (node) => node?.getBoundingClientRect().height ?? 0;
@@ -155,7 +159,7 @@ function shareBar({ id, what, name, title, link, embed, height }, store) {
     measuring?.abort();
     clearTimeout(wait);
     plain.href = url;
-    plain.textContent = url;
+    plain.replaceChildren(url, NEW_TAB());
     const known = measuredHeight(url);
     if (known) return showMeasured(url, known);
     // The estimate stands until the embed itself, loaded unseen at a column's width, says what
