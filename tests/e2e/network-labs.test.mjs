@@ -468,8 +468,8 @@ describe('the network labs', () => {
     const lab = page.locator(GRADIENT);
     const before = await lab.locator('[data-summary]').textContent();
     const count = await renders(page, GRADIENT);
-    // Four 512-wide networks of 100 layers take far longer than the announcer's second of quiet.
-    await lab.getByLabel('Anchura (unidades por capa)').selectOption('512');
+    // Four 256-wide networks of 100 layers take longer than the announcer's second of quiet.
+    await lab.getByLabel('Anchura (unidades por capa)').selectOption('256');
     await page.waitForFunction(
       ([s, n]) => {
         const { renders, settled } = document.querySelector(s).dataset;
