@@ -271,7 +271,16 @@ describe('the gallery of other functions', () => {
       'functions are solid',
     );
     assert.equal(list.at(-1).name, 'Lineal');
-    assert.ok(await page.locator('#funcion-hard_silu .compare-toggle').isDisabled());
+    // Full, a card's button does nothing, says why, and stays in the keyboard's way.
+    const blocked = page.locator('#funcion-hard_silu .compare-toggle');
+    assert.equal(await blocked.getAttribute('aria-disabled'), 'true');
+    assert.equal(await blocked.evaluate((b) => b.disabled || b.tabIndex < 0), false);
+    assert.equal(
+      await blocked.getAttribute('aria-label'),
+      'Comparación completa: quita una función para añadir la SiLU dura',
+    );
+    await blocked.click({ force: true });
+    assert.equal(await page.locator('[data-gallery-compare] [data-legend] li').count(), 7);
     // Derivatives are dashed, and still differ.
     await page.getByLabel('Comparar las derivadas').check();
     await page.waitForFunction(() =>
@@ -290,7 +299,7 @@ describe('the gallery of other functions', () => {
     );
     list = await styles();
     assert.deepEqual([list[0].name, list[0].color], ['CELU', '#0072b2']);
-    assert.equal(await page.locator('#funcion-hard_silu .compare-toggle').isDisabled(), false);
+    assert.equal(await blocked.getAttribute('aria-disabled'), 'false');
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });

@@ -157,14 +157,22 @@ export function createCardLab({ root, card, spec, api, values, changed, onCompar
     params,
     /** Shows whether the card is in the comparison, and whether that is `full`. */
     setCompared(on, full = false) {
-      compare.disabled = full && !on;
+      // aria-disabled, not disabled: the button stays in the tab order, and its name says why
+      // it does nothing, where a disabled one would vanish from a keyboard user's way silently.
+      const blocked = full && !on;
+      compare.setAttribute('aria-disabled', String(blocked));
       // The label says the state: no aria-pressed too, or «Quitar…, pulsado» would say it twice.
       compare.textContent = on
         ? 'Quitar de la comparación'
         : full
           ? 'Comparación completa'
           : 'Añadir a la comparación';
-      compare.setAttribute('aria-label', `${compare.textContent}: ${name}`);
+      compare.setAttribute(
+        'aria-label',
+        blocked
+          ? `Comparación completa: quita una función para añadir ${functionName(spec.id, { inSentence: true })}`
+          : `${compare.textContent}: ${name}`,
+      );
     },
     showValues() {
       derivative.set(values[key('deriv')]);
