@@ -119,14 +119,21 @@ test('compared, each sentence names its runs, and the runs still training are sa
 const { loadActivations } = await import(API_URL);
 const api = await loadActivations();
 // The lab's options with TensorFlow Playground's defaults (training/props.js, trainerRuns).
-const LAB = { hidden: [4, 2], optimizer: 'sgd', learningRate: 0.03, l2: 0, activation: 'tanh' };
+const LAB = {
+  hidden: [4, 2],
+  optimizer: 'sgd',
+  learningRate: 0.03,
+  l2: 0,
+  activation: 'tanh',
+  features: ['x1', 'x2'],
+};
 
 function trained(phrase, options, epochs = 200) {
   const full = { dataset: 'circle', ...LAB, ...options };
   const trainer = api.createTrainer(full);
   const train = lossRecord();
-  recordLoss(train, trainer.step(0).trainLoss);
-  for (let e = 0; e < epochs; e += 10) recordLoss(train, trainer.step(10).trainLoss);
+  recordLoss(train, trainer.step(0).trainLoss, 0);
+  for (let e = 10; e <= epochs; e += 10) recordLoss(train, trainer.step(10).trainLoss, e);
   const run = { phrase, train, shown: train, dead: trainer.deadUnits(), options: full };
   const chance = chanceLoss(trainer.points().train);
   trainer.dispose();
@@ -150,7 +157,19 @@ test('a run that learns, or has not trained 100 epochs yet, gets no verdict', ()
   assert.equal(verdictOf(trained('la activación lineal', { activation: 'linear' }, 100)), '');
 });
 
-test('a linear network on the circle is told that no boundary of its shape separates it', () => {
+test('a run still coming down is not stuck: with a tiny rate it is told to raise it', () => {
+  // The two gaussians are linearly separable: at rate 10⁻⁵ the loss falls from 2,7, slowly.
+  const slow = verdictOf(
+    trained('la activación lineal', { activation: 'linear', dataset: 'gauss', learningRate: 1e-5 }),
+  );
+  assert.doesNotMatch(slow, /no está aprendiendo|ninguna recta/);
+  assert.match(
+    slow,
+    /^La red aprende muy despacio: tras más de 100 épocas, su pérdida de entrenamiento desciende, pero todavía no baja claramente de 0,69, .* La tasa de aprendizaje es tan pequeña/,
+  );
+});
+
+test('a linear network on the circle is told that no line separates it', () => {
   const text = verdictOf(trained('la activación lineal', { activation: 'linear' }));
   assert.match(
     text,
@@ -158,18 +177,21 @@ test('a linear network on the circle is told that no boundary of its shape separ
   );
   assert.match(
     text,
-    /Con la activación lineal, las capas ocultas se reducen a una sola función lineal/,
+    /Con la activación lineal, las capas ocultas se reducen a una sola función lineal de las entradas, y ninguna recta separa estas clases mejor que el azar\. Añade las entradas x₁² y x₂², o elige una activación no lineal\.$/,
   );
-  assert.match(text, /Añade entradas como x₁², x₂² o x₁·x₂, o elige una activación no lineal\.$/);
   const flat = verdictOf(trained('la tangente hiperbólica', { dataset: 'xor', hidden: [] }));
   assert.match(flat, /Sin capas ocultas, la red es una función lineal de sus entradas/);
+  assert.match(flat, /Añade la entrada x₁·x₂, o añade una capa oculta\.$/);
   // The features that make the circle linear let it learn.
   assert.equal(verdictOf(trained('ReLU', { hidden: [], features: ['x1sq', 'x2sq'] })), '');
 });
 
 test('strong L2 is blamed before the dead units it causes', () => {
   const text = verdictOf(trained('ReLU', { activation: 'relu', l2: 0.3 }));
-  assert.match(text, /Con L2 = 0,3, la penalización de los pesos pesa más .* Baja L2\.$/);
+  assert.match(
+    text,
+    /Con L2 = 0,3, la penalización de los pesos cuesta más de lo que la red gana .* Baja L2\.$/,
+  );
   assert.doesNotMatch(text, /muertas/);
 });
 
@@ -202,4 +224,20 @@ test('compared, only the runs that do not learn are named, each with its cause',
   assert.match(text, / Con la activación lineal, las capas ocultas se reducen/);
   assert.match(text, / Con 4 capas ocultas, el gradiente de la red con la sigmoide se encoge/);
   assert.doesNotMatch(text, /con ReLU/i);
+  // ReLU is being trained already, and learns: the advice does not offer it.
+  assert.match(text, /o no llegar\. Quita capas\.$/);
+});
+
+test('compared without hidden layers, the runs are said to be one and the same network', () => {
+  const runs = ['tanh', 'relu'].map((activation) =>
+    trained(activation, { activation, dataset: 'xor', hidden: [] }),
+  );
+  const text = trainingVerdict(
+    runs.map((r) => r.run),
+    { epoch: 200, chance: runs[0].chance },
+  );
+  assert.match(
+    text,
+    /^Sin capas ocultas, las redes comparadas son la misma, y no está aprendiendo: /,
+  );
 });

@@ -109,8 +109,8 @@ export function createTrainingLab({ root, section, api, store, specs }) {
       if (!l || run.train.at(-1)?.x === l.epoch) return;
       run.train.push({ x: l.epoch, y: l.trainLoss });
       run.test.push({ x: l.epoch, y: l.testLoss });
-      recordLoss(run.record.train, l.trainLoss);
-      recordLoss(run.record.test, l.testLoss);
+      recordLoss(run.record.train, l.trainLoss, l.epoch);
+      recordLoss(run.record.test, l.testLoss, l.epoch);
       thin(run.train);
       thin(run.test);
       run.grid = message.grids[i];

@@ -4,7 +4,7 @@
 // Pure, so that its wording is tested without a page.
 import { formatList } from '../format.js';
 import { format, sentence, values, whose } from './phrases.js';
-import { stuckVerdict } from './stuck.js';
+import { levelRecord, stuckVerdict, trackLevel } from './stuck.js';
 
 // Above it (a run that does not converge) the curve leaves the loss chart: the status says so.
 export const MAX_LOSS_SHOWN = 2;
@@ -22,17 +22,17 @@ export function lossRecord() {
   return {
     start: undefined,
     last: undefined,
-    best: Infinity, // the lowest after training began
+    level: levelRecord(), // for stuck.js
     onChart: false,
     peak: -Infinity,
     calm: 0,
   };
 }
 
-/** Records the loss of an update: the first one is the loss before training. */
-export function recordLoss(record, loss) {
+/** Records the loss of an update at `epoch`: the first one is the loss before training. */
+export function recordLoss(record, loss, epoch) {
   if (record.start === undefined) record.start = loss;
-  else if (loss < record.best) record.best = loss;
+  trackLevel(record.level, loss, epoch);
   record.last = loss;
   if (record.onChart && Number.isFinite(loss)) record.peak = Math.max(record.peak, loss);
   if (loss <= MAX_LOSS_SHOWN) record.onChart = true;
