@@ -1,6 +1,7 @@
-// What a chart's summary reads: the function in float64 at the chart's own samples, and f′'s
-// peak found between two of them. The curves are drawn from float32, whose rounding would show
+// What a chart's summary reads: the function in float64 at the chart's own samples, and the
+// extremes of f and f′ found between two of them. The curves are drawn from float32, whose rounding would show
 // in words (tanh «no es monótona» near 1, the sigmoid's f′ «1») though never on screen.
+import { kinkBetween } from './curve-data.js';
 
 const GOLDEN = (Math.sqrt(5) - 1) / 2;
 
@@ -32,20 +33,22 @@ function argmax(g, a, b) {
 }
 
 /** The largest (sense 'max') or smallest ('min') value of `g` between a and b. */
-export function extremum(g, a, b, sense) {
+function extremum(g, a, b, sense) {
   return sense === 'max' ? argmax(g, a, b).v : -argmax((v) => -g(v), a, b).v;
 }
 
+/** `kind` ('f' or 'df') at one z, in float64. */
+const valueAt = (api, id, params, kind) => (v) => api.evaluate(id, [v], params)[kind][0];
+
 /**
- * A `refine(i, sense)` for summaries.js's range: the extreme of `kind` ('f' or 'df') between the
- * samples either side of z[i], found by search; undefined across a kink.
+ * A `refine(i, sense)` for summaries.js's range: the extreme of `kind` between the samples
+ * either side of z[i], found by search; undefined where a kink lies between them.
  */
 export function refineBetween(api, id, z, params, kind, kinks) {
-  const at = (v) => api.evaluate(id, [v], params)[kind][0];
+  const at = valueAt(api, id, params, kind);
   return (i, sense) => {
     const [a, b] = [z[i - 1], z[i + 1]];
-    if (kinks.some((k) => k > a && k < b)) return undefined;
-    return extremum(at, a, b, sense);
+    return kinkBetween(a, b, kinks) === undefined ? extremum(at, a, b, sense) : undefined;
   };
 }
 
@@ -53,7 +56,7 @@ export function refineBetween(api, id, z, params, kind, kinks) {
 export function exactSample(api, id, z, params, jumps = { f: [], df: [] }) {
   const kinks = [...jumps.f, ...jumps.df].map((j) => j.z);
   const { f, df } = api.evaluate(id, Float64Array.from(z), params);
-  const dfAt = (v) => api.evaluate(id, [v], params).df[0];
+  const dfAt = valueAt(api, id, params, 'df');
   const peaks = new Map();
   return {
     f,
