@@ -11,8 +11,12 @@ import { setUpSharing } from './ui/share.js';
  * height. A reader who has already scrolled is left alone.
  */
 function scrollToAnchor(store, readerMoved) {
-  if (readerMoved()) return;
-  const target = document.getElementById(store.activeAnchor());
+  if (!readerMoved()) landOn(store.activeAnchor());
+}
+
+/** Scrolls to the section or card `anchor` names, and moves Tab's starting point there. */
+function landOn(anchor) {
+  const target = document.getElementById(anchor);
   if (!target) return;
   target.scrollIntoView({ behavior: 'instant' });
   focusLanding();
@@ -42,9 +46,7 @@ export async function startPage(api, readerMoved) {
     const restored = store.restoreFromHash();
     // Also for a plain link: its target may have been hidden (a card the filter left out) when
     // the browser tried to scroll to it.
-    const target = document.getElementById(store.activeAnchor());
-    target?.scrollIntoView({ behavior: 'instant' });
-    if (target) focusLanding();
+    landOn(store.activeAnchor());
     if (restored) showLinkNotes([...anchorNotes(store.activeAnchor()), ...store.notes()]);
   });
   setUpSharing(store);

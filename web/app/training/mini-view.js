@@ -2,7 +2,8 @@
 // changes the learning rate there cannot see what it does. While the controls are on screen and
 // the map is not, a bar at the bottom of the screen shows the boundary (each run's, when
 // comparing), the epoch and the training loss, the first sentence of the lab's status, and play
-// and pause. It repeats the lab for the eye only: screen readers have the lab's own summary, status and buttons.
+// and pause. It repeats the lab for the eye only: screen readers have the lab's own summary,
+// status and buttons.
 import { seriesStyle } from '../sections/series-style.js';
 import { keepBottomRoom } from '../ui/bottom-space.js';
 import { el } from '../ui/controls.js';

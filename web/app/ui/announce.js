@@ -1,7 +1,8 @@
 // Screen readers hear a lab's summary once its controls come to rest, not every value on the
 // way there: each slider speaks its own value (its <output> is hidden from them), and the
 // summary, which says what the change did to the chart, follows a moment after the last step
-// if it changed, and again when a lab's worker replaces a provisional result with the final one. Moving the probe, which changes no summary, announces nothing more.
+// if it changed, and again when a lab's worker replaces a provisional result with the final
+// one. Moving the probe, which changes no summary, announces nothing more.
 import { el } from './controls.js';
 
 const QUIET_MS = 1000;
