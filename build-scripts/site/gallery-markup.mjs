@@ -37,12 +37,20 @@ function compare() {
 </div>`;
 }
 
+/** «Sigmoide dura (hard sigmoid)», its gloss read as English by a screen reader. */
+function title(c) {
+  const name = escapeHtml(c.name);
+  if (c.en === undefined) return name;
+  const gloss = escapeHtml(c.en);
+  return `${name.slice(0, -gloss.length - 2)}(<span lang="en">${gloss}</span>)`;
+}
+
 function card(c, families) {
   const anchor = `funcion-${c.id}`;
   const tags = c.families.map((f) => families[f]).join(' · ');
   const codes = Object.fromEntries(Object.entries(c.code).map(([k, v]) => [k, escapeHtml(v)]));
   return `<article class="card" id="${anchor}" data-card="${c.id}" data-families="${c.families.join(' ')}" data-z="${c.z.join(' ')}"${frameworksAttribute(c)} aria-labelledby="${anchor}-titulo">
-  <h3 id="${anchor}-titulo">${escapeHtml(c.name)} <code>"${c.id}"</code></h3>
+  <h3 id="${anchor}-titulo">${title(c)} <code>"${c.id}"</code></h3>
   <p class="card-families">${escapeHtml(tags)}</p>
   <div class="formulas">
     <div class="formula">

@@ -177,6 +177,16 @@ describe('the lesson page', () => {
     );
     assert.deepEqual(unmarked, []);
     assert.equal(await page.locator('main em[lang="en"]').count(), 10);
+    // The gallery's titles gloss nine names in English: «Contracción dura (hard shrink)».
+    const glosses = await page.locator('.card h3 span[lang="en"]').allTextContents();
+    assert.equal(glosses.length, 9);
+    assert.ok(glosses.includes('hard shrink'), glosses.join());
+    const unglossed = await page.evaluate(() =>
+      [...document.querySelectorAll('.card h3')]
+        .map((h) => h.firstChild.textContent)
+        .filter((t) => /\((hard|soft|sparse|tanh|threshold)/.test(t)),
+    );
+    assert.deepEqual(unglossed, []);
     await page.close();
   });
 

@@ -190,6 +190,7 @@ def relu6(z):
   {
     id: 'hard_sigmoid',
     name: 'Sigmoide dura (hard sigmoid)',
+    en: 'hard sigmoid',
     families: ['sigmoid'],
     z: [-5, 5],
     f: String.raw`\begin{aligned} &\operatorname{HardSigmoid}(z) = \frac{\operatorname{ReLU6}(z + 3)}{6} \\ &\quad = \max\!\left(0, \min\!\left(1, \frac{z}{6} + \frac{1}{2}\right)\right) \end{aligned}`,
@@ -224,6 +225,7 @@ def hard_sigmoid(z):
   {
     id: 'hard_silu',
     name: 'SiLU dura (hard SiLU)',
+    en: 'hard SiLU',
     families: ['relu'],
     z: [-5, 5],
     f: String.raw`\begin{aligned} \operatorname{HardSiLU}(z) &= z\,\operatorname{HardSigmoid}(z) \\ &= \begin{cases} 0 & \text{si } z \le -3 \\ \frac{z\,(z + 3)}{6} & \text{si } {-3} \lt z \lt 3 \\ z & \text{si } z \ge 3 \end{cases} \end{aligned}`,
@@ -257,6 +259,7 @@ def hard_silu(z):
   {
     id: 'hard_tanh',
     name: 'Tanh dura (hard tanh)',
+    en: 'hard tanh',
     families: ['sigmoid'],
     z: [-3, 3],
     f: String.raw`\operatorname{HardTanh}(z) = \max\bigl(-1, \min(1, z)\bigr)`,
@@ -385,6 +388,7 @@ def squareplus(z, b=4.0):
   {
     id: 'sparse_plus',
     name: 'Softplus dispersa (sparse plus)',
+    en: 'sparse plus',
     families: ['relu', 'sparse'],
     z: [-3, 3],
     f: String.raw`\operatorname{SparsePlus}(z) = \begin{cases} 0 & \text{si } z \le -1 \\ \frac{(z + 1)^{2}}{4} & \text{si } {-1} \lt z \lt 1 \\ z & \text{si } z \ge 1 \end{cases}`,
@@ -416,6 +420,7 @@ def sparse_plus(z):
   {
     id: 'sparse_sigmoid',
     name: 'Sigmoide dispersa (sparse sigmoid)',
+    en: 'sparse sigmoid',
     families: ['sigmoid', 'sparse'],
     z: [-3, 3],
     f: String.raw`\operatorname{SparseSigmoid}(z) = \begin{cases} 0 & \text{si } z \le -1 \\ \frac{z + 1}{2} & \text{si } {-1} \lt z \lt 1 \\ 1 & \text{si } z \ge 1 \end{cases}`,
@@ -446,6 +451,7 @@ def sparse_sigmoid(z):
   {
     id: 'soft_shrink',
     name: 'Contracción suave (soft shrink)',
+    en: 'soft shrink',
     families: ['shrink', 'sparse'],
     z: [-3, 3],
     f: String.raw`\operatorname{SoftShrink}_\theta(z) = \begin{cases} z - \theta & \text{si } z \gt \theta \\ 0 & \text{si } \lvert z \rvert \le \theta \\ z + \theta & \text{si } z \lt -\theta \end{cases}`,
@@ -477,6 +483,7 @@ def soft_shrink(z, umbral=0.5):
   {
     id: 'hard_shrink',
     name: 'Contracción dura (hard shrink)',
+    en: 'hard shrink',
     families: ['shrink', 'sparse'],
     z: [-3, 3],
     f: String.raw`\operatorname{HardShrink}_\theta(z) = \begin{cases} z & \text{si } \lvert z \rvert \gt \theta \\ 0 & \text{si } \lvert z \rvert \le \theta \end{cases}`,
@@ -508,6 +515,7 @@ def hard_shrink(z, umbral=0.5):
   {
     id: 'tanh_shrink',
     name: 'Contracción tanh (tanh shrink)',
+    en: 'tanh shrink',
     families: ['shrink', 'smooth'],
     z: [-4, 4],
     f: String.raw`\operatorname{TanhShrink}(z) = z - \tanh z`,
@@ -537,6 +545,7 @@ def tanh_shrink(z):
   {
     id: 'threshold',
     name: 'Umbral (threshold)',
+    en: 'threshold',
     families: ['relu'],
     z: [-3, 3],
     f: String.raw`\operatorname{threshold}_{\theta, v}(z) = \begin{cases} z & \text{si } z \gt \theta \\ v & \text{si } z \le \theta \end{cases}`,
