@@ -15,12 +15,30 @@ const SKIP_BUTTON = /^Imprimir$/;
 
 async function tour(page, scope) {
   const counts = { ranges: 0, boxes: 0, selects: 0, radios: 0, buttons: 0, downloads: 0 };
-  const controls = page.locator(`${scope} input, ${scope} select, ${scope} button`);
-  const n = await controls.count();
-  for (let i = 0; i < n; i += 1) {
-    const control = controls.nth(i);
-    if (!(await control.isVisible()) || !(await control.isEnabled())) continue;
-    const kind = await control.evaluate((el) => (el.tagName === 'INPUT' ? el.type : el.tagName));
+  // Handles, not indexes: a control may add others (softmax's «Añadir logit») or remove itself.
+  const controls = await page
+    .locator(`${scope} input, ${scope} select, ${scope} button`)
+    .elementHandles();
+  for (const control of controls) {
+    // What it is and whether it can be used now, in one round trip: an earlier control may have
+    // shown, hidden or removed it.
+    const { usable, kind, label, exports, options } = await control.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return {
+        usable:
+          el.isConnected &&
+          box.width > 0 &&
+          box.height > 0 &&
+          getComputedStyle(el).visibility !== 'hidden' &&
+          !el.matches(':disabled') &&
+          el.getAttribute('aria-disabled') !== 'true',
+        kind: el.tagName === 'INPUT' ? el.type : el.tagName,
+        label: el.textContent.trim(),
+        exports: el.classList.contains('export-button'),
+        options: [...(el.options ?? [])].map((o) => o.value),
+      };
+    });
+    if (!usable) continue;
     if (kind === 'range') {
       await control.focus();
       await page.keyboard.press('ArrowRight');
@@ -34,15 +52,12 @@ async function tour(page, scope) {
       await control.check();
       counts.radios += 1;
     } else if (kind === 'SELECT') {
-      const values = await control.locator('option').evaluateAll((o) => o.map((x) => x.value));
-      await control.selectOption(values.at(-1));
-      await control.selectOption(values[0]);
+      await control.selectOption(options.at(-1));
+      await control.selectOption(options[0]);
       counts.selects += 1;
     } else if (kind === 'BUTTON') {
-      const label = (await control.textContent()).trim();
       if (SKIP_BUTTON.test(label)) continue;
       // An export button must deliver its file; the others act in place.
-      const exports = await control.evaluate((el) => el.classList.contains('export-button'));
       const download = exports
         ? page.waitForEvent('download', { timeout: 20000 }).catch(() => null)
         : null;
