@@ -44,7 +44,7 @@ echo "==> Pruebas e2e (navegador)"
 TIMED=(tests/e2e/memory.test.mjs tests/e2e/network-labs.test.mjs tests/e2e/training-lab.test.mjs
   tests/e2e/offline.test.mjs tests/e2e/embed.test.mjs)
 # The first half, chosen so that both take about as long; every other file goes in the second.
-FIRST=(tour sharing export softmax-comparison narrow-layout)
+FIRST=(tour sharing export softmax-comparison narrow-layout function-labs)
 halves=("" "")
 for file in tests/e2e/*.test.mjs; do
   [[ " ${TIMED[*]} " == *" $file "* ]] && continue
