@@ -63,6 +63,24 @@ test('the SELU lab speaks of one layer as one, and never shows «−0»', () => 
   assert.equal(formatNumber(-1.25, 2), '−1,25');
 });
 
+test('the SELU lab tells layers still coming back from those that never will', () => {
+  const layers = (stds) => ({ layers: stds.map((std) => ({ mean: 0.01, std })) });
+  // Raw inputs through a few layers: the deviation falls towards 1 but is not there yet.
+  const coming = describeSelu(layers([3.2, 2.57, 2.19, 1.24]), ['entradas sin estandarizar']);
+  assert.match(coming, /vuelven hacia esos valores, pero despacio: en la capa 4 la media aún es/);
+  assert.match(coming, /la desviación típica 1,24, y harían falta más capas/);
+  assert.doesNotMatch(coming, /no vuelven/);
+  // He normal: the deviation keeps growing.
+  const away = describeSelu(layers([1.2, 1.5, 2.1, 2.9]), ['otra inicialización']);
+  assert.match(away, /ya no se autonormaliza: las capas se alejan .* y no vuelven/);
+  // One layer cannot show whether the next ones come back.
+  const one = describeSelu(layers([3.2]), ['entradas sin estandarizar']);
+  assert.match(one, /^Con una sola capa, SELU se aparta .*; sube la profundidad para ver si/);
+  // Both ends of a range that read the same are said once.
+  const still = describeSelu(layers([1, 1.01]), []);
+  assert.match(still, /la media se queda en 0,01 y la desviación típica va de 1 a 1,01\.$/);
+});
+
 test('a gradient ratio that rounds to 1 is said to be the same, not «1 veces»', () => {
   assert.equal(
     describeGradients([run('relu', [0.5002, 0.5])], 2),

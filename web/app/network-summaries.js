@@ -53,12 +53,52 @@ export function describeGradients(runs, depth) {
 }
 
 const near = (layer) => Math.abs(layer.mean) < 0.15 && Math.abs(layer.std - 1) < 0.2;
+const distance = (layer) => Math.abs(layer.mean) + Math.abs(layer.std - 1);
+
+/** Layers that strayed and are coming back, but not yet near: raw inputs through few layers. */
+const returning = (layers) =>
+  layers.length >= 2 &&
+  distance(layers.at(-1)) <= distance(layers.at(-2)) &&
+  distance(layers.at(-1)) < 0.9 * Math.max(...layers.map(distance));
+
+/** «va de 0,12 a 0,31», or «se queda en 0» when both ends read the same. */
+function span(lo, hi) {
+  const [a, b] = [formatNumber(lo, 2), formatNumber(hi, 2)];
+  return a === b ? `se queda en ${a}` : `va de ${a} a ${b}`;
+}
+
+/** What SELU's layers do when some are not near mean 0 and deviation 1. */
+function strayed(layers) {
+  const last = layers.at(-1);
+  const at = (still) =>
+    `en la capa ${layers.length} la media ${still}es ${formatNumber(last.mean, 2)} y la ` +
+    `desviación típica ${formatNumber(last.std, 2)}`;
+  const away = 'SELU se aparta de media 0 y desviación típica 1';
+  if (layers.length === 1) {
+    return (
+      `Con una sola capa, ${away}; sube la profundidad para ver si las capas siguientes ` +
+      'vuelven a esos valores'
+    );
+  }
+  if (near(last)) {
+    return `${away}, pero la autonormalización hace volver las capas a esos valores: ${at('')}`;
+  }
+  if (returning(layers)) {
+    return (
+      `${away} y las capas vuelven hacia esos valores, pero despacio: ${at('aún ')}, y ` +
+      'harían falta más capas'
+    );
+  }
+  return (
+    'SELU ya no se autonormaliza: las capas se alejan de media 0 y desviación típica 1 y ' +
+    'no vuelven'
+  );
+}
 
 export function describeSelu(result, broken) {
   const { layers } = result;
   const [mlo, mhi] = range(layers.map((l) => l.mean));
   const [slo, shi] = range(layers.map((l) => l.std));
-  const last = layers.at(-1);
   const list = formatList(broken);
   // A broken condition need not show in the statistics (a bottleneck barely does): then the
   // sentence says "despite", not "because".
@@ -66,12 +106,7 @@ export function describeSelu(result, broken) {
     ? `SELU se autonormaliza${broken.length ? ` aun con ${list}` : ''}: ` +
       `${layers.length === 1 ? 'su única capa se queda' : 'todas las capas se quedan'} cerca de ` +
       'media 0 y desviación típica 1'
-    : (near(last)
-        ? 'SELU se aparta de media 0 y desviación típica 1, pero la autonormalización hace volver ' +
-          `las capas a esos valores: en la capa ${layers.length} la media es ` +
-          `${formatNumber(last.mean, 2)} y la desviación típica ${formatNumber(last.std, 2)}`
-        : 'SELU ya no se autonormaliza: las capas se alejan de media 0 y desviación típica 1 y ' +
-          'no vuelven') +
+    : strayed(layers) +
       (broken.length
         ? ` (${broken.length === 1 ? 'condición rota' : 'condiciones rotas'}: ${list})`
         : '');
@@ -82,8 +117,7 @@ export function describeSelu(result, broken) {
     );
   }
   return (
-    `${verdict}. En las ${layers.length} capas, la media va de ` +
-    `${formatNumber(mlo, 2)} a ${formatNumber(mhi, 2)} y la desviación típica de ` +
-    `${formatNumber(slo, 2)} a ${formatNumber(shi, 2)}.`
+    `${verdict}. En las ${layers.length} capas, la media ${span(mlo, mhi)} y la desviación ` +
+    `típica ${span(slo, shi)}.`
   );
 }
