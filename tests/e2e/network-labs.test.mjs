@@ -152,6 +152,28 @@ describe('the network labs', () => {
     await page.close();
   });
 
+  test('a network that overflows shows no fraction of saturated or dead units past the overflow', async () => {
+    const page = await ctx.open('#gradiente?gradiente.a1=exponential&gradiente.depth=10');
+    await drawn(page, GRADIENT);
+    const lines = await page.evaluate(() =>
+      window.activaciones.charts['gradiente-unidades'].data.datasets
+        .filter((d) => d.group === 'Exponencial')
+        .map((d) => d.data.map((p) => p.y)),
+    );
+    assert.equal(lines.length, 2);
+    for (const ys of lines) {
+      // The first layers are finite; from the overflow on, a gap (it once read 0 and 0: healthy).
+      assert.ok(Number.isFinite(ys[0]), ys.join());
+      assert.ok(
+        ys.slice(5).every((y) => y === null),
+        ys.join(),
+      );
+    }
+    assert.match(await page.locator('#gradiente [data-summary]').innerText(), /se desborda/);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('a network of one layer shows one point per run, on an axis of that one layer', async () => {
     // From 100 layers: the points' radius once stayed 0 when the depth went from 100 to 1.
     const page = await ctx.open('#gradiente?gradiente.depth=100&autonormalizacion.depth=100');

@@ -12,6 +12,9 @@ import { seriesStyle } from './series-style.js';
 const SLOTS = 4;
 const START = ['sigmoid', 'tanh', 'relu', 'selu'];
 const WIDTHS = ['8', '16', '32', '64', '128', '256', '512'];
+// A layer whose values overflowed (the exponential's, within a few layers) has no fraction of
+// saturated or dead units to speak of: NaN counts as neither, so it is left as a gap.
+const overflowed = (layer) => !Number.isFinite(layer.mean) || !Number.isFinite(layer.std);
 
 export function createGradientLab({ root, section, api, store, specs, client }) {
   const ids = [...specs.values()].filter((s) => s.kind === 'elementwise').map((s) => s.id);
@@ -34,7 +37,7 @@ export function createGradientLab({ root, section, api, store, specs, client }) 
   });
   const units = new LayerChart(unitsCanvas, {
     y: { min: 0, max: 1, title: 'fracción de unidades' },
-    pairs: { solid: 'saturadas', dashed: 'muertas' },
+    pairs: { solid: 'Saturadas', dashed: 'Muertas' },
   });
 
   // A run keeps its slot's colour and dash: emptying «Activación 2» must not recolour the third.
@@ -74,14 +77,14 @@ export function createGradientLab({ root, section, api, store, specs, client }) 
         {
           label: `${functionName(id)}: saturadas`,
           group: functionName(id),
-          values: result.layers.map((l) => l.saturated),
+          values: result.layers.map((l) => (overflowed(l) ? NaN : l.saturated)),
           ...seriesStyle(slotOf.get(options)),
           dash: [],
         },
         {
           label: `${functionName(id)}: muertas`,
           group: functionName(id),
-          values: result.layers.map((l) => l.dead),
+          values: result.layers.map((l) => (overflowed(l) ? NaN : l.dead)),
           ...seriesStyle(slotOf.get(options)),
           dash: [5, 4],
         },

@@ -12,8 +12,8 @@ import {
 import { grownFrame } from './curve-data.js';
 
 /**
- * A legend for series that come in pairs, a solid and a dashed line per run: one entry per run's
- * colour, then one per line style, so that 4 runs take 6 short entries instead of 8 long ones
+ * A legend for series that come in pairs, a solid and a dashed line per run: one entry per line
+ * style, then one per run's colour, so that 4 runs take 6 short entries instead of 8 long ones
  * (on a phone, Chart.js drops the entries that do not fit).
  */
 function pairedLabels(chart, { solid, dashed }, textColor) {
@@ -31,10 +31,11 @@ function pairedLabels(chart, { solid, dashed }, textColor) {
     pointStyle: 'line',
     hidden: false,
   });
+  // The line styles first: after the runs, a wrapped legend read «SELU saturadas» as one name.
   return [
-    ...[...seen].map(([color, group]) => entry(group, color, [])),
     entry(solid, textColor, []),
     entry(dashed, textColor, [5, 4]),
+    ...[...seen].map(([color, group]) => entry(group, color, [])),
   ];
 }
 
