@@ -323,7 +323,21 @@ ${frames
         reported > 200 && Math.abs(reported - actual) <= 2,
         `${q}: ${reported} vs ${actual}`,
       );
+      // Sized as it asks, the frame has nothing left to scroll: a screen-reader-only element
+      // once stuck out 1 px below the content, and desktops showed a scrollbar for it.
+      await page.waitForFunction(
+        ([id, h]) => document.getElementById(id).height === String(h),
+        [`f${i}`, reported],
+      );
+      const overflow = await frame.evaluate(
+        () => document.documentElement.scrollHeight - innerHeight,
+      );
+      assert.ok(overflow <= 0, `${q}: ${overflow} px to scroll inside the frame`);
     }
+    // A frame is as tall as its content: the narrow screen's bar, fixed to the frame's bottom,
+    // would sit out of sight, over the footer's link.
+    const trainingFrame = page.frame({ url: (u) => u.href.includes('lab=entrenamiento') });
+    assert.equal(await trainingFrame.locator('.train-mini').count(), 0);
     // The training lab trains on the frame's main thread (no worker without an origin). It trains
     // as fast as its frame draws, and Chromium stops drawing a cross-origin frame out of view: the
     // frame is brought into view, and play is pressed by keyboard, which no late resize of another

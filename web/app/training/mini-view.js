@@ -14,6 +14,11 @@ import { formatLoss } from './view.js';
 const NARROW = '(max-width: 50em)';
 
 export function createMiniView(root, { onPlay }) {
+  // An embed's frame is as tall as its content, so its bottom edge is the frame's, often far
+  // below what the reader sees; there the bar covered the footer's link and made the frame grow.
+  if (document.documentElement.hasAttribute('data-embed')) {
+    return { render() {}, note() {}, showPlaying() {}, applyTheme() {} };
+  }
   const maps = el('div', { class: 'mini-maps' });
   const text = el('p', { class: 'mini-text' });
   const warning = el('p', { class: 'mini-note', hidden: true });
