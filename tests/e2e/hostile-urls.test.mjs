@@ -104,8 +104,24 @@ describe('hostile links', () => {
       dialogs,
     );
     assert.equal(await repeated.locator('#elu input[name="alpha"]').inputValue(), '2');
-    assert.match(await repeated.locator('#app-notice').innerText(), /repetido/);
+    assert.match(await repeated.locator('#app-notice').innerText(), /«fn=relu»: repetido/);
     await repeated.close();
+    // As a teacher may write it: a decimal comma, and fn= beside section=.
+    const typed = await openChecked(
+      'embed.html?section=elu&fn=relu&alpha=2,5',
+      '',
+      'typed',
+      dialogs,
+    );
+    assert.equal(await typed.locator('#elu input[name="alpha"]').inputValue(), '2.5');
+    assert.equal(
+      await typed
+        .locator('#app-notice li')
+        .allInnerTexts()
+        .then((t) => t.join(' | ')),
+      '«fn=relu»: no existe; fn= muestra una función sola, y no va con section= ni lab=',
+    );
+    await typed.close();
     assert.deepEqual(dialogs, []);
   });
 

@@ -22,14 +22,17 @@ const short = (text) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
  * { error, frameId } with a Spanish message.
  */
 export function embedPlan(search, { sections, cards }) {
-  const query = new URLSearchParams(search);
+  // «&amp;» is how the iframe's code writes «&»: a src copied from it into an address keeps it.
+  const query = new URLSearchParams(
+    [...new URLSearchParams(search)].map(([key, value]) => [key.replace(/^amp;/, ''), value]),
+  );
   // Echoed in the size messages so a host page with several frames knows which one spoke, even
   // when the frame only shows an error.
   const frameId = first(query, 'id')?.slice(0, 64) ?? null;
   const notes = [];
+  // The values dropped, not the one kept: «fn=relu: repetido; vale el primero».
   for (const key of RESERVED) {
-    if (query.getAll(key).length > 1)
-      notes.push({ key, text: first(query, key), reason: 'repeated' });
+    for (const text of query.getAll(key).slice(1)) notes.push({ key, text, reason: 'repeated' });
   }
   const fn = first(query, 'fn');
   const wanted = first(query, 'section') ?? first(query, 'lab');
@@ -57,8 +60,13 @@ export function embedPlan(search, { sections, cards }) {
       return { error: `No hay ninguna función «${short(fn)}» en la lección. ${hint}`, frameId };
     }
   } else {
+    const given = [...new Set(query.keys())].filter((k) => !RESERVED.has(k));
+    const seen =
+      given.length > 0
+        ? ` La dirección trae ${given.map((k) => `«${short(k)}»`).join(', ')}, que no es ninguna de las tres.`
+        : '';
     return {
-      error: 'Falta indicar qué mostrar: añade ?fn=, ?section= o ?lab= a la dirección.',
+      error: `Falta indicar qué mostrar: añade ?fn=, ?section= o ?lab= a la dirección.${seen}`,
       frameId,
     };
   }

@@ -43,7 +43,14 @@ export async function startEmbed(api, failed) {
   showLinkNotes([
     ...plan.notes,
     ...missing.map((name) => ({ key: 'hide', text: name, reason: 'control', hint })),
-    ...store.notes().map((n) => ({ ...n, key: n.key.replace(prefix, '') })),
+    ...store.notes().map((n) => {
+      const key = n.key.replace(prefix, '');
+      // fn= names a function to show alone; with section= or lab= it is that section's state.
+      if (key === 'fn' && n.reason === 'unknown') {
+        return { ...n, key, hint: '; fn= muestra una función sola, y no va con section= ni lab=' };
+      }
+      return { ...n, key };
+    }),
   ]);
   reportHeight(plan.frameId);
   return { labs, afterReady: () => {} };

@@ -8,18 +8,25 @@ export function snap(value, step) {
   return Number((Math.round(value / step) * step).toFixed(decimals));
 }
 
+/** A number as a link may write it: «2.5», or «2,5», as a Spanish reader types it. */
+function readNumber(text) {
+  if (text === null || text.trim() === '') return NaN;
+  return Number(text.replace(/^(\s*[+-]?\d*),(\d+\s*)$/, '$1.$2'));
+}
+
 export function numberProp(key, { min, max, step, fallback }) {
   return {
     key,
     fallback,
     parse(text) {
-      if (text === null || text.trim() === '') return fallback;
-      const value = Number(text);
+      const value = readNumber(text);
       if (!Number.isFinite(value)) return fallback;
       const clamped = Math.min(max, Math.max(min, value));
       return step ? snap(clamped, step) : clamped;
     },
     format: (value) => String(value),
+    // Kept as written, decimal comma or not: nothing clamped, snapped or dropped.
+    matches: (text, value) => readNumber(text) === value,
   };
 }
 

@@ -25,6 +25,16 @@ function adjustment(prop, value) {
   return { reason: 'adjusted', hint: ` ${used}${start ? ', el de partida' : ''}` };
 }
 
+/** «; los que hay: alpha, zmin…» for an unknown key: the keys beside it (a card's own). */
+function validKeys(props, key) {
+  const scope = key.slice(0, key.lastIndexOf('.') + 1);
+  const names = props
+    .map((p) => p.key)
+    .filter((k) => k.startsWith(scope) && !k.slice(scope.length).includes('.'))
+    .map((k) => k.slice(scope.length));
+  return names.length > 0 && names.length <= 12 ? `; los que hay: ${names.join(', ')}` : '';
+}
+
 /**
  * `initial` ({ anchor, params }) defaults to the URL hash; `persist: false` (the embed) never
  * writes the URL.
@@ -89,7 +99,7 @@ export function createStore({ initial = readHash(), persist = true } = {}) {
       if (!name.startsWith(`${anchor}.`)) continue;
       const key = name.slice(anchor.length + 1);
       const prop = byKey.get(key);
-      if (!prop) notes.push({ key: name, text, reason: 'unknown' });
+      if (!prop) notes.push({ key: name, text, reason: 'unknown', hint: validKeys(props, key) });
       else if (seen.has(key)) notes.push({ key: name, text, reason: 'repeated' });
       else {
         seen.add(key); // the first value wins
