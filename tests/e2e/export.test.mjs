@@ -154,8 +154,16 @@ describe('exporting charts', () => {
     assert.equal(white.name, 'elu.png');
     const png = readPng(white.bytes);
     assert.ok(Math.abs(png.width - 2 * size.width) <= 1, `${png.width} px for ${size.width}`);
-    assert.ok(Math.abs(png.height - 2 * size.height) <= 1, `${png.height} px for ${size.height}`);
+    // Above the chart, a line names its parameters («α = 1,5»): ELU at two αs must differ.
+    const band = png.height - 2 * size.height;
+    assert.ok(band >= 30 && band <= 60, `${png.height} px for ${size.height}`);
     assert.deepEqual(png.corner, [255, 255, 255, 255]);
+    // A function without parameters has no such line: the image is the chart.
+    const plain = readPng(
+      (await download(page, exportButton(page, '#sigmoide', 'Descargar PNG'))).bytes,
+    );
+    const sigmoid = await cssSize(page, 'sigmoide');
+    assert.ok(Math.abs(plain.height - 2 * sigmoid.height) <= 1, `${plain.height} px`);
 
     const clear = await download(page, exportButton(page, '#elu', 'PNG sin fondo'));
     assert.equal(clear.name, 'elu-sin-fondo.png');
@@ -217,7 +225,8 @@ describe('exporting charts', () => {
     const { name, bytes } = await download(page, exportButton(page, '#elu', 'CSV'));
     assert.equal(name, 'elu.csv');
     const { header, rows } = readCsv(bytes);
-    assert.deepEqual(header, ['z', ...curves.map((c) => c.label)]);
+    // Each curve's column names the parameters it was drawn with.
+    assert.deepEqual(header, ['z', ...curves.map((c) => `${c.label} · α = 1,5`)]);
     assert.equal(header.length, 3);
     // f′ jumps at 0 (α ≠ 1): its two one-sided limits and the gap between them take three rows.
     assert.equal(rows.length, Math.max(...curves.map((c) => c.points)));

@@ -72,6 +72,8 @@ export function createCardLab({ root, card, spec, api, values, changed, onCompar
   );
   canvas.setAttribute('aria-describedby', summary.id);
   const chart = new FunctionChart(canvas, { fLabel: `${name}: f(z)`, dfLabel: 'f′(z)' });
+  // Exported images and CSV name the parameters (see function-lab.js).
+  if (spec.params.length > 0) chart.chart.$exportNote = () => describeParams(spec.params, params());
   const [zmin, zmax] = card.z;
   const z = linspace32(zmin, zmax, SAMPLES); // float32: the API's SIMD path
   const fPoints = [];

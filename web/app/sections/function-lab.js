@@ -90,6 +90,8 @@ export function createFunctionLab({ root, section, spec, api, store }) {
   });
 
   const chart = new FunctionChart(canvas, { fLabel: `${name}: f(z)`, dfLabel: 'f′(z)' });
+  // Exported images and CSV name the parameters: ELU at α = 1 and at α = 2 must not look alike.
+  if (spec.params.length > 0) chart.chart.$exportNote = () => describeParams(spec.params, values);
   let hoverZ = null;
   let sample = null;
 

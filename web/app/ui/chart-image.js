@@ -21,6 +21,29 @@ function copyOf(source, width, height, white) {
 }
 
 /**
+ * `image` with a line of text above it, `note` (the parameters: «α = 2»), in `ink`: two images of
+ * one function at different parameters must not look the same.
+ */
+function captioned(image, note, ink, white) {
+  const size = 13 * SCALE;
+  const band = Math.round(size * 1.8);
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height + band;
+  const ctx = canvas.getContext('2d');
+  if (white) {
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+  }
+  ctx.font = `${size}px ${getComputedStyle(document.body).fontFamily}`;
+  ctx.fillStyle = ink;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(note, 8 * SCALE, band / 2, canvas.width - 16 * SCALE);
+  ctx.drawImage(image, 0, band);
+  return canvas;
+}
+
+/**
  * A chart whose legend the page draws in HTML (the comparison figures' checkboxes) gets Chart.js's
  * own for the copy, with the curves on show: an image must name its curves by itself.
  */
@@ -39,7 +62,7 @@ function drawLegend(chart) {
  * A canvas with the chart drawn at SCALE × its CSS size; on white (with the light theme's axis
  * colours) when `white`, else on a transparent background.
  */
-function chartCopy(chart, white) {
+function chartCopy(chart, white, note) {
   const own = Object.hasOwn(chart.config.options, 'devicePixelRatio');
   const previous = chart.config.options.devicePixelRatio;
   const restoreColors = white ? usePaperColors(chart) : () => {};
@@ -52,7 +75,9 @@ function chartCopy(chart, white) {
     // Chart.js keeps CSS sizes to a tenth of a pixel and floors the canvas to whole pixels.
     const width = Math.min(chart.canvas.width, Math.floor(chart.width * SCALE));
     const height = Math.min(chart.canvas.height, Math.floor(chart.height * SCALE));
-    return copyOf(chart.canvas, width, height, white);
+    const copy = copyOf(chart.canvas, width, height, white);
+    if (!note) return copy;
+    return captioned(copy, note, chart.options.scales?.x?.ticks?.color ?? '#000000', white);
   } finally {
     if (own) chart.options.devicePixelRatio = previous;
     else delete chart.options.devicePixelRatio;
@@ -72,9 +97,12 @@ function toPng(canvas) {
   });
 }
 
-/** The chart as a PNG Blob: { white: true } on a white background, else transparent. */
-export function chartPng(chart, { white }) {
-  return toPng(chartCopy(chart, white));
+/**
+ * The chart as a PNG Blob: { white: true } on a white background, else transparent; `note`, a
+ * line above it.
+ */
+export function chartPng(chart, { white, note = '' }) {
+  return toPng(chartCopy(chart, white, note));
 }
 
 /** The boundary map drawn on `canvas` as a PNG Blob (it is opaque: no background to choose). */

@@ -89,12 +89,13 @@ function pointRows(datasets) {
   return rows;
 }
 
-export function chartCsv(chart) {
+/** `note` (the parameters: «α = 2») goes into every curve's column name. */
+export function chartCsv(chart, { note = '' } = {}) {
   const datasets = visibleDatasets(chart);
   const category = chart.scales?.x?.type === 'category';
   const header = [
     xTitle(chart, category ? 'categoría' : 'z'),
-    ...datasets.map((d) => d.label ?? ''),
+    ...datasets.map((d) => (note ? `${d.label ?? ''} · ${note}` : (d.label ?? ''))),
   ];
   const rows = category ? categoryRows(chart, datasets) : pointRows(datasets);
   return toCsv(header, rows);

@@ -58,6 +58,8 @@ function toolbar(label, actions, className = '') {
 
 function chartToolbar(key, chart) {
   const name = chart.canvas.getAttribute('aria-label') ?? key;
+  // A lab with parameters says them (see function-lab.js): «α = 2».
+  const note = () => chart.$exportNote?.() ?? '';
   const box = chart.canvas.closest('.chart-box') ?? chart.canvas;
   box.after(
     toolbar(`Exportar: ${name}`, [
@@ -65,19 +67,19 @@ function chartToolbar(key, chart) {
         text: 'Descargar PNG',
         title: 'Imagen PNG al doble de resolución, con fondo blanco',
         file: `${key}.png`,
-        make: () => chartPng(chart, { white: true }),
+        make: () => chartPng(chart, { white: true, note: note() }),
       },
       {
         text: 'PNG sin fondo',
         title: 'Imagen PNG al doble de resolución, con fondo transparente',
         file: `${key}-sin-fondo.png`,
-        make: () => chartPng(chart, { white: false }),
+        make: () => chartPng(chart, { white: false, note: note() }),
       },
       {
         text: 'CSV',
         title: 'Los datos de las curvas visibles, en CSV (UTF-8)',
         file: `${key}.csv`,
-        make: () => csvBlob(chartCsv(chart)),
+        make: () => csvBlob(chartCsv(chart, { note: note() })),
       },
     ]),
   );
