@@ -373,6 +373,17 @@ describe('the training lab on a narrow screen', () => {
     assert.equal(maps.length, 3);
     assert.equal(new Set(maps).size, 3);
     assert.deepEqual(maps, legend);
+    // Under each map, its run's training loss: a number, as the readout writes it.
+    await page.waitForFunction(
+      (b) => [...document.querySelectorAll(`${b} .mini-loss`)].every((l) => l.textContent),
+      bar,
+    );
+    const losses = await page.locator(`${bar} .mini-loss`).allTextContents();
+    assert.equal(losses.length, 3);
+    assert.ok(
+      losses.every((l) => /^\d+(,\d+)?$/.test(l)),
+      losses.join(' | '),
+    );
     await page.setViewportSize({ width: 1280, height: 900 });
     await scrollTo(page, `${LAB} [name="tasa"]`);
     await waitShown(page, false);

@@ -42,21 +42,26 @@ export function createMiniView(root, { onPlay }) {
     const runs = state.compare ? state.runs : state.runs.slice(0, 1);
     if (thumbs.length !== runs.length || bar.classList.contains('is-compare') !== state.compare) {
       // Compared, each map is framed in its curve's colour, as the legend shows it.
+      // Compared, each map has its run's training loss under it.
       thumbs = runs.map((_, i) => {
         const canvas = el('canvas', { class: 'mini-map' });
         if (state.compare) canvas.style.borderColor = seriesStyle(i).color;
-        return new BoundaryMap(canvas, { compact: true });
+        const loss = el('span', { class: 'mini-loss' });
+        const run = el('div', { class: 'mini-run' }, state.compare ? [canvas, loss] : [canvas]);
+        return { map: new BoundaryMap(canvas, { compact: true }), loss, run };
       });
-      maps.replaceChildren(...thumbs.map((t) => t.canvas));
+      maps.replaceChildren(...thumbs.map((t) => t.run));
       bar.classList.toggle('is-compare', state.compare);
     }
     runs.forEach((run, i) => {
-      if (run.grid) thumbs[i].draw(run.grid, run.n, { train: state.points?.train });
+      if (run.grid) thumbs[i].map.draw(run.grid, run.n, { train: state.points?.train });
+      const last = run.train.at(-1);
+      thumbs[i].loss.textContent = last ? formatLoss(last.y) : '';
     });
     const [first] = state.runs;
     text.textContent =
       state.compare || !first
-        ? `Época ${state.epoch}`
+        ? `Época ${state.epoch}${state.compare ? ' · pérdida bajo cada mapa' : ''}`
         : `Época ${state.epoch} · pérdida ${formatLoss(first.train.at(-1)?.y)}`;
   }
 
@@ -97,7 +102,7 @@ export function createMiniView(root, { onPlay }) {
       play.textContent = on ? 'Pausa' : 'Entrenar';
     },
     applyTheme() {
-      for (const t of thumbs) t.applyTheme();
+      for (const t of thumbs) t.map.applyTheme();
       if (!bar.hidden && last) draw(last);
     },
   };
