@@ -21,10 +21,12 @@ export const FRAMEWORKS = [
   { key: 'numpy', label: 'NumPy' },
 ];
 
-function snippet(codeHtml, attrs = '') {
+// The code block is focusable (it may scroll sideways); a name says what Tab landed on, where a
+// screen reader would say only «grupo» or nothing.
+function snippet(codeHtml, framework, attrs = '') {
   return `<div class="snippet"${attrs}>
-  <pre tabindex="0"><code data-snippet-code>${codeHtml}</code></pre>
-  <button type="button" class="button copy-button" data-copy>Copiar</button>
+  <pre tabindex="0" role="group" aria-label="Código en ${framework}"><code data-snippet-code>${codeHtml}</code></pre>
+  <button type="button" class="button copy-button" data-copy aria-label="Copiar el código en ${framework}">Copiar</button>
   <span class="copy-status" role="status" data-copy-status></span>
 </div>`;
 }
@@ -41,6 +43,7 @@ export function codeTabs(prefix, codes, { liveFn } = {}) {
   if (present.length === 1)
     return snippet(
       codes.keras,
+      'Keras',
       liveFn ? ` data-snippet-fn="${liveFn}" data-snippet-framework="keras"` : '',
     );
   const tabs = present
@@ -56,7 +59,7 @@ export function codeTabs(prefix, codes, { liveFn } = {}) {
           ? ` data-snippet-fn="${liveFn}" data-snippet-framework="${f.key}"`
           : '';
       return `<div role="tabpanel" id="${prefix}-panel-${f.key}" aria-labelledby="${prefix}-tab-${f.key}"${i === 0 ? '' : ' hidden'}>
-  ${snippet(codes[f.key], live)}
+  ${snippet(codes[f.key], f.label, live)}
 </div>`;
     })
     .join('\n');

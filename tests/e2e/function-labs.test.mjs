@@ -322,7 +322,8 @@ describe('function labs', () => {
     });
     const page = await ctx.open('#relu', { context });
     const snippet = page.locator('#relu [role=tabpanel]:not([hidden]) .snippet');
-    await snippet.getByRole('button', { name: 'Copiar' }).click();
+    // Named for its code: a list of buttons does not read «Copiar» four times over.
+    await snippet.getByRole('button', { name: 'Copiar el código en Keras', exact: true }).click();
     await page.waitForFunction(
       () =>
         document.querySelector('#relu [role=tabpanel]:not([hidden]) [data-copy-status]')

@@ -424,6 +424,14 @@ describe('the gallery of other functions', () => {
       /np\./,
     );
     assert.equal(await page.locator('#sigmoide [role=tabpanel]:not([hidden])').count(), 1);
+    // Tab from the tabs lands on the code, which says what it is: it can scroll sideways.
+    await page.keyboard.press('Tab');
+    assert.deepEqual(
+      await page.evaluate(() => [document.activeElement.tagName, document.activeElement.ariaLabel]),
+      ['PRE', 'Código en NumPy'],
+    );
+    const unnamed = await page.locator('pre[tabindex="0"]:not([aria-label^="Código en "])').count();
+    assert.equal(unnamed, 0);
     await page.close();
   });
 });
