@@ -187,6 +187,12 @@ describe('the lesson page', () => {
         .filter((t) => /\((hard|soft|sparse|tanh|threshold)/.test(t)),
     );
     assert.deepEqual(unglossed, []);
+    // A control's Keras argument in brackets, «α (alpha)», is code in English.
+    assert.equal(await page.locator('#elu .control label code[lang="en"]').textContent(), 'alpha');
+    assert.equal(
+      await page.locator('#funcion-leaky_relu .control label code[lang="en"]').textContent(),
+      'negative_slope',
+    );
     await page.close();
   });
 

@@ -17,6 +17,16 @@ export function el(tag, attrs = {}, children = []) {
 }
 
 /**
+ * A control's label; a trailing «(negative_slope)», the Keras argument's name, is code, read as
+ * English rather than spelt out by a Spanish voice.
+ */
+function labelFor(id, text) {
+  const [, before, name] = /^(.*\()([a-z][a-z_]*)\)$/.exec(text) ?? [];
+  if (!name) return el('label', { for: id, text });
+  return el('label', { for: id }, [before, el('code', { lang: 'en', text: name }), ')']);
+}
+
+/**
  * A labelled range slider showing its value. `toSlider`/`fromSlider` map the state's value to
  * the slider's position and back (a logarithmic slider, for instance). A screen reader hears
  * `describe(v)` (by default the shown value) from the slider itself; the <output> beside it is
@@ -49,7 +59,7 @@ export function sliderControl({
     onInput(v);
   });
   const element = el('div', { class: 'control control-slider' }, [
-    el('label', { for: id, text: label }),
+    labelFor(id, label),
     input,
     output,
   ]);
@@ -73,7 +83,7 @@ export function checkboxControl({ name, label, checked, onChange, className = ''
   input.addEventListener('change', () => onChange(input.checked));
   const element = el('div', { class: `control control-check ${className}`.trim() }, [
     input,
-    el('label', { for: id, text: label }),
+    labelFor(id, label),
   ]);
   return {
     element,
