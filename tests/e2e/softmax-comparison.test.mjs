@@ -390,7 +390,8 @@ describe('comparison figures', () => {
       await page
         .locator('[data-figure="comparacion-familia-derivadas"] [data-summary]')
         .textContent(),
-      /la derivada de SELU va de 0,08753 a 1,758[;.]/,
+      // λα is approached from the left; SELU′(0) = λ: «casi».
+      /la derivada de SELU va de 0,08753 a casi 1,758[;.]/,
     );
     await page.close();
   });

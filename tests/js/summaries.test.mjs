@@ -98,8 +98,12 @@ test('a maximum at the kink itself, between two samples, is reached there', () =
 
 test('ranges include the limits at jumps', () => {
   const { df, jumps } = seluLike();
-  assert.deepEqual(range(df, jumps.df), [Math.min(...df), 1.7580993408473766]);
-  assert.deepEqual(range([1, 2]), [1, 2]);
+  const selu = range(df, jumps.df);
+  assert.deepEqual([...selu], [Math.min(...df), 1.7580993408473766]);
+  // λα is a one-sided limit at 0, which SELU′ never takes (SELU′(0) = λ): «casi 1,758».
+  assert.deepEqual(selu.limits, [false, true]);
+  assert.deepEqual([...range([1, 2])], [1, 2]);
+  assert.deepEqual(range([1, 2]).limits, [false, false]);
 });
 
 test('constant pieces are counted, in brackets before «y toma valores»', () => {
@@ -283,12 +287,55 @@ test('a jump at an end of the interval counts from the side within it', async ()
     jumps: cuts,
   });
   // Not «de −2,985 a 3» and «para z > −2,98», nor «en todo el intervalo».
-  assert.match(text, /toma valores de −3 a 3\. f′ alcanza su máximo, 1, para z > −3\.$/);
+  // −3 itself is not taken: f(−3) = v = 3, and f(z) = z only for z > −3.
+  assert.match(text, /toma valores de casi −3 a 3\. f′ alcanza su máximo, 1, para z > −3\.$/);
 });
 
 test('a table cell keeps its decimals, and a small value its significant digits', () => {
   assert.deepEqual(
     [-0.1598, 0.225, -9.1e-4, -3.7e-4, 0.0123, 0, -0].map((v) => formatCell(v)),
     ['−0,160', '0,225', '−9,1·10⁻⁴', '−3,7·10⁻⁴', '0,012', '0', '0'],
+  );
+});
+
+test('an end f only approaches is «casi»; a kink that f′ takes closes its zone or peak: «≤»', async () => {
+  const { loadActivations } = await import(API_URL);
+  const api = await loadActivations();
+  const summary = (id, params, zmin, zmax, threshold) => {
+    const spec = api.list().find((s) => s.id === id);
+    const grid = Array.from({ length: 601 }, (_, i) => zmin + ((zmax - zmin) * i) / 600);
+    const cuts = jumps(api, spec, params, zmin, zmax);
+    const exact = exactSample(api, id, grid, params, cuts);
+    const kinks = cuts.df.map((j) => j.z);
+    return describeFunction({
+      name: id,
+      z: grid,
+      ...exact,
+      jumps: cuts,
+      threshold,
+      intervals:
+        threshold === undefined ? [] : saturationIntervals(grid, exact.df, threshold, kinks),
+    });
+  };
+  // σ(50) is 1 − 1,9·10⁻²², which float64 stores as 1; ELU(−50) with α = 3 is −3 + 5,8·10⁻²².
+  assert.match(summary('sigmoid', {}, -50, 50), /toma valores de 1,929·10⁻²² a casi 1\./);
+  assert.match(summary('tanh', {}, -50, 50), /toma valores de casi −1 a casi 1\./);
+  assert.match(summary('elu', { alpha: 3 }, -50, 50), /toma valores de casi −3 a 50\./);
+  // Values that are taken stay as they are: ReLU(5) = 5, and σ(10) has its digits.
+  assert.match(summary('relu', {}, -5, 5), /toma valores de 0 a 5\./);
+  assert.match(summary('sigmoid', {}, -10, 10), /de 4,54·10⁻⁵ a 0,99995\./);
+  // ReLU′(0) = 0 is saturated: the zone is z ≤ 0, and on [0, 5] only the point z = 0.
+  assert.match(summary('relu', {}, -5, 5, 0.01), /Zona de saturación \(\|f′\| < 0,01\): z ≤ 0\.$/);
+  assert.match(summary('relu', {}, 0, 5, 0.01), /\): z = 0\.$/);
+  // ELU′(0) = α: with α = 1, f′'s maximum 1 is taken at 0 too.
+  assert.match(summary('elu', { alpha: 1 }, -5, 5), /f′ alcanza su máximo, 1, para z ≥ 0\./);
+  assert.match(summary('relu', {}, -5, 5), /f′ alcanza su máximo, 1, para z > 0\./);
+  // SELU′ climbs to λα as z → 0⁻ but is λ at 0: the comparison says «casi».
+  const spec = api.list().find((s) => s.id === 'selu');
+  const grid = Array.from({ length: 301 }, (_, i) => -3 + i / 50);
+  const cuts = jumps(api, spec, {}, -3, 3);
+  assert.equal(
+    describeRange('selu', 'df', exactRange(api, 'selu', grid, {}, 'df', cuts.df)),
+    'la derivada de SELU va de 0,08753 a casi 1,758',
   );
 });

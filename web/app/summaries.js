@@ -38,13 +38,15 @@ function monotonicity(values, df) {
 }
 
 // `open`: the interval leaves out an end that is also the interval's (Umbral's f′ is 1 for
-// z > θ and 0 at θ = zmin): «z > −3», not «todo el intervalo».
-function describeZ(a, b, zmin, zmax, open = { low: false, high: false }) {
+// z > θ and 0 at θ = zmin): «z > −3», not «todo el intervalo». `closed`: an inner end that
+// belongs to it (ReLU′(0) = 0 is saturated: «z ≤ 0»).
+function describeZ(a, b, zmin, zmax, open = {}, closed = {}) {
+  if (a === b) return `z = ${formatNumber(a, 2)}`;
   const atMin = a <= zmin && !open.low;
   const atMax = b >= zmax && !open.high;
   if (atMin && atMax) return 'todo el intervalo';
-  if (atMin) return `z < ${formatNumber(b, 2)}`;
-  if (atMax) return `z > ${formatNumber(a, 2)}`;
+  if (atMin) return `z ${closed.high ? '≤' : '<'} ${formatNumber(b, 2)}`;
+  if (atMax) return `z ${closed.low ? '≥' : '>'} ${formatNumber(a, 2)}`;
   return `z entre ${formatNumber(a, 2)} y ${formatNumber(b, 2)}`;
 }
 
@@ -115,7 +117,21 @@ function peak(z, df, kinks, jumps, refinePeak) {
     }
     const a = first > 0 ? snapToKink(z[first], z[first - 1], z[first], kinks) : z[first];
     const b = last < z.length - 1 ? snapToKink(z[last], z[last], z[last + 1], kinks) : z[last];
-    const where = describeZ(a, b, z[0], z.at(-1), { low: first > 0, high: last < z.length - 1 });
+    // An end is taken when it is a sample of the plateau, or a kink where f′ does not jump or
+    // keeps the plateau's value (ELU′(0) = α: with α = 1, «z ≥ 0»; ReLU′(0) = 0: «z > 0»).
+    const takes = (edge, sample) => {
+      if (edge === sample) return true;
+      const jump = jumps.find((j) => j.z === edge);
+      return !jump || !above(max, jump.value);
+    };
+    const where = describeZ(
+      a,
+      b,
+      z[0],
+      z.at(-1),
+      { low: first > 0, high: last < z.length - 1 },
+      { low: takes(a, z[first]), high: takes(b, z[last]) },
+    );
     return where === 'todo el intervalo' ? `en ${where}` : `para ${where}`;
   });
   // Constant all along (the identity's 1, a shrink's 0 with θ beyond the interval): no maximum.
@@ -134,20 +150,28 @@ function peak(z, df, kinks, jumps, refinePeak) {
 function range(values, jumps = [], refine = undefined) {
   let lo = Infinity;
   let hi = -Infinity;
-  const take = (v) => {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+  // An end that is a one-sided limit at a jump, which f never takes (SELU′ → λα as z → 0⁻).
+  const limits = [false, false];
+  const take = (v, limit = false) => {
+    if (v < lo) [lo, limits[0]] = [v, limit];
+    if (v > hi) [hi, limits[1]] = [v, limit];
   };
-  values.forEach(take);
+  values.forEach((v) => take(v));
   const inner = (i) => i > 0 && i < values.length - 1;
   if (refine) {
     const [iLo, iHi] = [values.indexOf(lo), values.indexOf(hi)];
     if (inner(iLo)) take(refine(iLo, 'min'));
     if (inner(iHi)) take(refine(iHi, 'max'));
   }
-  for (const j of jumps) [j.left, j.value, j.right].forEach(take);
-  return [lo, hi];
+  for (const j of jumps) {
+    take(j.value);
+    for (const v of [j.left, j.right]) take(v, v !== j.value);
+  }
+  return Object.assign([lo, hi], { limits });
 }
+
+/** «0,25», or «casi 1,758» for an end the function only approaches. */
+const formatEnd = (v, approached) => `${approached ? 'casi ' : ''}${formatBound(v)}`;
 
 /**
  * The parameters as a summary names them: «α = 1,5 y b = 2», and a yes/no parameter in its own
@@ -183,19 +207,37 @@ export function describeFunction({
   const zmin = z[0];
   const zmax = z.at(-1);
   const kinks = [...jumps.f, ...jumps.df].map((j) => j.z);
-  const [lo, hi] = range(f, jumps.f, refineRange);
+  const extremes = range(f, jumps.f, refineRange);
+  const [lo, hi] = extremes;
+  // An end at a jump of f′ belongs to the zone when f′'s own value there is saturated.
+  const saturatedAt = (edge) => jumps.df.some((j) => j.z === edge && Math.abs(j.value) < threshold);
   const zones = intervals.length
-    ? formatList(intervals.map(([a, b]) => describeZ(a, b, zmin, zmax)))
+    ? formatList(
+        intervals.map(([a, b]) =>
+          describeZ(a, b, zmin, zmax, {}, { low: saturatedAt(a), high: saturatedAt(b) }),
+        ),
+      )
     : 'ninguna en este intervalo';
   const saturation =
     threshold === undefined
       ? ''
-      : ` Zona de saturación (|f′| < ${formatSignificant(threshold, 2)}): ${zones}.`;
+      : ` Zona de saturación (|f′| < ${formatSignificant(threshold, 3)}): ${zones}.`;
   const shape = monotonicity(f, df);
-  const [low, high] = [formatBound(lo), formatBound(hi)];
+  // An end where f still moves, by less than float64 can hold, is stored as what f only
+  // approaches: σ(50) = 1 − 1,9·10⁻²² reads 1.
+  const step = Math.abs(z[1] - z[0]);
+  const rounded = (v) =>
+    [0, f.length - 1].some(
+      (i) => f[i] === v && df[i] !== 0 && Math.abs(df[i]) * step < Math.abs(v) * Number.EPSILON,
+    );
+  const { limits } = extremes;
+  const low = formatEnd(lo, limits[0] || rounded(lo));
+  const high = formatEnd(hi, limits[1] || rounded(hi));
   let values = `y toma valores de ${low} a ${high}`;
   if (shape === 'es constante') values = `y vale ${low}`;
-  else if (low === high) values = `y toma valores muy próximos a ${low}`;
+  else if (formatBound(lo) === formatBound(hi)) {
+    values = `y toma valores muy próximos a ${formatBound(lo)}`;
+  }
   return (
     `${name}${paramText ? ` con ${paramText}` : ''}, para z entre ${formatNumber(zmin, 2)} y ` +
     `${formatNumber(zmax, 2)}: f ${shape} ${values}. ${peak(z, df, kinks, jumps.df, refinePeak)}.${saturation}`
@@ -222,7 +264,10 @@ export function exactRange(api, id, z, params, kind, jumps) {
 }
 
 /** «la sigmoide va de 4,54·10⁻⁵ a 0,99995», «la derivada de ReLU va de 0 a 1». */
-export function describeRange(id, kind, [lo, hi]) {
+export function describeRange(id, kind, extremes) {
   const name = functionName(id, { inSentence: true });
-  return `${kind === 'df' ? `la derivada de ${name}` : name} va de ${formatBound(lo)} a ${formatBound(hi)}`;
+  const [lo, hi] = extremes;
+  const limits = extremes.limits ?? [false, false];
+  const what = kind === 'df' ? `la derivada de ${name}` : name;
+  return `${what} va de ${formatEnd(lo, limits[0])} a ${formatEnd(hi, limits[1])}`;
 }

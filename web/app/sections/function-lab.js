@@ -246,7 +246,7 @@ export function createFunctionLab({ root, section, spec, api, store }) {
     max: SAT.max,
     step: SAT.step,
     value: SAT.start,
-    format: (v) => formatSignificant(v, 2),
+    format: (v) => formatSignificant(v, 3),
     toSlider: (v) => Math.log10(v),
     fromSlider: (v) => Number((10 ** v).toPrecision(3)),
     onInput(v) {
