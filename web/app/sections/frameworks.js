@@ -50,17 +50,33 @@ export function frameworkOverlays(api, spec, fw, params, z, zmin, zmax, mainJump
   return { overlays, extraMarkers };
 }
 
-/** What each overlay and marker is: «Línea gris discontinua: PyTorch y JAX (pendiente 0,01)». */
+/**
+ * What each overlay and marker is: in the legend, «Línea gris discontinua: PyTorch y JAX
+ * (pendiente 0,01)»; in a sentence, «PyTorch y JAX (pendiente 0,01), en línea gris discontinua»
+ * and «PyTorch y JAX dan λα en z = 0 (cuadrado gris)», without a chain of colons.
+ */
 function frameworkNotes(fw) {
   return [
-    ...(fw.variants ?? []).map((v, i) => ({
-      kind: 'variant',
-      text: `${STYLES[i % STYLES.length].words}: ${v.label}`,
-    })),
-    ...(fw.conventions ?? []).map((c) => ({
-      kind: 'convention',
-      text: `Cuadrado gris en z = ${formatNumber(c.at)}: ${c.label}`,
-    })),
+    ...(fw.variants ?? []).map((v, i) => {
+      const { words } = STYLES[i % STYLES.length];
+      return {
+        kind: 'variant',
+        text: `${words}: ${v.label}`,
+        // «TF.js y Keras 2: 0,2z + 0,5» reads «TF.js y Keras 2 (0,2z + 0,5)» in a sentence.
+        sentence:
+          `${v.label.replace(/^([^:]+): (.+)$/, '$1 ($2)')}, ` +
+          `en ${words[0].toLowerCase()}${words.slice(1)}`,
+      };
+    }),
+    ...(fw.conventions ?? []).map((c) => {
+      const at = `z = ${formatNumber(c.at)}`;
+      const [who, value] = c.label.split(': ');
+      return {
+        kind: 'convention',
+        text: `Cuadrado gris en ${at}: ${c.label}`,
+        sentence: `${who} ${who.includes(' y ') ? 'dan' : 'da'} ${value} en ${at} (cuadrado gris)`,
+      };
+    }),
   ];
 }
 
@@ -77,8 +93,7 @@ export function frameworkLegend(container, fw, show) {
 export function frameworkSentence(fw, show) {
   const notes = show ? frameworkNotes(fw) : [];
   if (notes.length === 0) return '';
-  const text = notes.map((n) => n.text[0].toLowerCase() + n.text.slice(1)).join('; ');
-  return ` Otras bibliotecas: ${text}.`;
+  return ` Otras bibliotecas: ${notes.map((n) => n.sentence).join('; ')}.`;
 }
 
 export const hasFrameworks = (fw) => Boolean(fw?.variants?.length || fw?.conventions?.length);
