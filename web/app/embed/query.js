@@ -61,10 +61,8 @@ export function embedPlan(search, { sections, cards }) {
     }
   } else {
     const given = [...new Set(query.keys())].filter((k) => !RESERVED.has(k));
-    const seen =
-      given.length > 0
-        ? ` La dirección trae ${given.map((k) => `«${short(k)}»`).join(', ')}, que no es ninguna de las tres.`
-        : '';
+    const listed = given.map((k) => `«${short(k)}»`).join(', ');
+    const seen = listed ? ` La dirección trae ${listed}, que no es ninguna de las tres.` : '';
     return {
       error: `Falta indicar qué mostrar: añade ?fn=, ?section= o ?lab= a la dirección.${seen}`,
       frameId,
