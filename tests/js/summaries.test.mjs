@@ -320,6 +320,9 @@ test('an end f only approaches is «casi»; a kink that f′ takes closes its zo
   // σ(50) is 1 − 1,9·10⁻²², which float64 stores as 1; ELU(−50) with α = 3 is −3 + 5,8·10⁻²².
   assert.match(summary('sigmoid', {}, -50, 50), /toma valores de 1,929·10⁻²² a casi 1\./);
   assert.match(summary('tanh', {}, -50, 50), /toma valores de casi −1 a casi 1\./);
+  // softplus′(50) = σ(50), also stored as 1; σ′ peaks inside, at 0, where it is 1/4.
+  assert.match(summary('softplus', {}, -50, 50), /f′ alcanza su máximo, casi 1, en z = 50\./);
+  assert.match(summary('sigmoid', {}, -50, 50), /f′ alcanza su máximo, 0,25, en z = 0\./);
   assert.match(summary('elu', { alpha: 3 }, -50, 50), /toma valores de casi −3 a 50\./);
   // Values that are taken stay as they are: ReLU(5) = 5, and σ(10) has its digits.
   assert.match(summary('relu', {}, -5, 5), /toma valores de 0 a 5\./);

@@ -55,6 +55,9 @@ function snapToKink(value, lo, hi, kinks) {
   return kinkBetween(lo, hi, kinks) ?? value;
 }
 
+/** «0,25», or «casi 1,758» for an end the function only approaches. */
+const formatEnd = (v, approached) => `${approached ? 'casi ' : ''}${formatBound(v)}`;
+
 const above = (a, b) => a > b + 1e-9 * Math.max(1, Math.abs(b));
 
 // Where f' jumps, its largest value can be a one-sided limit that no sample reaches: SELU'
@@ -103,6 +106,7 @@ function peak(z, df, kinks, jumps, refinePeak) {
     else runs.push({ first: i, last: i });
   }
   let value = max;
+  let approached = false;
   const places = runs.map(({ first, last }) => {
     let top = first;
     for (let i = first; i <= last; i++) if (df[i] >= df[top]) top = i;
@@ -110,6 +114,10 @@ function peak(z, df, kinks, jumps, refinePeak) {
     if (!plateau || first === last) {
       const [a, b] = [z[Math.max(0, top - 1)], z[Math.min(z.length - 1, top + 1)]];
       const inner = top > 0 && top < z.length - 1 && kinkBetween(a, b, kinks) === undefined;
+      // Still rising at an end of the interval, by less than float64 can hold: softplus′(50) is
+      // 1 − 1,9·10⁻²², stored as 1, as its neighbour is.
+      const end = top === 0 ? 1 : top === z.length - 1 ? top - 1 : -1;
+      if (end >= 0 && !plateau && df[end] === df[top]) approached = true;
       if (!inner || !refinePeak) return `en z = ${formatNumber(z[top], 2)}`;
       const found = refinePeak(a, b);
       if (found.v > value) value = found.v;
@@ -139,7 +147,7 @@ function peak(z, df, kinks, jumps, refinePeak) {
     return `f′ vale ${formatBound(value)} en todo el intervalo`;
   }
   const where = places.length <= 3 ? formatList(places) : `en ${places.length} lugares separados`;
-  return `f′ alcanza su máximo, ${formatBound(value)}, ${where}`;
+  return `f′ alcanza su máximo, ${formatEnd(value, approached)}, ${where}`;
 }
 
 /**
@@ -169,9 +177,6 @@ function range(values, jumps = [], refine = undefined) {
   }
   return Object.assign([lo, hi], { limits });
 }
-
-/** «0,25», or «casi 1,758» for an end the function only approaches. */
-const formatEnd = (v, approached) => `${approached ? 'casi ' : ''}${formatBound(v)}`;
 
 /**
  * The parameters as a summary names them: «α = 1,5 y b = 2», and a yes/no parameter in its own
