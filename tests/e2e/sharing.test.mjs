@@ -276,6 +276,17 @@ describe('shareable state', () => {
       .getByRole('button', { name: 'Compartir' })
       .getAttribute('title');
     assert.match(whole, /sección/);
+    // Its «Insertar» points a course to the cards': the whole gallery is some 28 000 px tall.
+    await page
+      .locator('#otras-funciones > .share-bar')
+      .getByRole('button', { name: 'Insertar' })
+      .click();
+    assert.match(
+      await page.locator('#otras-funciones > .share-bar .embed-size').textContent(),
+      /La sección entera es muy alta: para una sola función, usa el «Insertar» de su tarjeta\.$/,
+    );
+    // A card's own panel has no such advice.
+    assert.doesNotMatch(await card.locator('.embed-size').textContent(), /muy alta/);
     for (const p of [page, again, embed]) assert.deepEqual(await p.problems(), []);
     await context.close();
   });

@@ -74,6 +74,10 @@ function sectionTarget(section, store) {
     embed: () => [['section', anchor], ...store.entries(anchor)],
     height: (controls) =>
       frameHeight(heightOf(section.querySelector('.formulas')), lab, controls, 140),
+    // The gallery whole is some 28 000 px: a course wants one of its cards.
+    advice: section.querySelector('[data-card]')
+      ? ' La sección entera es muy alta: para una sola función, usa el «Insertar» de su tarjeta.'
+      : '',
   };
 }
 
@@ -100,7 +104,7 @@ function cardTarget(article, section, store) {
   };
 }
 
-function shareBar({ id, what, name, title, link, embed, height }, store) {
+function shareBar({ id, what, name, title, link, embed, height, advice = '' }, store) {
   const status = el('span', { class: 'share-status', role: 'status' });
   const linkText = el('span', { class: 'visually-hidden' });
   const share = copier(
@@ -150,7 +154,7 @@ function shareBar({ id, what, name, title, link, embed, height }, store) {
     code.dataset.measured = String(fit);
     sizeNote.textContent =
       `Altura de ${fit} px: la que necesita en una columna de ${COLUMN_PX} px, como la de un ` +
-      'curso de Moodle o Canvas.';
+      `curso de Moodle o Canvas.${advice}`;
   };
   const refresh = () => {
     const url = embedUrl();
@@ -166,14 +170,14 @@ function shareBar({ id, what, name, title, link, embed, height }, store) {
     // it needs; a burst of changes (a slider dragged) is measured once, at its end.
     code.value = embedSnippet({ url, title, height: height(controls.checked) });
     delete code.dataset.measured;
-    sizeNote.textContent = `Midiendo la altura que necesita en una columna de ${COLUMN_PX} px…`;
+    sizeNote.textContent = `Midiendo la altura que necesita en una columna de ${COLUMN_PX} px…${advice}`;
     const job = new AbortController();
     measuring = job;
     wait = setTimeout(async () => {
       const needed = await measureEmbedHeight(url, job.signal);
       if (job.signal.aborted) return;
       if (needed) showMeasured(url, needed);
-      else sizeNote.textContent = `Altura estimada para una columna de ${COLUMN_PX} px.`;
+      else sizeNote.textContent = `Altura estimada para una columna de ${COLUMN_PX} px.${advice}`;
     }, 300);
   };
   controls.addEventListener('change', refresh);
