@@ -84,7 +84,10 @@ export function createTrainingLab({ root, section, api, store, specs }) {
     if (!frame) frame = requestAnimationFrame(draw);
   };
 
+  // Every update of the session says whether it plays: the page is rewritten only when that
+  // changes, not on every frame (a relayout each time, on a slow laptop).
   function setPlaying(on) {
+    if (root.dataset.playing === (on ? '1' : '0')) return;
     playing = on;
     controls.showPlaying(on);
     mini.showPlaying(on);

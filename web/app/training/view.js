@@ -37,6 +37,10 @@ export function createTrainingView(root, summaryId) {
   const summary = document.getElementById(summaryId);
   let thumbs = [];
   let last = null;
+  // Read once, and again when the theme changes: getComputedStyle on every frame forced a
+  // style recalculation of the whole page.
+  let colors = themeColors();
+  let deadShown = null; // what deadLayers last drew: it changes far less often than a frame
 
   function buildThumbs(runs) {
     thumbs = runs.map((run, i) => {
@@ -63,6 +67,9 @@ export function createTrainingView(root, summaryId) {
   }
 
   function deadLayers(dead, hidden) {
+    const key = JSON.stringify([dead, hidden]);
+    if (key === deadShown) return;
+    deadShown = key;
     deadBox.replaceChildren(
       ...hidden.map((width, l) => {
         const gone = new Set(dead[l] ?? []);
@@ -104,7 +111,6 @@ export function createTrainingView(root, summaryId) {
     if (!state.compare) {
       const [run] = runs;
       if (!run) return;
-      const colors = themeColors();
       if (run.grid) map.draw(run.grid, run.n, drawOptions);
       chart.update(
         [
@@ -156,6 +162,7 @@ export function createTrainingView(root, summaryId) {
     chart: chart.chart,
     render,
     applyTheme() {
+      colors = themeColors();
       map.applyTheme();
       for (const t of thumbs) t.map.applyTheme();
       chart.applyTheme();
