@@ -9,6 +9,12 @@ import {
   themeColors,
 } from './chart-setup.js';
 
+// While a run trains, the chart is redrawn at most this often: a Chart.js update re-measures its
+// axes, and on a slow laptop doing it on every frame left the page little time for the reader's
+// input. The readout and the map still follow every frame; the last update is always drawn, and
+// a change of curves at once.
+const MIN_INTERVAL_MS = 100;
+
 export class LossChart {
   constructor(canvas) {
     this.colors = themeColors();
@@ -22,6 +28,7 @@ export class LossChart {
     };
     lineLegend(options.plugins.legend.labels);
     this.chart = new Chart(canvas, { type: 'line', data: { datasets: [] }, options });
+    this.drawnAt = -Infinity;
   }
 
   /**
@@ -31,6 +38,20 @@ export class LossChart {
   update(series, names = this.names) {
     this.last = series;
     this.names = names;
+    // Other curves (a new run, a run added or removed, another loss shown) are drawn at once.
+    const { datasets } = this.chart.data;
+    const same =
+      series.length === datasets.length &&
+      series.every((c, i) => c.label === datasets[i].label && c.points === datasets[i].data);
+    const wait = same ? this.drawnAt + MIN_INTERVAL_MS - performance.now() : 0;
+    clearTimeout(this.timer);
+    if (wait > 0) this.timer = setTimeout(() => this.draw(), wait);
+    else this.draw();
+  }
+
+  draw() {
+    this.drawnAt = performance.now();
+    const { last: series, names } = this;
     if (names) {
       this.chart.options.scales.y.title.text = names.axis;
       this.chart.canvas.setAttribute('aria-label', names.label);
@@ -63,6 +84,6 @@ export class LossChart {
   applyTheme() {
     this.colors = themeColors();
     applyThemeToAxes(this.chart, this.colors);
-    if (this.last) this.update(this.last);
+    if (this.last) this.draw();
   }
 }
