@@ -6,8 +6,8 @@ import { usePaperColors } from '../views/paper-colors.js';
 
 const SCALE = 2;
 
-/** A copy of the top-left width × height pixels of `source`, over white when `white`. */
-function copyOf(source, width, height, white) {
+/** A width × height canvas, white when `white`, else transparent, and its context. */
+function blank(width, height, white) {
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
@@ -16,6 +16,12 @@ function copyOf(source, width, height, white) {
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, width, height);
   }
+  return { canvas, ctx };
+}
+
+/** A copy of the top-left width × height pixels of `source`, over white when `white`. */
+function copyOf(source, width, height, white) {
+  const { canvas, ctx } = blank(width, height, white);
   ctx.drawImage(source, 0, 0, width, height, 0, 0, width, height);
   return canvas;
 }
@@ -27,14 +33,7 @@ function copyOf(source, width, height, white) {
 function captioned(image, note, ink, white) {
   const size = 13 * SCALE;
   const band = Math.round(size * 1.8);
-  const canvas = document.createElement('canvas');
-  canvas.width = image.width;
-  canvas.height = image.height + band;
-  const ctx = canvas.getContext('2d');
-  if (white) {
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-  }
+  const { canvas, ctx } = blank(image.width, image.height + band, white);
   ctx.font = `${size}px ${getComputedStyle(document.body).fontFamily}`;
   ctx.fillStyle = ink;
   ctx.textBaseline = 'middle';
