@@ -21,8 +21,8 @@ export const FRAMEWORKS = [
   { key: 'numpy', label: 'NumPy' },
 ];
 
-// The code block is focusable (it may scroll sideways); a name says what Tab landed on, where a
-// screen reader would say only «grupo» or nothing.
+// The code block is focusable (it may scroll sideways): as a named group, it says what Tab landed
+// on, where a bare <pre> is announced as nothing in particular.
 function snippet(codeHtml, framework, attrs = '') {
   return `<div class="snippet"${attrs}>
   <pre tabindex="0" role="group" aria-label="Código en ${framework}"><code data-snippet-code>${codeHtml}</code></pre>

@@ -41,8 +41,8 @@ export function createMiniView(root, { onPlay }) {
   function draw(state) {
     const runs = state.compare ? state.runs : state.runs.slice(0, 1);
     if (thumbs.length !== runs.length || bar.classList.contains('is-compare') !== state.compare) {
-      // Compared, each map is framed in its curve's colour, as the legend shows it.
-      // Compared, each map has its run's training loss under it.
+      // Compared, each map is framed in its curve's colour, as the legend shows it, and has its
+      // run's training loss under it.
       thumbs = runs.map((_, i) => {
         const canvas = el('canvas', { class: 'mini-map' });
         if (state.compare) canvas.style.borderColor = seriesStyle(i).color;
