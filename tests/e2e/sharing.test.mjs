@@ -61,7 +61,7 @@ describe('shareable state', () => {
       await page.goto(`${ctx.server.url}#${anchor}`);
       await changeControls(page, anchor);
       await page.waitForFunction((a) => location.hash.includes(`${a}.`), anchor);
-      // The URL is written at most every 100 ms, and at once when the page is left: leave it.
+      // The URL is written at most every 250 ms, and at once when the page is left: leave it.
       await page.evaluate(() => dispatchEvent(new Event('pagehide')));
       const url = page.url();
       const values = await controlValues(page, anchor);
