@@ -39,13 +39,12 @@ run_node_suite js tests/js/*.test.mjs || status=1
 # Most browser tests wait on pages more than they compute, so they run in two halves at once
 # (Node 18's test runner has no flag for that). The ones that measure time (input storms, long
 # tasks, a training page that must stay responsive; a page from file:// that trains on its main
-# thread; frames on another origin, whose rendering Chromium pauses when busy) run alone
-# afterwards; embed.html opened alone (embed-query) runs in a half.
+# thread; frames whose rendering Chromium pauses when busy) run alone afterwards.
 echo "==> Pruebas e2e (navegador)"
 TIMED=(tests/e2e/memory.test.mjs tests/e2e/network-labs.test.mjs tests/e2e/training-lab.test.mjs
   tests/e2e/offline.test.mjs tests/e2e/embed.test.mjs)
 # The first half, chosen so that both take about as long; every other file goes in the second.
-FIRST=(tour sharing export softmax-comparison narrow-layout function-labs failures slow-page)
+FIRST=(tour sharing export softmax-comparison narrow-layout function-labs)
 halves=("" "")
 for file in tests/e2e/*.test.mjs; do
   [[ " ${TIMED[*]} " == *" $file "* ]] && continue
