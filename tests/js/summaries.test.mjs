@@ -229,6 +229,17 @@ test('a range names the function in the sentence, and never a limit the function
   );
 });
 
+test('the two ends of a range, rounded, show as many decimals as each other', () => {
+  // ELU with α = 1,5 on [−10, −5]: «−1,49» beside «−1,4999» would read as a coarser number.
+  const elu = (z) => -1.5 * -Math.expm1(z);
+  assert.equal(describeRange('elu', 'f', [elu(-10), elu(-5)]), 'ELU va de −1,4999 a −1,4899');
+  // An exact end keeps its own digits: σ(0) is 0,5, not «0,5000».
+  assert.equal(
+    describeRange('sigmoid', 'f', [0.11920292202211755, 0.5]),
+    'la sigmoide va de 0,1192 a 0,5',
+  );
+});
+
 test('a derivative constant all along says what it is «en todo el intervalo»', () => {
   const text = describeFunction({
     name: 'Lineal',

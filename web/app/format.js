@@ -107,3 +107,24 @@ export function formatBound(v, digits = 4) {
   }
   return text;
 }
+
+const decimals = (text) => /^−?\d+,(\d+)$/.exec(text)?.[1].length ?? 0;
+const fixed = (text) => /^−?\d+(,\d+)?$/.test(text);
+const exact = (text, v) => Number(text.replace('−', '-').replace(',', '.')) === v;
+
+const magnitude = (v) => Math.floor(Math.log10(Math.abs(v)));
+
+/**
+ * Both ends of a range by `formatBound`. Of two ends of the same magnitude, one that was rounded
+ * gets as many decimals as the other: «de −1,4999 a −1,4899», not «a −1,49». An exact end keeps
+ * its own («de 0,1192 a 0,5»), and so do ends far apart («de 0,08753 a 1,758»).
+ */
+export function formatBounds(lo, hi) {
+  const texts = [formatBound(lo), formatBound(hi)];
+  if (!texts.every(fixed) || magnitude(lo) !== magnitude(hi)) return texts;
+  const d = Math.max(...texts.map(decimals));
+  return texts.map((text, i) => {
+    const v = i ? hi : lo;
+    return decimals(text) < d && !exact(text, v) ? formatCell(v, d) : text;
+  });
+}

@@ -1,7 +1,13 @@
 // Text summaries of what each chart shows, made from its data, for readers who cannot see the
 // chart (the canvas points to them with aria-describedby) and for everybody under it.
 import { functionName, PARAM_TEXT } from './content/functions.es.js';
-import { formatBound, formatList, formatNumber, formatSignificant } from './format.js';
+import {
+  formatBound,
+  formatBounds,
+  formatList,
+  formatNumber,
+  formatSignificant,
+} from './format.js';
 import { kinkBetween } from './views/curve-data.js';
 import { refineBetween } from './views/exact-sample.js';
 
@@ -56,7 +62,12 @@ function snapToKink(value, lo, hi, kinks) {
 }
 
 /** «0,25», or «casi 1,758» for an end the function only approaches. */
-const formatEnd = (v, approached) => `${approached ? 'casi ' : ''}${formatBound(v)}`;
+const casi = (text, approached) => `${approached ? 'casi ' : ''}${text}`;
+const formatEnd = (v, approached) => casi(formatBound(v), approached);
+const formatEnds = ([lo, hi], [nearLo, nearHi]) => {
+  const [low, high] = formatBounds(lo, hi);
+  return [casi(low, nearLo), casi(high, nearHi)];
+};
 
 const above = (a, b) => a > b + 1e-9 * Math.max(1, Math.abs(b));
 
@@ -236,8 +247,7 @@ export function describeFunction({
       (i) => f[i] === v && df[i] !== 0 && Math.abs(df[i]) * step < Math.abs(v) * Number.EPSILON,
     );
   const { limits } = extremes;
-  const low = formatEnd(lo, limits[0] || rounded(lo));
-  const high = formatEnd(hi, limits[1] || rounded(hi));
+  const [low, high] = formatEnds([lo, hi], [limits[0] || rounded(lo), limits[1] || rounded(hi)]);
   let values = `y toma valores de ${low} a ${high}`;
   if (shape === 'es constante') values = `y vale ${low}`;
   else if (formatBound(lo) === formatBound(hi)) {
@@ -274,5 +284,6 @@ export function describeRange(id, kind, extremes) {
   const [lo, hi] = extremes;
   const limits = extremes.limits ?? [false, false];
   const what = kind === 'df' ? `la derivada de ${name}` : name;
-  return `${what} va de ${formatEnd(lo, limits[0])} a ${formatEnd(hi, limits[1])}`;
+  const [low, high] = formatEnds([lo, hi], limits);
+  return `${what} va de ${low} a ${high}`;
 }
