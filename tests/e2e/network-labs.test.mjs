@@ -423,6 +423,20 @@ describe('the network labs', () => {
       () => lab.getByRole('button', { name: 'Otra red al azar' }).click(),
       'seed',
     );
+    // One layer: the bottleneck is that layer, with nothing after it to show its effect.
+    await changes(
+      page,
+      SELU,
+      SELU_CHARTS,
+      async () => {
+        await lab.getByLabel('Profundidad (capas)').focus();
+        await page.keyboard.press('Home');
+      },
+      'one layer',
+    );
+    const oneLayer = await lab.locator('[data-summary]').textContent();
+    assert.match(oneLayer, /una sola capa, el cuello de botella \(2 neuronas\) es esa capa/);
+    assert.doesNotMatch(oneLayer, /aun con/);
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });

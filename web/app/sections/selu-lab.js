@@ -51,8 +51,15 @@ export function createSeluLab({ root, section, store, client }) {
     const broken = [];
     if (values.raw) broken.push('entradas sin estandarizar');
     if (values.init !== 'lecun_normal') broken.push(`inicialización ${INITS[values.init]}`);
-    if (values.bottleneck) broken.push(`un cuello de botella de anchura ${BOTTLENECK}`);
-    summary.textContent = describeSelu(runs[0].result, broken);
+    // With one layer, the bottleneck is that layer: no layer after it shows what it does.
+    const alone = values.bottleneck && values.depth === 1;
+    if (values.bottleneck && !alone) broken.push(`un cuello de botella de anchura ${BOTTLENECK}`);
+    summary.textContent =
+      describeSelu(runs[0].result, broken) +
+      (alone
+        ? ` Con una sola capa, el cuello de botella (${BOTTLENECK} neuronas) es esa capa: añade ` +
+          'capas para ver qué hace a las siguientes.'
+        : '');
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
   }
 
