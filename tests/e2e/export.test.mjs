@@ -92,7 +92,7 @@ function unfilter(data, width, height, channels) {
 }
 
 /** RFC 4180: records end in CRLF, fields are split on commas, quoted fields may hold both. */
-function parseCsv(text) {
+function parseCsv(text, separator = ',') {
   const rows = [];
   let row = [];
   let field = '';
@@ -106,7 +106,7 @@ function parseCsv(text) {
       } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') {
+    else if (c === separator) {
       row.push(field);
       field = '';
     } else if (c === '\r' && text[i + 1] === '\n') {
@@ -121,12 +121,22 @@ function parseCsv(text) {
   return rows;
 }
 
-function readCsv(bytes) {
+function readCsv(bytes, separator = ',') {
   const text = bytes.toString('utf8');
   assert.ok(text.startsWith(BOM), 'UTF-8 with a byte order mark');
   assert.ok(text.endsWith('\r\n'), 'CRLF after the last record');
-  const [header, ...rows] = parseCsv(text.slice(1));
+  const [header, ...rows] = parseCsv(text.slice(1), separator);
   return { header, rows };
+}
+
+/** «CSV para Excel» holds the same cells as «CSV», with ';' between them and decimal commas. */
+async function sameInSpanish(page, scope, file, { header, rows }) {
+  const spanish = await download(page, exportButton(page, scope, 'CSV para Excel'));
+  assert.equal(spanish.name, file);
+  const text = spanish.bytes.toString('utf8');
+  assert.ok(!/\d\.\d/.test(text), 'no decimal point');
+  const comma = (cell) => (/^-?[\d.]+(e[-+]?\d+)?$/.test(cell) ? cell.replace('.', ',') : cell);
+  assert.deepEqual(readCsv(spanish.bytes, ';'), { header, rows: rows.map((r) => r.map(comma)) });
 }
 
 /** Labels of the chart's visible datasets, and their point counts. */
@@ -241,6 +251,7 @@ describe('exporting charts', () => {
     assert.equal(atZero[1], '');
     assert.ok(Math.abs(Number(atZero[0]) - alpha) < 1e-12, `left limit ${atZero[0]}`);
     assert.ok(Math.abs(Number(atZero[2]) - 1) < 1e-12, `right limit ${atZero[2]}`);
+    await sameInSpanish(page, '#elu', 'elu-excel.csv', { header, rows });
 
     // The curves are drawn through the core's float32 path: the CSV has exactly its numbers,
     // each with the fewest digits that read back as that float32 (at most 9).
@@ -436,11 +447,17 @@ describe('exporting charts', () => {
     assert.deepEqual(grid.rows[0].slice(0, 2), ['-6', '6']);
     assert.deepEqual(grid.rows.at(-1).slice(0, 2), ['6', '-6']);
     assert.ok(grid.rows.every((r) => Number(r[2]) >= 0 && Number(r[2]) <= 1));
+    await sameInSpanish(
+      page,
+      '#entrenamiento .train-boundary',
+      'entrenamiento-frontera-excel.csv',
+      grid,
+    );
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });
 
-  test('every chart has the three buttons, named for screen readers', async () => {
+  test('every chart has the four buttons, named for screen readers', async () => {
     const page = await ctx.open();
     const keys = await page.evaluate(() => Object.keys(window.activaciones.charts));
     const groups = page.locator('.export-tools:not(.export-tools-map)');
@@ -453,7 +470,7 @@ describe('exporting charts', () => {
     );
     for (const [label, buttons] of names) {
       assert.match(label, /^Exportar: \S/);
-      assert.deepEqual(buttons, ['Descargar PNG', 'PNG sin fondo', 'CSV']);
+      assert.deepEqual(buttons, ['Descargar PNG', 'PNG sin fondo', 'CSV', 'CSV para Excel']);
     }
     await page.close();
   });

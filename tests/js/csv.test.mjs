@@ -30,3 +30,26 @@ test('a float32 curve gets the digits float32 holds; a double curve keeps all of
   assert.equal(d, String(z32[0] / 3));
   assert.equal(lines[2], '0,0.5,0');
 });
+
+test('for a spreadsheet in Spanish: «;» between fields, a decimal comma, text left as it is', () => {
+  const chart = chartOf([
+    {
+      label: 'f',
+      data: [
+        { x: -2.5, y: 1e-7 },
+        { x: 0, y: 0.5 },
+      ],
+    },
+    { label: 'g; h', data: [{ x: -2.5, y: -0.25 }] },
+  ]);
+  const [header, ...rows] = chartCsv(chart, { note: 'α = 1,5', spanish: true })
+    .slice(1)
+    .split('\r\n');
+  assert.equal(header, 'z;f · α = 1,5;"g; h · α = 1,5"');
+  assert.deepEqual(rows, ['-2,5;1e-7;-0,25', '0;0,5;', '']);
+  // The default dialect quotes the comma in the note, and not the semicolon.
+  assert.equal(
+    chartCsv(chart, { note: 'α = 1,5' }).slice(1).split('\r\n')[0],
+    'z,"f · α = 1,5","g; h · α = 1,5"',
+  );
+});

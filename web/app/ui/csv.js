@@ -1,17 +1,27 @@
 // A Chart.js chart's visible data as CSV (RFC 4180: CRLF line ends, fields quoted only when they
-// hold a comma, a quote or a line break), with a UTF-8 byte order mark so that Excel reads the
-// accents of "época" correctly. Numbers have a '.' decimal point and every digit they hold: a
-// curve computed in float32 (the lesson's curves are) gets the fewest digits that read back as
-// the same float32, at most 9, not a 17-digit double expansion whose tail is rounding noise.
+// hold a separator, a quote or a line break), with a UTF-8 byte order mark so that Excel reads
+// the accents of "época" correctly. Numbers have every digit they hold: a curve computed in
+// float32 (the lesson's curves are) gets the fewest digits that read back as the same float32,
+// at most 9, not a 17-digit double expansion whose tail is rounding noise.
+//
+// Two dialects. The default one (',' between fields, '.' before decimals) is what Python, R and
+// English spreadsheets read. A spreadsheet set to Spanish reads ';' between fields and ',' before
+// decimals: given the default file, Excel puts each row in one cell, and reads 0.25 as text.
 
 const BOM = '\uFEFF';
+const NUMBER = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/;
 
-function field(value) {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** `spanish`: ';' between fields and a decimal comma in numbers. */
+function dialect(spanish) {
+  const separator = spanish ? ';' : ',';
+  const field = (value) => {
+    let text = String(value);
+    if (spanish && NUMBER.test(text)) text = text.replace('.', ',');
+    const quoted = text.includes(separator) || /["\r\n]/.test(text);
+    return quoted ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return (cells) => cells.map(field).join(separator);
 }
-
-const row = (cells) => cells.map(field).join(',');
 
 /** The fewest significant digits that round to the float32 `v`: 0.07822827, not 0.0782282650…. */
 function float32Text(v) {
@@ -89,8 +99,11 @@ function pointRows(datasets) {
   return rows;
 }
 
-/** `note` (the parameters: «α = 2») goes into every curve's column name. */
-export function chartCsv(chart, { note = '' } = {}) {
+/**
+ * `note` (the parameters: «α = 2») goes into every curve's column name; `spanish` picks the
+ * Spanish spreadsheets' dialect.
+ */
+export function chartCsv(chart, { note = '', spanish = false } = {}) {
   const datasets = visibleDatasets(chart);
   const category = chart.scales?.x?.type === 'category';
   const header = [
@@ -98,10 +111,10 @@ export function chartCsv(chart, { note = '' } = {}) {
     ...datasets.map((d) => (note ? `${d.label ?? ''} · ${note}` : (d.label ?? ''))),
   ];
   const rows = category ? categoryRows(chart, datasets) : pointRows(datasets);
-  return toCsv(header, rows);
+  return toCsv(header, rows, { spanish });
 }
 
 /** header: column names; rows: arrays of cells (already text, or numbers). */
-export function toCsv(header, rows) {
-  return BOM + [header, ...rows].map(row).join('\r\n') + '\r\n';
+export function toCsv(header, rows, { spanish = false } = {}) {
+  return BOM + [header, ...rows].map(dialect(spanish)).join('\r\n') + '\r\n';
 }

@@ -75,18 +75,37 @@ function chartToolbar(key, chart) {
         file: `${key}-sin-fondo.png`,
         make: () => chartPng(chart, { white: false, note: note() }),
       },
-      {
-        text: 'CSV',
-        title: 'Los datos de las curvas visibles, en CSV (UTF-8)',
-        file: `${key}.csv`,
-        make: () => csvBlob(chartCsv(chart, { note: note() })),
-      },
+      ...csvActions(key, 'Los datos de las curvas visibles', (spanish) =>
+        chartCsv(chart, { note: note(), spanish }),
+      ),
     ]),
   );
 }
 
+/** «CSV» for programs and English spreadsheets, «CSV para Excel» for Spanish ones (csv.js). */
+function csvActions(key, what, csv) {
+  return [
+    {
+      text: 'CSV',
+      title:
+        `${what}, en CSV: comas entre columnas y punto decimal, para Python, R o una hoja ` +
+        'de cálculo en inglés',
+      file: `${key}.csv`,
+      make: () => csvBlob(csv(false)),
+    },
+    {
+      text: 'CSV para Excel',
+      title:
+        `${what}, en CSV para Excel, LibreOffice o Google Sheets en español: punto y coma ` +
+        'entre columnas y coma decimal',
+      file: `${key}-excel.csv`,
+      make: () => csvBlob(csv(true)),
+    },
+  ];
+}
+
 /** The map's grid: row i has x₂ = 6 − 12 i / (n − 1), column j has x₁ = −6 + 12 j / (n − 1). */
-function gridCsv(canvas) {
+function gridCsv(canvas, spanish) {
   const last = boundaryMapOf(canvas)?.lastGrid();
   if (!last) throw new Error('the boundary map has not been drawn yet');
   const { grid, n } = last;
@@ -98,7 +117,7 @@ function gridCsv(canvas) {
       rows.push([String(-6 + (12 * j) / (n - 1)), x2, Number.isFinite(p) ? String(p) : '']);
     }
   }
-  return toCsv(['x1', 'x2', 'P(clase 1)'], rows);
+  return toCsv(['x1', 'x2', 'P(clase 1)'], rows, { spanish });
 }
 
 function mapToolbar(canvas) {
@@ -112,12 +131,11 @@ function mapToolbar(canvas) {
           file: `${MAP_FILE}.png`,
           make: () => mapPng(canvas),
         },
-        {
-          text: 'CSV',
-          title: 'La probabilidad de la clase 1 en cada punto de la rejilla, en CSV (UTF-8)',
-          file: `${MAP_FILE}.csv`,
-          make: () => csvBlob(gridCsv(canvas)),
-        },
+        ...csvActions(
+          MAP_FILE,
+          'La probabilidad de la clase 1 en cada punto de la rejilla',
+          (spanish) => gridCsv(canvas, spanish),
+        ),
       ],
       'export-tools-map',
     ),
