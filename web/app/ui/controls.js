@@ -1,4 +1,5 @@
 // Small builders for labelled, keyboard-usable form controls.
+import { PARAM_TEXT } from '../content/functions.es.js';
 import { formatNumber } from '../format.js';
 
 let counter = 0;
@@ -18,11 +19,11 @@ export function el(tag, attrs = {}, children = []) {
 
 /**
  * A control's label; a trailing «(negative_slope)», the Keras argument's name, is code, read as
- * English rather than spelt out by a Spanish voice.
+ * English rather than spelt out by a Spanish voice. Spanish words in brackets («(capas)») are not.
  */
 function labelFor(id, text) {
   const [, before, name] = /^(.*\()([a-z][a-z_]*)\)$/.exec(text) ?? [];
-  if (!name) return el('label', { for: id, text });
+  if (!Object.hasOwn(PARAM_TEXT, name ?? '')) return el('label', { for: id, text });
   return el('label', { for: id }, [before, el('code', { lang: 'en', text: name }), ')']);
 }
 
