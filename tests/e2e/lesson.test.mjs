@@ -187,11 +187,25 @@ describe('the lesson page', () => {
         .filter((t) => /\((hard|soft|sparse|tanh|threshold)/.test(t)),
     );
     assert.deepEqual(unglossed, []);
+    // A glossed title names the card's buttons whole, not up to its English part.
+    const names = await page
+      .locator('.card [aria-label^="Compartir:"], .card [aria-label^="Insertar:"]')
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+    assert.ok(names.includes('Compartir: Contracción dura (hard shrink)'), names.join());
+    assert.ok(
+      names.every((n) => !/\($/.test(n)),
+      names.join(),
+    );
     // A control's Keras argument in brackets, «α (alpha)», is code in English.
     assert.equal(await page.locator('#elu .control label code[lang="en"]').textContent(), 'alpha');
     assert.equal(
       await page.locator('#funcion-leaky_relu .control label code[lang="en"]').textContent(),
       'negative_slope',
+    );
+    // Spanish words in brackets stay Spanish: «Profundidad (capas)».
+    assert.equal(
+      await page.locator('#gradiente .control label code, #entrenamiento label code').count(),
+      0,
     );
     await page.close();
   });

@@ -1,5 +1,6 @@
 // The embed's frame: only the chosen section (or gallery card) is shown, controls are hidden on
 // request, the page reports its height to the host, and a link opens the full lesson.
+import { cardTitle } from '../ui/card-title.js';
 
 /** Shows the plan's section alone; hides the controls the query asked to hide. */
 export function frameSection(plan) {
@@ -21,7 +22,7 @@ export function frameSection(plan) {
     const title = card.querySelector('h3');
     title.setAttribute('aria-level', '1');
     section.setAttribute('aria-labelledby', title.id);
-    document.title = `${title.firstChild.textContent.trim()} · Funciones de activación`;
+    document.title = `${cardTitle(card)} · Funciones de activación`;
   }
   if (!plan.controls) root.dataset.embedControls = 'off';
   if (!plan.formulas) root.dataset.embedFormulas = 'off';

@@ -2,6 +2,7 @@
 // Compartir copies a link to the section (or card) in its current state; Insertar gives the
 // iframe code for embed.html in that state, and a plain link for course platforms that strip
 // iframes.
+import { cardTitle } from './card-title.js';
 import { el } from './controls.js';
 import { copyText, select } from './copy.js';
 import { COLUMN_PX, measureEmbedHeight, measuredHeight } from './embed-height.js';
@@ -86,7 +87,7 @@ function cardTarget(article, section, store) {
   const card = article.dataset.card;
   const own = () => store.entries(section.id).filter(([k]) => k.startsWith(`${card}.`));
   const lab = article.querySelector('[data-lab-card]');
-  const name = article.querySelector('h3').firstChild.textContent.trim();
+  const name = cardTitle(article);
   return {
     id: article.id,
     what: 'función',
