@@ -94,7 +94,7 @@ ${codeTabs(`codigo-${section.anchor}`, codes, { liveFn })}`;
   'training-lab': () => `<div class="lab lab-train" data-lab="training">
   <div class="lab-figure">
     <div class="train-actions" data-actions></div>
-    <p class="lab-status" data-status role="status" hidden></p>
+    <p class="lab-status" data-status role="status"></p>
     <div class="train-view">
       <div class="train-boundary">
         <div data-single>

@@ -463,9 +463,43 @@ describe('the training lab', () => {
       () => document.querySelectorAll('#entrenamiento .thumb').length === 0,
     );
     assert.deepEqual(await curves(page), []);
+    // The four choices are what is wrong: marked invalid, they point to the status.
+    const invalid = () =>
+      page
+        .locator(`${LAB} select`)
+        .evaluateAll((all) =>
+          all
+            .filter((s) => s.getAttribute('aria-invalid') === 'true')
+            .map((s) => `${s.name}>${s.getAttribute('aria-describedby')}`),
+        );
+    const statusId = await status.getAttribute('id');
+    assert.deepEqual(
+      await invalid(),
+      ['act', 'c1', 'c2', 'c3', 'c4'].map((n) => `${n}>${statusId}`),
+    );
+    // Pressing «Entrenar» says it again: a live region must change to be read.
+    const said = page.evaluate(
+      (s) =>
+        new Promise((done) => {
+          const region = document.querySelector(`${s} [data-status]`);
+          const texts = [];
+          new MutationObserver(() => {
+            texts.push(region.textContent);
+            if (texts.length === 2) done(texts);
+          }).observe(region, { childList: true, characterData: true, subtree: true });
+        }),
+      LAB,
+    );
     await page.locator(`${LAB} [data-play]`).click();
+    assert.deepEqual(await said, ['', 'Elige al menos una activación para entrenar.']);
     assert.equal(await page.locator(LAB).getAttribute('data-playing'), '0');
     assert.equal(await status.textContent(), 'Elige al menos una activación para entrenar.');
+    await control(page, 'c2').selectOption('relu');
+    await page.waitForFunction(
+      () => document.querySelectorAll('#entrenamiento .thumb').length === 1,
+    );
+    assert.deepEqual(await invalid(), []);
+    await control(page, 'c2').selectOption('ninguna');
     // The last input cannot go either, and the status says why the box stays checked.
     const inputs = page.locator(`${LAB} input[name^="entrada-"]:checked`);
     while ((await inputs.count()) > 1) await inputs.first().uncheck();

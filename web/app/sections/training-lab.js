@@ -51,11 +51,35 @@ export function createTrainingLab({ root, section, api, store, specs }) {
   let frame = 0;
   let seq = 0; // commands sent to the session
 
-  const say = (text) => {
-    if (status.textContent === text) return; // a live region: unchanged text is not news
+  // The status stays rendered, empty when there is nothing to say (lab.css): a live region shown
+  // in the same step as its text is one that screen readers often skip.
+  status.id = `estado-${section.id}`;
+  let repeat = 0;
+  const say = (text, { again = false } = {}) => {
+    clearTimeout(repeat);
+    if (status.textContent === text) {
+      // A live region: unchanged text is not news, unless the reader asked again (pressed
+      // «Entrenar» once more): then it is said again, cleared first so that it changes.
+      if (!again || !text) return;
+      status.textContent = '';
+      repeat = setTimeout(() => (status.textContent = text), 100);
+      return;
+    }
     status.textContent = text;
-    status.hidden = !text;
     mini.note(text);
+  };
+  // With no activation chosen, the choices are what is wrong: they say so, and point to the why.
+  const markSlots = (invalid) => {
+    const slots = [...root.querySelectorAll('select')].filter((e) => /^(act|c\d)$/.test(e.name));
+    for (const select of slots) {
+      if (invalid) {
+        select.setAttribute('aria-invalid', 'true');
+        select.setAttribute('aria-describedby', status.id);
+      } else {
+        select.removeAttribute('aria-invalid');
+        select.removeAttribute('aria-describedby');
+      }
+    }
   };
 
   const stopAt = () => (values.parar === 'no' ? Infinity : Number(values.parar));
@@ -178,6 +202,7 @@ export function createTrainingLab({ root, section, api, store, specs }) {
     }));
     epoch = 0;
     say('');
+    markSlots(options.length === 0);
     if (options.length === 0) {
       setPlaying(false);
       say(NO_RUNS);
@@ -200,7 +225,7 @@ export function createTrainingLab({ root, section, api, store, specs }) {
       client.send({ type: 'pause' });
       setPlaying(false);
     } else if (runs.length === 0) {
-      say(NO_RUNS);
+      say(NO_RUNS, { again: true });
     } else if (epoch >= stopAt()) {
       // In an embed without controls «Parar en» is not there to raise.
       const limit = root.querySelector('[name="parar"]');
@@ -208,6 +233,7 @@ export function createTrainingLab({ root, section, api, store, specs }) {
       say(
         `El entrenamiento ya va por la época ${epoch} y «Parar en» pide ${stopAt()}: ` +
           `${raise}pulsa «Reiniciar» para empezar de nuevo.`,
+        { again: true },
       );
     } else {
       client.send({ type: 'play' });
@@ -232,7 +258,7 @@ export function createTrainingLab({ root, section, api, store, specs }) {
     },
     onPlay,
     onStep() {
-      if (runs.length === 0) return say(NO_RUNS);
+      if (runs.length === 0) return say(NO_RUNS, { again: true });
       client.send({ type: 'step' });
       setPlaying(false);
     },
