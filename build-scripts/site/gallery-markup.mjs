@@ -11,7 +11,8 @@ export function frameworksAttribute(fw) {
   return ` data-frameworks="${escapeHtml(JSON.stringify(data))}"`;
 }
 
-function filter(families) {
+/** `count`: the cards, said in the status from the start so that nothing is announced at load. */
+function filter(families, count) {
   const option = (value, label, checked) =>
     `<label class="filter-option"><input type="radio" name="familia" value="${value}"${checked ? ' checked' : ''} /> ${escapeHtml(label)}</label>`;
   return `<fieldset class="gallery-filter" data-filter data-key="filtro">
@@ -20,7 +21,7 @@ function filter(families) {
   ${Object.entries(families)
     .map(([key, label]) => option(key, label, false))
     .join('\n  ')}
-  <span class="filter-count" role="status" data-filter-count></span>
+  <span class="filter-count" role="status" data-filter-count>Se muestran las ${count} funciones.</span>
 </fieldset>`;
 }
 
@@ -78,7 +79,7 @@ function card(c, families) {
 
 export function galleryLab({ gallery, families }) {
   return `<div class="gallery" data-lab="gallery" data-gallery>
-${filter(families)}
+${filter(families, gallery.length)}
 ${compare()}
 <div class="cards">
 ${gallery.map((c) => card(c, families)).join('\n')}
