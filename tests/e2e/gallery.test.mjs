@@ -127,6 +127,14 @@ describe('the gallery of other functions', () => {
 
   test('the family filter shows only the cards of a family', async () => {
     const page = await ctx.open('#otras-funciones');
+    // Nothing is said before the reader does anything: the count, a status, is in the page as
+    // served, so the filter's first run at load leaves it as it was.
+    const served = await page.evaluate(() => fetch(location.pathname).then((r) => r.text()));
+    assert.match(served, /data-filter-count>Se muestran las 18 funciones\.</);
+    assert.equal(
+      await page.locator('[data-filter-count]').textContent(),
+      'Se muestran las 18 funciones.',
+    );
     for (const family of ['relu', 'sigmoid', 'smooth', 'sparse', 'shrink']) {
       await page.locator(`[data-filter] input[value=${family}]`).check();
       const cards = await page
@@ -201,6 +209,9 @@ describe('the gallery of other functions', () => {
     assert.equal(await button.getAttribute('aria-label'), 'Quitar de la comparación: Leaky ReLU');
     assert.equal(await button.getAttribute('aria-pressed'), null);
     assert.deepEqual(await visible(), ['gelu', 'silu', 'mish', 'leaky_relu']);
+    // The comparison is far above: a status tells a screen reader what the button did.
+    const said = page.locator('[data-gallery] > [role="status"]');
+    assert.equal(await said.textContent(), 'Añadida a la comparación: Leaky ReLU (4 de 7).');
     // The comparison uses the card's own parameters.
     const slope = page.locator(cardLab('leaky_relu')).getByLabel('negative_slope');
     await slope.fill('0.5');
@@ -220,6 +231,7 @@ describe('the gallery of other functions', () => {
           (d) => d.fnId === 'leaky_relu' && !d.hidden,
         ),
     );
+    assert.equal(await said.textContent(), 'Quitada de la comparación: Leaky ReLU (3 de 7).');
     await page.getByLabel('Comparar las derivadas').check();
     await page.waitForFunction(() =>
       window.activaciones.charts['otras-funciones'].data.datasets[0].label.endsWith('′'),

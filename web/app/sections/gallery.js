@@ -191,11 +191,21 @@ export async function createGallery({ section, api, store, specs, only = null })
   }
   store.onAnchor(reveal);
 
+  // The comparison's chart is far above the card whose button changed it: a status says what
+  // happened, beside the button for a screen reader.
+  const compareStatus = el('span', { class: 'visually-hidden', role: 'status' });
+  root.append(compareStatus);
+
   // An added function goes last, so the others keep their colours.
   function toggleCompare(id) {
-    if (values.comparar.includes(id)) values.comparar = values.comparar.filter((i) => i !== id);
+    const removed = values.comparar.includes(id);
+    if (removed) values.comparar = values.comparar.filter((i) => i !== id);
     else if (values.comparar.length < MAX_COMPARED) values.comparar = [...values.comparar, id];
     else return;
+    // «Añadida a la comparación: ReLU (3 de 4).»
+    compareStatus.textContent =
+      `${removed ? 'Quitada de' : 'Añadida a'} la comparación: ${functionName(id)} ` +
+      `(${values.comparar.length} de ${MAX_COMPARED}).`;
     showCompared();
     changed();
     drawCompare();
