@@ -37,6 +37,44 @@ describe('at phone width', () => {
     }
   });
 
+  test('on a phone’s 3 device pixels per CSS pixel, a curve is drawn smooth, not in steps', async () => {
+    const page = await ctx.open('#comparacion', { viewport: PHONE, deviceScaleFactor: 3 });
+    await page.waitForFunction(() => window.activaciones?.charts['comparacion-funciones']);
+    // Chart.js's fast path draws a line of more points than CSS pixels as one vertical stroke
+    // per whole CSS pixel (three lineTo at one x), which shows as a staircase at this density.
+    const steps = await page.evaluate(() => {
+      const chart = window.activaciones.charts['comparacion-funciones'];
+      const points = chart.getDatasetMeta(0).data.length;
+      // Chart.js builds each line as a Path2D (or on the context, without one).
+      const xs = []; // each lineTo's x; NaN for a moveTo, which starts a new stroke
+      const saved = [];
+      for (const proto of [Path2D.prototype, CanvasRenderingContext2D.prototype]) {
+        for (const [name, x] of [
+          ['lineTo', (args) => args[0]],
+          ['bezierCurveTo', (args) => args[4]],
+          ['moveTo', () => NaN],
+        ]) {
+          const draw = proto[name];
+          saved.push([proto, name, draw]);
+          proto[name] = function (...args) {
+            xs.push(x(args));
+            return draw.apply(this, args);
+          };
+        }
+      }
+      chart.getDatasetMeta(0).dataset._path = undefined; // no cached path: build it again
+      chart.draw();
+      for (const [proto, name, draw] of saved) proto[name] = draw;
+      let stairs = 0;
+      for (let i = 2; i < xs.length; i++) if (xs[i] === xs[i - 1] && xs[i] === xs[i - 2]) stairs++;
+      return { points, width: chart.width, segments: xs.length, stairs };
+    });
+    assert.ok(steps.points > steps.width, JSON.stringify(steps)); // more points than pixels
+    assert.ok(steps.segments > steps.points, JSON.stringify(steps)); // the curve was drawn here
+    assert.equal(steps.stairs, 0, JSON.stringify(steps));
+    await page.close();
+  });
+
   test('a negative bound after «si» is a unary minus, not a subtraction', async () => {
     const page = await ctx.open('#otras-funciones');
     const binary = await page.$$eval('#otras-funciones .katex-html .mbin', (ops) =>

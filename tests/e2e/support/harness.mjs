@@ -28,6 +28,7 @@ export function useBrowser() {
     {
       viewport = { width: 1280, height: 900 },
       colorScheme = 'light',
+      deviceScaleFactor = 1,
       route,
       context,
       file = '',
@@ -38,6 +39,7 @@ export function useBrowser() {
     const page = await (context ?? ctx.browser).newPage({
       viewport,
       colorScheme,
+      deviceScaleFactor,
       serviceWorkers: 'block',
     });
     const problems = [];
