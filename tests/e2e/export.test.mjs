@@ -583,6 +583,35 @@ describe('printing', () => {
     await page.close();
   });
 
+  test('in the dark theme, the swatches and the decision map print in the light one', async () => {
+    const page = await ctx.open('#comparacion', { colorScheme: 'dark' });
+    const strokes = () =>
+      page
+        .locator('#comparacion svg.swatch [stroke]')
+        .evaluateAll((all) => all.map((e) => e.getAttribute('stroke')));
+    // The middle of the map, where an untrained network says 0,5: the page's surface.
+    const mapMiddle = () =>
+      page.locator('#entrenamiento canvas[data-map]').evaluate((c) => {
+        const [r, g, b] = c.getContext('2d').getImageData(c.width / 2 + 3, c.height / 4, 1, 1).data;
+        return Math.round((r + g + b) / 3);
+      });
+    await page.waitForFunction(
+      () => document.querySelector('#entrenamiento [data-lab]').dataset.epoch,
+    );
+    const onScreen = await strokes();
+    assert.ok(onScreen.includes('#ececec'), onScreen.join()); // ReLU, pale on a dark page
+    assert.ok((await mapMiddle()) < 80);
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    const printed = await strokes();
+    assert.ok(!printed.includes('#ececec') && printed.includes('#1d1d1f'), printed.join());
+    assert.ok((await mapMiddle()) > 200);
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    assert.deepEqual(await strokes(), onScreen);
+    assert.ok((await mapMiddle()) < 80);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('with no mark (Ctrl+P) the whole lesson prints, without controls', async () => {
     const page = await ctx.open('', { viewport: A4 });
     await page.emulateMedia({ media: 'print' });

@@ -2,8 +2,9 @@
 // and data-print-target on the section tell print.css what to hide. Ctrl+P, with no mark, prints
 // the whole lesson. Chart.js does not see the print layout, so before printing each chart that
 // will be printed is redrawn at the fixed size print.css gives its box (and with axis colours
-// for white paper), and put back afterwards.
-import { usePaperColors } from '../views/paper-colors.js';
+// for white paper), and put back afterwards; in the dark theme, the line swatches and the
+// decision maps take the light theme's colours too.
+import { usePaperColors, usePaperPage } from '../views/paper-colors.js';
 import { el } from './controls.js';
 import { showStatus } from './status.js';
 
@@ -90,8 +91,14 @@ export function setUpPrint(charts) {
     markExtras(section);
   }
   let printed = [];
+  let restorePage = () => {};
   addEventListener('beforeprint', () => {
     const section = markedSection();
+    try {
+      restorePage = usePaperPage(section ?? document);
+    } catch (error) {
+      console.warn(error);
+    }
     for (const chart of Object.values(charts)) {
       if (section && !section.contains(chart.canvas)) continue;
       try {
@@ -116,6 +123,12 @@ export function setUpPrint(charts) {
       }
     }
     printed = [];
+    try {
+      restorePage();
+    } catch (error) {
+      console.warn(error);
+    }
+    restorePage = () => {};
     clearMark();
   });
 }

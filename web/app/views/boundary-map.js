@@ -9,18 +9,41 @@ function rgb(text) {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 }
 
-function palette() {
+// The light theme's colours (base.css): the fallbacks, and what white paper gets (a printout, a
+// PNG) whatever the screen's theme.
+const LIGHT = {
+  '--class-0': '#e08a00',
+  '--class-1': '#0072b2',
+  '--surface': '#ffffff',
+  '--axis': 'rgba(0, 0, 0, 0.5)',
+  '--text': '#1d1d1f',
+};
+
+/** The page's colours, or `paper`'s. */
+function palette({ paper = false } = {}) {
   const style = getComputedStyle(document.documentElement);
-  const read = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
-  return {
-    zero: rgb(read('--class-0', '#e08a00')),
-    one: rgb(read('--class-1', '#0072b2')),
-    mid: rgb(read('--surface', '#ffffff')),
-    text: read('--text-muted', '#444'),
-    axis: read('--axis', 'rgba(0,0,0,0.5)'),
-    surface: read('--surface', '#ffffff'),
-    text2: read('--text', '#111'),
+  const read = (name) => (paper ? '' : style.getPropertyValue(name).trim()) || LIGHT[name];
+  const colors = {
+    zero: rgb(read('--class-0')),
+    one: rgb(read('--class-1')),
+    mid: rgb(read('--surface')),
+    axis: read('--axis'),
+    surface: read('--surface'),
+    text: read('--text'),
   };
+  // 256 shades from class 0 through the surface to class 1; strong ends, a pale middle.
+  const strength = 0.62;
+  colors.lut = new Uint8ClampedArray(257 * 4);
+  for (let k = 0; k < 256; k += 1) {
+    const p = k / 255;
+    const c =
+      p < 0.5
+        ? mix(colors.mid, colors.zero, (1 - 2 * p) * strength)
+        : mix(colors.mid, colors.one, (2 * p - 1) * strength);
+    colors.lut.set([...c, 255], k * 4);
+  }
+  colors.lut.set([128, 128, 128, 255], 256 * 4); // not a number: the network diverged
+  return colors;
 }
 
 const mix = (a, b, t) => a.map((v, i) => Math.round(v + (b[i] - v) * t));
@@ -40,20 +63,9 @@ export class BoundaryMap {
     this.applyTheme();
   }
 
-  applyTheme() {
-    this.colors = palette();
-    // 256 shades from class 0 through the surface to class 1; strong ends, a pale middle.
-    const strength = 0.62;
-    this.lut = new Uint8ClampedArray(257 * 4);
-    for (let k = 0; k < 256; k += 1) {
-      const p = k / 255;
-      const c =
-        p < 0.5
-          ? mix(this.colors.mid, this.colors.zero, (1 - 2 * p) * strength)
-          : mix(this.colors.mid, this.colors.one, (2 * p - 1) * strength);
-      this.lut.set([...c, 255], k * 4);
-    }
-    this.lut.set([128, 128, 128, 255], 256 * 4); // not a number: the network diverged
+  /** `paper`: the light theme's colours, for a printout, until the next call. */
+  applyTheme({ paper = false } = {}) {
+    this.colors = palette({ paper });
     if (this.last) this.draw(...this.last);
   }
 
@@ -69,11 +81,14 @@ export class BoundaryMap {
     this.paint(canvas);
   }
 
-  /** A new canvas with the last drawing at `scale` pixels per CSS pixel (blank if none yet). */
+  /**
+   * A new canvas with the last drawing at `scale` pixels per CSS pixel (blank if none yet), in
+   * the light theme's colours: a PNG goes on white paper or a slide, as the charts' do.
+   */
   renderAt(scale) {
     const canvas = document.createElement('canvas');
     canvas.width = canvas.height = Math.max(1, Math.round(this.canvas.clientWidth * scale));
-    if (this.last) this.paint(canvas);
+    if (this.last) this.paint(canvas, palette({ paper: true }));
     return canvas;
   }
 
@@ -83,7 +98,7 @@ export class BoundaryMap {
   }
 
   /** Draws the last grid and points over the whole of a square `canvas`. */
-  paint(canvas) {
+  paint(canvas, colors = this.colors) {
     const [grid, n, { train, test, discretize }] = this.last;
     const size = canvas.width;
     const ctx = canvas.getContext('2d');
@@ -92,7 +107,7 @@ export class BoundaryMap {
     const ictx = this.image.getContext('2d');
     const pixels = ictx.createImageData(n, n);
     const { data } = pixels;
-    const { lut } = this;
+    const { lut } = colors;
     for (let k = 0; k < n * n; k += 1) {
       const p = grid[k];
       let shade = 256;
@@ -110,7 +125,7 @@ export class BoundaryMap {
 
     const scale = size / 12;
     const at = (x1, x2) => [(x1 + 6) * scale, (6 - x2) * scale];
-    ctx.strokeStyle = this.colors.axis;
+    ctx.strokeStyle = colors.axis;
     ctx.globalAlpha = 0.35;
     ctx.lineWidth = Math.max(1, size / 400);
     ctx.beginPath();
@@ -127,11 +142,11 @@ export class BoundaryMap {
       ctx.lineWidth = Math.max(1, radius / 2.5);
       for (let i = 0; i < triples.length; i += 3) {
         const [x, y] = at(triples[i], triples[i + 1]);
-        const color = `rgb(${(triples[i + 2] === 1 ? this.colors.one : this.colors.zero).join(',')})`;
+        const color = `rgb(${(triples[i + 2] === 1 ? colors.one : colors.zero).join(',')})`;
         ctx.beginPath();
         ctx.arc(x, y, radius, 0, 2 * Math.PI);
-        ctx.fillStyle = hollow ? this.colors.surface : color;
-        ctx.strokeStyle = hollow ? color : this.colors.surface;
+        ctx.fillStyle = hollow ? colors.surface : color;
+        ctx.strokeStyle = hollow ? color : colors.surface;
         ctx.fill();
         ctx.stroke();
       }
@@ -140,7 +155,7 @@ export class BoundaryMap {
     dots(test, true);
 
     if (!this.compact) {
-      ctx.fillStyle = this.colors.text2;
+      ctx.fillStyle = colors.text;
       ctx.font = `${Math.round(size / 28)}px system-ui, sans-serif`;
       ctx.textBaseline = 'bottom';
       ctx.textAlign = 'left';

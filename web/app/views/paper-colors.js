@@ -2,6 +2,7 @@
 // white grid lines and pale curves that vanish on white (#56b4e9 has 2.3:1 contrast there): for
 // a printout or a PNG with a white background they briefly take the light theme's values (those
 // of base.css), then go back.
+import { boundaryMapOf } from './boundary-map.js';
 import { themeColors } from './chart-setup.js';
 import { LIGHT_OF } from './palettes.js';
 
@@ -70,5 +71,27 @@ export function usePaperColors(chart) {
       if (target) target[key] = value;
     }
     for (const back of curves) back();
+  };
+}
+
+/**
+ * For a printout: the line swatches in `scope` (beside legends and toggles, svg.swatch) and its
+ * decision maps take the light theme's colours; returns how to put the screen's back.
+ */
+export function usePaperPage(scope) {
+  if (!themeColors().dark) return () => {};
+  const swapped = [];
+  for (const node of scope.querySelectorAll('svg.swatch [stroke]')) {
+    const dark = node.getAttribute('stroke');
+    const light = LIGHT_OF.get(dark.toLowerCase());
+    if (!light) continue;
+    node.setAttribute('stroke', light);
+    swapped.push([node, dark]);
+  }
+  const maps = [...scope.querySelectorAll('canvas')].map(boundaryMapOf).filter(Boolean);
+  for (const map of maps) map.applyTheme({ paper: true });
+  return () => {
+    for (const [node, dark] of swapped) node.setAttribute('stroke', dark);
+    for (const map of maps) map.applyTheme();
   };
 }
