@@ -65,7 +65,7 @@ function addButton(section) {
     class: 'print-button',
     text: 'Imprimir',
     'aria-label': `Imprimir la sección ${title}`,
-    title: 'Imprime solo esta sección, sin los controles',
+    title: 'Imprime solo esta sección, sin los controles ni el código',
   });
   button.addEventListener('click', () => printSection(section));
   const head = el('div', { class: 'section-head' });
