@@ -53,6 +53,15 @@ describe('without a server or a network', () => {
     });
     assert.ok(Math.abs(y - 2 * Math.expm1(-1)) < 0.02, `ELU(-1) = ${y}`);
     await trains(page); // no worker from file://: the lab trains on the main thread
+    // A link to a file on this computer is no use to anyone else: «Insertar» says so.
+    await page
+      .locator('#elu')
+      .getByRole('button', { name: /^Insertar/ })
+      .click();
+    assert.match(
+      await page.locator('#elu .embed-local').textContent(),
+      /^Ojo: esta copia de la lección se ha abierto desde un archivo \(file:\/\/\)/,
+    );
     assert.deepEqual(problems, []);
     await page.close();
   });

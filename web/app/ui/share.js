@@ -45,15 +45,25 @@ export function embedSnippet({ url, title, height }) {
   );
 }
 
+// Opened from a file, the lesson's links and embeds point into this computer's disk.
+const LOCAL =
+  location.protocol === 'file:'
+    ? ' Ojo: esta copia de la lección se ha abierto desde un archivo (file://), y sus enlaces ' +
+      'solo funcionan en este ordenador. Para compartirla, publícala en un servidor web, como ' +
+      'GitHub Pages.'
+    : '';
+
 function copier(label, text, status) {
   const button = el('button', { type: 'button', class: 'button', text: label });
   button.addEventListener('click', async () => {
     const value = text();
     const ok = await copyText(value.text);
     if (!ok) select(value.node);
-    status.textContent = ok
-      ? 'Copiado al portapapeles.'
-      : 'El navegador no deja copiar desde aquí: el texto está seleccionado; cópialo con Ctrl+C (⌘+C en Mac).';
+    status.textContent =
+      (ok
+        ? 'Copiado al portapapeles.'
+        : 'El navegador no deja copiar desde aquí: el texto está seleccionado; cópialo con Ctrl+C (⌘+C en Mac).') +
+      LOCAL;
   });
   return button;
 }
@@ -184,6 +194,7 @@ function shareBar({ id, what, name, title, link, embed, height, advice = '' }, s
   controls.addEventListener('change', refresh);
   theme.addEventListener('change', refresh);
   const panel = el('div', { class: 'embed-panel', id: `insertar-${id}`, hidden: true }, [
+    ...(LOCAL ? [el('p', { class: 'embed-local', text: LOCAL.trim() })] : []),
     el('label', {
       for: code.id,
       text: 'Código para insertar en tu curso (Moodle, Canvas, una web):',
