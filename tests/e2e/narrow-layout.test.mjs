@@ -176,6 +176,37 @@ describe('at phone width', () => {
     await six.close();
   });
 
+  test('on a phone, the softmax bars stay in sight while the reader works down the sliders', async () => {
+    const page = await ctx.open('#softmax', { viewport: PHONE });
+    const temperature = page.locator('#softmax').getByLabel('Temperatura T');
+    // Tab brings the last slider into view: it is not left under the bars, and they show.
+    await temperature.focus();
+    const sight = () =>
+      page.evaluate(() => {
+        const box = document.querySelector('#softmax .chart-box').getBoundingClientRect();
+        const slider = document.querySelector('#softmax [name="t"]');
+        const s = slider.getBoundingClientRect();
+        const hit = document.elementFromPoint(s.left + s.width / 2, s.top + s.height / 2);
+        return {
+          bars: box.top >= 0 && box.bottom <= innerHeight,
+          slider: hit === slider,
+          below: s.top >= box.bottom,
+        };
+      });
+    assert.deepEqual(await sight(), { bars: true, slider: true, below: true });
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await sight(), { bars: true, slider: true, below: true });
+    // Past the lab, the bars go with it.
+    await page.locator('#softmax .jacobian').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => scrollBy(0, innerHeight));
+    const top = await page
+      .locator('#softmax .chart-box')
+      .evaluate((box) => box.getBoundingClientRect().bottom);
+    assert.ok(top <= 0, `the bars end at ${top}`);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('Tab goes through the softmax lab in the order it is laid out', async () => {
     for (const width of [375, 1280]) {
       const page = await ctx.open('#softmax', { viewport: { width, height: 800 } });
