@@ -142,6 +142,21 @@ describe('softmax', () => {
     );
     // s₁ = 0,99983: «1 (clase 1)» would say that the others are 0.
     assert.match(await summary.textContent(), /son 0,9998 \(clase 1\), 1,23·10⁻⁴ \(clase 2\)/);
+    // Other values keep their three digits, a trailing zero too: 0,520, not «0,5199».
+    await page.locator('#softmax').getByLabel('Logit z₁ (clase 1)').fill('2');
+    await page.waitForFunction(() =>
+      /son 0,\d+ \(clase 1\), 0,/.test(
+        document.querySelector('#softmax [data-summary]').textContent,
+      ),
+    );
+    assert.match(await summary.textContent(), /son 0,659 \(clase 1\), 0,242 \(clase 2\) y 0,0986/);
+    await page.locator('#softmax').getByLabel('Logit z₂ (clase 2)').fill('0.6');
+    await page.locator('#softmax').getByLabel('Logit z₃ (clase 3)').fill('0.3');
+    await page.waitForFunction(() =>
+      /0,128 \(clase 3\)/.test(document.querySelector('#softmax [data-summary]').textContent),
+    );
+    // s₁ = 0,69965.
+    assert.match(await summary.textContent(), /son 0,700 \(clase 1\), 0,173 \(clase 2\) y 0,128/);
     assert.match(
       await summary.textContent(),
       /suma 0, salvo errores de redondeo de \S+ como mucho\.$|suma exactamente 0\.$/,

@@ -47,21 +47,23 @@ export function formatCell(value, digits = 3) {
   return formatter(`c${digits}`, options).format(value).replace('-', '−');
 }
 
-/** `digits` significant digits, in scientific notation when very small or large: 4,54·10⁻⁵. */
-export function formatSignificant(value, digits = 4) {
+/**
+ * `digits` significant digits, in scientific notation when very small or large: 4,54·10⁻⁵.
+ * `zeros`: trailing zeros are kept, 0,520 rather than 0,52.
+ */
+export function formatSignificant(value, digits = 4, { zeros = false } = {}) {
   const s = special(value);
   if (s) return s;
+  const options = { maximumSignificantDigits: digits };
+  if (zeros) options.minimumSignificantDigits = digits;
+  const format = formatter(`s${digits}${zeros ? 'z' : ''}`, options);
   const abs = Math.abs(value);
   if (abs !== 0 && (abs < 1e-3 || abs >= 1e6)) {
     const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
-    const m = formatter(`s${digits}`, { maximumSignificantDigits: digits }).format(
-      Number(mantissa),
-    );
+    const m = format.format(Number(mantissa));
     return `${m.replace('-', '−')}·10${superscript(Number(exponent))}`;
   }
-  return formatter(`s${digits}`, { maximumSignificantDigits: digits })
-    .format(value)
-    .replace('-', '−');
+  return format.format(value).replace('-', '−');
 }
 
 const SUPERSCRIPT = {

@@ -82,6 +82,17 @@ const rowSums = (deviation) =>
     : 'Cada fila de la jacobiana suma 0, salvo errores de redondeo de ' +
       `${formatSignificant(deviation, 2)} como mucho.`;
 
+/**
+ * Three significant digits, every one shown (0,520 beside 0,191); a value that would read ±1 and
+ * is not (softmax never reaches 1) gets as many as it takes: 0,99995.
+ */
+function formatProbability(v) {
+  if (v === 0) return '0';
+  const rounded = Math.abs(Number(v.toPrecision(3)));
+  if (rounded === 1 && Math.abs(v) !== 1) return formatBound(v, 3);
+  return formatSignificant(v, 3, { zeros: Math.abs(v) !== 1 });
+}
+
 function describe(fn, logits, t, y, jacobian) {
   const n = logits.length;
   const probs = fn === 'log_softmax' ? Array.from(y, Math.exp) : Array.from(y);
@@ -96,7 +107,7 @@ function describe(fn, logits, t, y, jacobian) {
   const what = fn === 'log_softmax' ? 'las log-probabilidades' : 'las probabilidades';
   // «0,659 (clase 1), 0,242 (clase 2) y 0,0986 (clase 3)»: «clase 1: 0,659, clase 2…» would mix
   // the list's commas with the decimal ones.
-  const list = formatList(Array.from(y, (v, i) => `${formatBound(v, 3)} (clase ${i + 1})`));
+  const list = formatList(Array.from(y, (v, i) => `${formatProbability(v)} (clase ${i + 1})`));
   const zeros = probs.filter((p) => p === 0).length;
   const exactZeros =
     zeros === 0
