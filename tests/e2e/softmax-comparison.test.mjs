@@ -188,6 +188,11 @@ describe('softmax', () => {
     );
     const text = await note.textContent();
     assert.match(text, /el soporte es solo la clase 1 \(k = 1\).*toda la jacobiana es 0/);
+    // Its zeros are untinted: neither the orange of a positive nor the blue of a negative.
+    const signs = await page
+      .locator('#softmax .jacobian-table td')
+      .evaluateAll((cells) => [...new Set(cells.map((c) => c.classList.contains('zero')))]);
+    assert.deepEqual(signs, [true]);
     assert.match(text, /El logit z₂ está justo en el umbral τ.*la derivada si baja; si sube/);
     const sides = await page.evaluate(() => {
       const { api } = window.activaciones;

@@ -62,7 +62,8 @@ export function renderJacobian(container, jacobian, n, { note, output, bound, bo
         const text = formatCell(v, 3);
         chars = Math.max(chars, text.length);
         const cell = el('td', {
-          class: `${i === j ? 'diagonal ' : ''}${v < 0 ? 'negative' : 'positive'}`,
+          // A zero is neither sign: untinted, not the faintest orange.
+          class: `${i === j ? 'diagonal ' : ''}${v < 0 ? 'negative' : v > 0 ? 'positive' : 'zero'}`,
           text,
         });
         cell.dataset.value = String(v);
