@@ -143,11 +143,12 @@ function neighbours(index, sections) {
   const next = sections[index + 1];
   const link = (s, rel, text) =>
     `<a href="#${s.anchor}" rel="${rel}" class="section-nav-${rel}">${text}</a>`;
-  return `<nav class="section-nav" aria-label="Secciones vecinas de ${escapeHtml(navLabel(sections[index]))}">
+  // Not a <nav>: fifteen landmarks more would bury the table of contents among them.
+  return `<div class="section-nav">
   ${prev ? link(prev, 'prev', `<span aria-hidden="true">←</span> Anterior: ${escapeHtml(navLabel(prev))}`) : ''}
   <a href="#contenido" class="section-nav-toc">Contenido</a>
   ${next ? link(next, 'next', `Siguiente: ${escapeHtml(navLabel(next))} <span aria-hidden="true">→</span>`) : ''}
-</nav>`;
+</div>`;
 }
 
 export function tableOfContents(sections) {

@@ -46,6 +46,8 @@ function title(c) {
   return `${name.slice(0, -gloss.length - 2)}(<span lang="en">${gloss}</span>)`;
 }
 
+// A card's form has no name: a named form is a landmark, and eighteen of them would bury the
+// page's few among them. Its fieldsets («Curvas», «Parámetros») name its groups.
 function card(c, families) {
   const anchor = `funcion-${c.id}`;
   const tags = c.families.map((f) => families[f]).join(' · ');
@@ -71,7 +73,7 @@ function card(c, families) {
       <ul class="framework-legend" data-legend hidden></ul>
       <p class="chart-summary" id="resumen-${anchor}" data-summary></p>
     </div>
-    <form class="lab-controls controls" data-controls aria-label="Controles de ${escapeHtml(functionName(c.id, { inSentence: true }))}"></form>
+    <form class="lab-controls controls" data-controls></form>
   </div>
   ${codeTabs(`codigo-${c.id}`, codes)}
 </article>`;

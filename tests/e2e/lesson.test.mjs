@@ -304,6 +304,15 @@ describe('the lesson page', () => {
     });
     assert.ok(inDom.headings > 60 && inDom.sliders > 40, JSON.stringify(inDom));
     assert.deepEqual(await exposed(), inDom);
+    // Few enough landmarks to move by: one navigation (the contents) and one form per lab, not
+    // per gallery card or per section's «Anterior / Siguiente». A form is a landmark when named.
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const landmarks = (role) =>
+      nodes.filter((n) => !n.ignored && n.role?.value === role && n.name?.value).length;
+    assert.deepEqual(
+      { navigation: landmarks('navigation'), form: landmarks('form') },
+      { navigation: 1, form: 12 },
+    );
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });
