@@ -44,6 +44,23 @@ test('the gradient lab gives a ratio as it is up to 10³, an order of magnitude 
   );
 });
 
+test('the gradient lab says what its units chart shows: the most saturated and dead units', () => {
+  const layer = (saturated, dead, mean = 0) => ({ gradientNorm: 1, mean, std: 1, saturated, dead });
+  const text = describeGradients(
+    [
+      { id: 'sigmoid', result: { layers: [layer(0.0004, 0), layer(0.123, 0), layer(0.05, 0)] } },
+      { id: 'relu', result: { layers: [layer(0, 0.25), layer(0, 0.0002), layer(0, 0.5)] } },
+      // Overflowed layers have no fractions: only the first counts.
+      { id: 'exponential', result: { layers: [layer(0.02, 0), layer(NaN, NaN, NaN)] } },
+    ],
+    3,
+  );
+  assert.match(
+    text,
+    / Unidades por capa: con la sigmoide, hasta el 12 % saturadas \(capa 2\) y ninguna muerta; con ReLU, ninguna saturada y hasta el 50 % muertas \(capa 3\); con la exponencial, hasta el 2 % saturadas \(capa 1\) y ninguna muerta\.$/,
+  );
+});
+
 test('the SELU lab speaks of one layer as one, and never shows «−0»', () => {
   const text = describeSelu({ layers: [{ mean: -0.001, std: 0.98 }] }, []);
   assert.match(text, /En su única capa, la media es 0 y la desviación típica 0,98\.$/);

@@ -31,6 +31,41 @@ function compareEnds(first, last, depth) {
   return `el gradiente en la capa 1 es ${ratio} ${of}`;
 }
 
+// A layer whose values overflowed (the exponential's, within a few layers) has no fraction of
+// saturated or dead units to speak of: NaN counts as neither, so the chart leaves it as a gap.
+export const overflowed = (layer) => !Number.isFinite(layer.mean) || !Number.isFinite(layer.std);
+
+/** «el 12 %», «el 0,4 %», «menos del 0,1 %» of a fraction in (0, 1]. */
+function percent(fraction) {
+  const p = 100 * fraction;
+  if (p < 0.05) return 'menos del 0,1 %';
+  return `el ${formatNumber(p, p < 10 ? 1 : 0)} %`;
+}
+
+/**
+ * What the units chart shows, for a reader who cannot see it: per function, the most saturated
+ * and the most dead units any layer has.
+ */
+function describeUnits(runs) {
+  const parts = runs.flatMap(({ id, result }) => {
+    const layers = result.layers.filter((l) => !overflowed(l));
+    if (layers.length === 0) return [];
+    const worst = (key) => {
+      let at = 0;
+      for (let i = 1; i < layers.length; i++) if (layers[i][key] > layers[at][key]) at = i;
+      return { value: layers[at][key], layer: result.layers.indexOf(layers[at]) + 1 };
+    };
+    const say = ({ value, layer }, none, some) =>
+      value === 0 ? none : `hasta ${percent(value)} ${some} (capa ${layer})`;
+    return [
+      `con ${functionName(id, { inSentence: true })}, ` +
+        `${say(worst('saturated'), 'ninguna saturada', 'saturadas')} y ` +
+        `${say(worst('dead'), 'ninguna muerta', 'muertas')}`,
+    ];
+  });
+  return parts.length ? ` Unidades por capa: ${parts.join('; ')}.` : '';
+}
+
 export function describeGradients(runs, depth) {
   if (runs.length === 0) return 'Elige al menos una activación.';
   if (depth === 1) {
@@ -49,7 +84,7 @@ export function describeGradients(runs, depth) {
     return `con ${functionName(id, { inSentence: true })}, ${ends}`;
   });
   const text = parts.join('; ');
-  return `${text[0].toUpperCase()}${text.slice(1)}.`;
+  return `${text[0].toUpperCase()}${text.slice(1)}.${describeUnits(runs)}`;
 }
 
 const near = (layer) => Math.abs(layer.mean) < 0.15 && Math.abs(layer.std - 1) < 0.2;

@@ -5,16 +5,13 @@ import { labChannel } from './lab-channel.js';
 import { functionName, INITS } from '../content/functions.es.js';
 import { choiceProp, numberProp } from '../state/props.js';
 import { el, fieldset, selectControl, sliderControl } from '../ui/controls.js';
-import { describeGradients } from '../network-summaries.js';
+import { describeGradients, overflowed } from '../network-summaries.js';
 import { LayerChart } from '../views/layer-chart.js';
 import { seriesStyle } from './series-style.js';
 
 const SLOTS = 4;
 const START = ['sigmoid', 'tanh', 'relu', 'selu'];
 const WIDTHS = ['8', '16', '32', '64', '128', '256', '512'];
-// A layer whose values overflowed (the exponential's, within a few layers) has no fraction of
-// saturated or dead units to speak of: NaN counts as neither, so it is left as a gap.
-const overflowed = (layer) => !Number.isFinite(layer.mean) || !Number.isFinite(layer.std);
 
 export function createGradientLab({ root, section, api, store, specs, client }) {
   const ids = [...specs.values()].filter((s) => s.kind === 'elementwise').map((s) => s.id);
