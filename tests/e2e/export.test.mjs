@@ -625,6 +625,16 @@ describe('printing', () => {
       '.section-nav',
     ]);
     assert.ok(controls.every((list) => list.length && !list.some(Boolean)));
+    // A lab still computing when printed says so on paper, as a chart still loading does.
+    await page.evaluate(() => {
+      document.querySelector('#gradiente [data-calculating]').hidden = false;
+      document.querySelector('#elu [data-placeholder]').hidden = false;
+    });
+    const waiting = await rendered(page, [
+      '#gradiente [data-calculating]',
+      '#elu [data-placeholder]',
+    ]);
+    assert.deepEqual(waiting, [[true], [true]]);
     assert.deepEqual(await page.problems(), []);
     await page.close();
   });
