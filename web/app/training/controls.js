@@ -316,7 +316,7 @@ export function buildTrainingControls({ root, values, specs, ids, onChange, ...a
         speed.element,
         stop.element,
       ]),
-      fieldset('Comparar activaciones', [compare.element, compareBox]),
+      fieldset('Comparación', [compare.element, compareBox]),
     );
 
   return {
