@@ -155,8 +155,11 @@ describe('softmax', () => {
     await page.waitForFunction(() =>
       /0,128 \(clase 3\)/.test(document.querySelector('#softmax [data-summary]').textContent),
     );
-    // s₁ = 0,69965.
-    assert.match(await summary.textContent(), /son 0,700 \(clase 1\), 0,173 \(clase 2\) y 0,128/);
+    // s₁ = 0,69965. The logits are in the text too: printed, the sliders are not.
+    assert.match(
+      await summary.textContent(),
+      /^Softmax con los 3 logits z = \(2; 0,6; 0,3\) y T = 1: las probabilidades son 0,700 \(clase 1\), 0,173 \(clase 2\) y 0,128/,
+    );
     assert.match(
       await summary.textContent(),
       /suma 0, salvo errores de redondeo de \S+ como mucho\.$|suma exactamente 0\.$/,

@@ -116,8 +116,11 @@ function describe(fn, logits, t, y, jacobian) {
         ? 'una de ellas es exactamente 0'
         : `${COUNTS[zeros] ?? zeros} de ellas son exactamente 0`;
   const sum = probs.reduce((a, b) => a + b, 0);
+  // The logits by value: a printout, which has no sliders, and a screen reader both need them.
+  const z = Array.from(logits, (v) => formatNumber(v, 2)).join('; ');
   return (
-    `${OUTPUTS[fn].label} con ${n} logits y T = ${formatNumber(t, 2)}: ${what} son ${list}; ` +
+    `${OUTPUTS[fn].label} con los ${n} logits z = (${z}) y T = ${formatNumber(t, 2)}: ` +
+    `${what} son ${list}; ` +
     `${most}. Las probabilidades suman ${formatSignificant(sum, 6)}` +
     (fn === 'sparsemax' ? `, y ${exactZeros}` : '') +
     `. ${rowSums(rowDeviation(jacobian, n))}`
