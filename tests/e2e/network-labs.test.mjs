@@ -79,7 +79,7 @@ describe('the network labs', () => {
     const sentence = await page.locator(`${GRADIENT} [data-summary]`).textContent();
     assert.match(
       sentence,
-      /^Con la sigmoide, el gradiente en la capa 1 es del orden de 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+ veces el de la capa 30/,
+      /^Red de 30 capas de 128 unidades, inicialización Glorot uniforme\. Con la sigmoide, el gradiente en la capa 1 es del orden de 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+ veces el de la capa 30/,
     );
     assert.match(sentence, /con ReLU, el gradiente/);
     const selu = await page.locator(`${SELU} [data-summary]`).textContent();
@@ -121,7 +121,7 @@ describe('the network labs', () => {
     assert.deepEqual(chart.ticks, ['1', '10⁻¹⁰', '10⁻²⁰', '10⁻³⁰', '10⁻⁴⁰', '10⁻⁵⁰', '10⁻⁶⁰']);
     assert.match(
       await page.locator(`${GRADIENT} [data-summary]`).textContent(),
-      /^Con la sigmoide, el gradiente en la capa 1 es del orden de 10⁻[⁵⁶][⁰¹²³⁴⁵⁶⁷⁸⁹] veces el de la capa 100;/,
+      /^Red de 100 capas de \d+ unidades, [^.]+\. Con la sigmoide, el gradiente en la capa 1 es del orden de 10⁻[⁵⁶][⁰¹²³⁴⁵⁶⁷⁸⁹] veces el de la capa 100;/,
     );
     assert.deepEqual(await page.problems(), []);
     await page.close();
@@ -221,7 +221,7 @@ describe('the network labs', () => {
     }
     assert.match(
       await page.locator(`${GRADIENT} [data-summary]`).textContent(),
-      /^Con una sola capa, el gradiente no atraviesa ninguna otra/,
+      /^Red de 1 capa de \d+ unidades, [^.]+\. Con una sola capa, el gradiente no atraviesa ninguna otra/,
     );
     const selu = await page.locator(`${SELU} [data-summary]`).textContent();
     assert.match(selu, /En su única capa, la media es −?\d/);

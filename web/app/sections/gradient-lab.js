@@ -87,7 +87,12 @@ export function createGradientLab({ root, section, api, store, specs, client }) 
         },
       ]),
     );
-    summary.textContent = describeGradients(runs, runs[0]?.depth ?? values.depth);
+    // The network as set: a printout has no controls, and the verdicts depend on it.
+    const depth = runs[0]?.depth ?? values.depth;
+    const network =
+      `Red de ${depth} ${depth === 1 ? 'capa' : 'capas'} de ${values.width} unidades, ` +
+      `inicialización ${INITS[values.init].replace(' (Keras)', '')}. `;
+    summary.textContent = network + describeGradients(runs, depth);
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
   }
 
