@@ -15,7 +15,20 @@ import {
 import { bands, emptyNote, markers, referenceLines } from './plugins.js';
 import { isDark } from '../theme.js';
 
+// Chart.js draws a solid line of more points than CSS pixels by a fast path: one vertical stroke
+// per whole CSS pixel, which a phone's 2 or 3 device pixels per CSS pixel show as a staircase.
+// A line marked as decimated takes its ordinary path, a segment per point, as dashed lines do.
+// (A tension of 1e-9 does too, but computes Bézier control points: a third more time per drag.)
+// narrow-layout.test.mjs counts the staircase's strokes, should a new Chart.js change this.
+const smoothLines = {
+  id: 'smoothLines',
+  beforeDatasetDraw(_chart, { meta }) {
+    if (meta.type === 'line' && meta.dataset) meta.dataset._decimated = true;
+  },
+};
+
 Chart.register(
+  smoothLines,
   LineController,
   LineElement,
   PointElement,
@@ -87,12 +100,6 @@ export function lineLegend(labels) {
   });
 }
 
-// Not 0: with no tension, Chart.js draws a solid line of more points than CSS pixels by its fast
-// path, one vertical stroke per whole CSS pixel, which a phone's 2 or 3 device pixels per CSS
-// pixel show as a staircase. This tension takes the ordinary path, whose curves bend by less than
-// a billionth of a pixel.
-const TENSION = 1e-9;
-
 /** Options every line chart shares: fixed axes, no animation, no parsing. */
 export function baseLineOptions(colors, { x, y }) {
   return {
@@ -104,7 +111,7 @@ export function baseLineOptions(colors, { x, y }) {
     maintainAspectRatio: false,
     spanGaps: false,
     events: ['mousemove', 'mouseout', 'touchstart', 'touchmove'],
-    elements: { point: { radius: 0, hitRadius: 0, hoverRadius: 0 }, line: { tension: TENSION } },
+    elements: { point: { radius: 0, hitRadius: 0, hoverRadius: 0 }, line: { tension: 0 } },
     plugins: {
       legend: { labels: { color: colors.text, boxHeight: 2 } },
       tooltip: { enabled: false },
