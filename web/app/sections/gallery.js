@@ -191,8 +191,8 @@ export async function createGallery({ section, api, store, specs, only = null })
   }
   store.onAnchor(reveal);
 
-  // The comparison's chart is far above the card whose button changed it: a status says what
-  // happened, beside the button for a screen reader.
+  // The comparison's chart is far above the card whose button changed it: a status tells a screen
+  // reader what happened.
   const compareStatus = el('span', { class: 'visually-hidden', role: 'status' });
   root.append(compareStatus);
 
@@ -202,7 +202,7 @@ export async function createGallery({ section, api, store, specs, only = null })
     if (removed) values.comparar = values.comparar.filter((i) => i !== id);
     else if (values.comparar.length < MAX_COMPARED) values.comparar = [...values.comparar, id];
     else return;
-    // «Añadida a la comparación: ReLU (3 de 4).»
+    // «Añadida a la comparación: Leaky ReLU (4 de 7).»
     compareStatus.textContent =
       `${removed ? 'Quitada de' : 'Añadida a'} la comparación: ${functionName(id)} ` +
       `(${values.comparar.length} de ${MAX_COMPARED}).`;

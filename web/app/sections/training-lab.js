@@ -51,7 +51,7 @@ export function createTrainingLab({ root, section, api, store, specs }) {
   let frame = 0;
   let seq = 0; // commands sent to the session
 
-  // The status stays rendered, empty when there is nothing to say (lab.css): a live region shown
+  // The status stays rendered, flat when empty (training.css): a live region shown
   // in the same step as its text is one that screen readers often skip.
   status.id = `estado-${section.id}`;
   let repeat = 0;
