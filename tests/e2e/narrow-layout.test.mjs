@@ -176,35 +176,49 @@ describe('at phone width', () => {
     await six.close();
   });
 
-  test('on a phone, the softmax bars stay in sight while the reader works down the sliders', async () => {
-    const page = await ctx.open('#softmax', { viewport: PHONE });
-    const temperature = page.locator('#softmax').getByLabel('Temperatura T');
-    // Tab brings the last slider into view: it is not left under the bars, and they show.
-    await temperature.focus();
-    const sight = () =>
-      page.evaluate(() => {
-        const box = document.querySelector('#softmax .chart-box').getBoundingClientRect();
-        const slider = document.querySelector('#softmax [name="t"]');
-        const s = slider.getBoundingClientRect();
-        const hit = document.elementFromPoint(s.left + s.width / 2, s.top + s.height / 2);
-        return {
-          bars: box.top >= 0 && box.bottom <= innerHeight,
-          slider: hit === slider,
-          below: s.top >= box.bottom,
-        };
-      });
-    assert.deepEqual(await sight(), { bars: true, slider: true, below: true });
-    await page.keyboard.press('ArrowRight');
-    assert.deepEqual(await sight(), { bars: true, slider: true, below: true });
-    // Past the lab, the bars go with it.
-    await page.locator('#softmax .jacobian').evaluate((e) => e.scrollIntoView({ block: 'start' }));
-    await page.evaluate(() => scrollBy(0, innerHeight));
-    const top = await page
-      .locator('#softmax .chart-box')
-      .evaluate((box) => box.getBoundingClientRect().bottom);
-    assert.ok(top <= 0, `the bars end at ${top}`);
-    assert.deepEqual(await page.problems(), []);
-    await page.close();
+  test('on a phone, a lab’s chart stays in sight while the reader works down its sliders', async () => {
+    // The softmax bars, a function lab and a gallery card: each one's last slider.
+    const labs = [
+      ['#softmax', '[name="t"]'],
+      ['#elu', '[name="zmax"]'],
+      ['#funcion-celu', 'input[type=range]'],
+    ];
+    for (const [scope, last] of labs) {
+      const page = await ctx.open(scope, { viewport: PHONE });
+      const lab = `${scope} [data-lab], ${scope} [data-lab-card]`;
+      // Tab brings the slider into view: it is not left under the chart, and the chart shows.
+      await page.locator(`${scope} ${last}`).last().focus();
+      const sight = () =>
+        page.evaluate(
+          ([l, sel]) => {
+            const root = document.querySelector(l);
+            const box = root.querySelector('.chart-box').getBoundingClientRect();
+            const slider = [...root.querySelectorAll(sel)].at(-1);
+            const s = slider.getBoundingClientRect();
+            const hit = document.elementFromPoint(s.left + s.width / 2, s.top + s.height / 2);
+            return {
+              chart: box.top >= 0 && box.bottom <= innerHeight,
+              slider: hit === slider,
+              below: s.top >= box.bottom,
+            };
+          },
+          [lab, last],
+        );
+      const seen = { chart: true, slider: true, below: true };
+      assert.deepEqual(await sight(), seen, scope);
+      await page.keyboard.press('ArrowRight');
+      assert.deepEqual(await sight(), seen, scope);
+      // Past the lab, the chart goes with it.
+      await page.locator(lab).evaluate((e) => e.scrollIntoView({ block: 'end' }));
+      await page.evaluate(() => scrollBy(0, innerHeight));
+      const bottom = await page
+        .locator(`${scope} .chart-box`)
+        .first()
+        .evaluate((box) => box.getBoundingClientRect().bottom);
+      assert.ok(bottom <= 1, `${scope}: the chart ends at ${bottom}`); // a pixel's rounding
+      assert.deepEqual(await page.problems(), []);
+      await page.close();
+    }
   });
 
   test('Tab goes through the softmax lab in the order it is laid out', async () => {
