@@ -36,7 +36,8 @@ run_node_suite() { # name, files...
     --test-reporter=tap --test-reporter-destination="$results/$name.tap" "$@"
 }
 echo "==> Pruebas js"
-run_node_suite js tests/js/*.test.mjs || status=1
+# Two files at a time (Node's default is one fewer than the cores): the float32 sweep takes one core.
+run_node_suite js --test-concurrency=2 tests/js/*.test.mjs || status=1
 
 # Most browser tests wait on pages more than they compute, so they run in two halves at once
 # (Node 18's test runner has no flag for that). The ones that measure time (input storms, long
