@@ -22,6 +22,13 @@ export function useBrowser() {
     await ctx.server?.close();
   });
 
+  // Pages are reused, since the browser tests are bound by CPU: a new page (its own context and
+  // renderer process) costs about 0.6 s of CPU here, three times a load of embed.html in a page
+  // that exists. close() puts a page back in the pool only if the test changed nothing that
+  // outlives a navigation (media, viewport, routes, init scripts, CDP sessions, permissions), and
+  // empties it first (its listeners, and about:blank, which also ends its workers).
+  const pool = new Map(); // options key -> idle pages
+
   /** Opens `file` (index.html by default) and `hash`, and waits until the app is ready or failed. */
   ctx.open = async (
     hash = '',
@@ -34,26 +41,23 @@ export function useBrowser() {
       file = '',
     } = {},
   ) => {
+    const options = { viewport, colorScheme, deviceScaleFactor };
+    const key = !route && !context ? JSON.stringify(options) : null;
     // No service worker unless a test brings its own context: a worker that serves files from
     // its cache would hide the routes a test sets up.
-    const page = await (context ?? ctx.browser).newPage({
-      viewport,
-      colorScheme,
-      deviceScaleFactor,
-      serviceWorkers: 'block',
-    });
+    const page = (key && pool.get(key)?.pop()) ?? (await newPage(context, options));
     const problems = [];
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-    await page.addInitScript(() => {
-      window.__cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
-      );
-    });
     if (route) await route(page);
+    page.tainted = !key;
+    page.close = async (...args) => {
+      if (page.tainted || !(await emptied(page))) return page.realClose(...args);
+      if (!pool.has(key)) pool.set(key, []);
+      pool.get(key).push(page);
+    };
     await page.goto(ctx.server.url + file + hash);
     await page.waitForFunction(() =>
       ['ready', 'error'].includes(document.documentElement.dataset.app),
@@ -64,5 +68,63 @@ export function useBrowser() {
     ];
     return page;
   };
+
+  async function newPage(context, options) {
+    const page = await (context ?? ctx.browser).newPage({ ...options, serviceWorkers: 'block' });
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    page.realClose = page.close.bind(page);
+    if (context) return page; // never reused
+    // What a test may change that a navigation keeps: such a page is closed, not reused.
+    const taint = (target, methods) => {
+      for (const method of methods) {
+        const original = target[method].bind(target);
+        target[method] = (...args) => {
+          page.tainted = true;
+          return original(...args);
+        };
+      }
+    };
+    taint(page, [
+      'addInitScript',
+      'emulateMedia',
+      'exposeBinding',
+      'exposeFunction',
+      'route',
+      'setDefaultNavigationTimeout',
+      'setDefaultTimeout',
+      'setExtraHTTPHeaders',
+      'setViewportSize',
+    ]);
+    taint(page.mouse, ['down']);
+    taint(page.context(), [
+      'addCookies',
+      'addInitScript',
+      'grantPermissions',
+      'newCDPSession',
+      'route',
+      'setExtraHTTPHeaders',
+      'setOffline',
+    ]);
+    return page;
+  }
+
+  /** Leaves `page` as a new one: no listeners, a blank document, no pointer over anything. */
+  async function emptied(page) {
+    for (const type of ['console', 'pageerror', 'dialog', 'download', 'popup', 'request']) {
+      page.removeAllListeners(type);
+    }
+    try {
+      await page.goto('about:blank');
+      await page.mouse.move(0, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
   return ctx;
 }
