@@ -5,8 +5,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# How long each stage took, printed at the end: the whole run must stay under 15 minutes in CI.
+timings=()
+stage_start=$SECONDS
+stage_done() { # name
+  timings+=("$1 $((SECONDS - stage_start)) s")
+  stage_start=$SECONDS
+}
+
 ./build-scripts/setup.sh
+stage_done preparación
 ./build-scripts/build.sh
+stage_done compilación
 
 results=build/test-results
 rm -rf "$results"
@@ -19,13 +29,16 @@ git ls-files -z --cached --others --exclude-standard -- '*.cpp' '*.h' |
   xargs -0 -r clang-format --dry-run -Werror || format_ok=0
 npx prettier --check --log-level=warn . || format_ok=0
 ((format_ok)) || { status=1; echo "Formato incorrecto: ejecuta 'npm run format' y clang-format -i." >&2; }
+stage_done formato
 
 echo "==> Pruebas del núcleo C++ (GoogleTest)"
 ctest --preset native --output-junit "$PWD/$results/cpp.xml" | tee "$results/cpp.log" || status=1
+stage_done C++
 
 echo "==> Fuzzing del núcleo (libFuzzer con ASan y UBSan, 10 s por arnés)"
 ACTIVATIONS_SETUP_DONE=1 ACTIVATIONS_FUZZ_FRESH=1 ./build-scripts/fuzz.sh 10 |
   tee "$results/fuzz.log" || status=1
+stage_done fuzzing
 
 # Node 20 applies --test-timeout to each file as a whole: a file that hangs (a page that never
 # answers) fails, named, after 7 minutes, twice the slowest file's time here, instead of stalling CI.
@@ -38,6 +51,7 @@ run_node_suite() { # name, files...
 echo "==> Pruebas js"
 # Two files at a time (Node's default is one fewer than the cores): the float32 sweep takes one core.
 run_node_suite js --test-concurrency=2 tests/js/*.test.mjs || status=1
+stage_done JS
 
 # Most browser tests wait on pages more than they compute, so they run in two halves at once
 # (Node 18's test runner has no flag for that). The ones that measure time (input storms, long
@@ -63,8 +77,10 @@ pid_b=$!
 wait "$pid_a" || status=1
 wait "$pid_b" || status=1
 cat "$results/e2e-a.log" "$results/e2e-b.log"
+stage_done "navegador (dos mitades)"
 echo "==> Pruebas e2e que miden tiempos (una a una)"
 run_node_suite e2e-timed "${TIMED[@]}" || status=1
+stage_done "navegador (tiempos)"
 
 count() { # file, TAP key ("tests", "pass", "fail")
   grep -E "^# $2 [0-9]+" "$1" | awk '{ s += $3 } END { print s + 0 }'
@@ -91,6 +107,9 @@ failed=$((${cpp_failed:-0} + fuzz_failed + js_failed + e2e_failed))
 
 echo
 echo "Pruebas ejecutadas: $total (C++ ${cpp_total:-0}, fuzzing ${fuzz_total}, JS ${js_total}, navegador ${e2e_total})"
+printf 'Tiempos: %s' "${timings[0]}"
+printf ', %s' "${timings[@]:1}"
+echo "; total $SECONDS s"
 if ((status == 0 && failed == 0)); then
   echo "Todas correctas."
 else
