@@ -26,7 +26,7 @@ export function useBrowser() {
   // renderer process) costs about 0.6 s of CPU here, three times a load of embed.html in a page
   // that exists. close() puts a page back in the pool only if the test changed nothing that
   // outlives a navigation (media, viewport, routes, init scripts, CDP sessions, permissions), and
-  // empties it first (its listeners, and about:blank, which also ends its workers).
+  // empties it first (its listeners, and a navigation, which also ends its workers).
   const pool = new Map(); // options key -> idle pages
 
   /** Opens `file` (index.html by default) and `hash`, and waits until the app is ready or failed. */
@@ -113,13 +113,15 @@ export function useBrowser() {
     return page;
   }
 
-  /** Leaves `page` as a new one: no listeners, a blank document, no pointer over anything. */
+  /** Leaves `page` as a new one: no listeners, an inert document, no pointer over anything. */
   async function emptied(page) {
     for (const type of ['console', 'pageerror', 'dialog', 'download', 'popup', 'request']) {
       page.removeAllListeners(type);
     }
     try {
-      await page.goto('about:blank');
+      // Not about:blank: its origin is opaque, and a request the last page left (its favicon)
+      // could then be refused, with a console error in the next test. An image is inert.
+      await page.goto(`${ctx.server.url}favicon.svg`);
       await page.mouse.move(0, 0);
       return true;
     } catch {
