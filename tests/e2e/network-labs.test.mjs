@@ -394,6 +394,18 @@ describe('the network labs', () => {
       page,
       SELU,
       SELU_CHARTS,
+      () => lab.getByLabel('Inicialización de los pesos').selectOption('glorot_uniform'),
+      'init Glorot',
+    );
+    // The select's «(Keras)» (Keras's default) stays in the select: not nested in the brackets.
+    assert.match(
+      await lab.locator('[data-summary]').textContent(),
+      /inicialización Glorot uniforme[):]/,
+    );
+    await changes(
+      page,
+      SELU,
+      SELU_CHARTS,
       () => lab.getByLabel('Inicialización de los pesos').selectOption('lecun_normal'),
       'init back',
     );

@@ -65,6 +65,9 @@ export const INITS = {
   lecun_normal: 'LeCun normal',
 };
 
+/** An initialiser's name in a sentence: without the select's note on Keras's default. */
+export const initName = (id) => INITS[id].replace(' (Keras)', '');
+
 // Functions whose parameters Keras leaves without a default (keras.activations.threshold): their
 // reset buttons go back to the lesson's starting value, not to «el valor de Keras».
 export const NO_KERAS_DEFAULT = new Set(['threshold']);

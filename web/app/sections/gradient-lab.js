@@ -2,7 +2,7 @@
 // network; the gradient norm per layer on a log scale, the saturated and dead units per layer,
 // and a sentence read off the numbers. The runs happen in the lab worker.
 import { labChannel } from './lab-channel.js';
-import { functionName, INITS } from '../content/functions.es.js';
+import { functionName, initName, INITS } from '../content/functions.es.js';
 import { choiceProp, numberProp } from '../state/props.js';
 import { el, fieldset, selectControl, sliderControl } from '../ui/controls.js';
 import { describeGradients, overflowed } from '../network-summaries.js';
@@ -91,7 +91,7 @@ export function createGradientLab({ root, section, api, store, specs, client }) 
     const depth = runs[0]?.depth ?? values.depth;
     const network =
       `Red de ${depth} ${depth === 1 ? 'capa' : 'capas'} de ${values.width} unidades, ` +
-      `inicialización ${INITS[values.init].replace(' (Keras)', '')}. `;
+      `inicialización ${initName(values.init)}. `;
     summary.textContent = network + describeGradients(runs, depth);
     root.dataset.renders = String(Number(root.dataset.renders ?? 0) + 1);
   }

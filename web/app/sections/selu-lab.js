@@ -2,7 +2,7 @@
 // against ReLU, tanh and ELU, the histogram of SELU's last layer against N(0, 1), and three
 // switches that break SELU's conditions. The runs happen in the lab worker.
 import { labChannel } from './lab-channel.js';
-import { functionName, INITS } from '../content/functions.es.js';
+import { functionName, initName, INITS } from '../content/functions.es.js';
 import { formatList, formatNumber } from '../format.js';
 import { boolProp, choiceProp, numberProp } from '../state/props.js';
 import { describeSelu } from '../network-summaries.js';
@@ -50,7 +50,7 @@ export function createSeluLab({ root, section, store, client }) {
     histogram.update(runs[0].result.histogram);
     const broken = [];
     if (values.raw) broken.push('entradas sin estandarizar');
-    if (values.init !== 'lecun_normal') broken.push(`inicialización ${INITS[values.init]}`);
+    if (values.init !== 'lecun_normal') broken.push(`inicialización ${initName(values.init)}`);
     // With one layer, the bottleneck is that layer: no layer after it shows what it does.
     const alone = values.bottleneck && values.depth === 1;
     if (values.bottleneck && !alone) broken.push(`un cuello de botella de anchura ${BOTTLENECK}`);
