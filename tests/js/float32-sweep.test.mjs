@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { API_URL } from './support/paths.mjs';
-import { MAX_ULP, asFloat, bits, show, ulpsToTruth } from './support/float32.mjs';
+import { MAX_ULP, show, ulpsToTruth } from './support/float32.mjs';
 
 const { loadActivations } = await import(API_URL);
 
@@ -14,6 +14,9 @@ before(async () => {
   modules.simd = await loadActivations({ simd: true });
   modules.plain = await loadActivations({ simd: false });
 });
+
+const bits = new Uint32Array(1);
+const asFloat = new Float32Array(bits.buffer);
 
 /** Every 4096th float32 bit pattern (jittered low bits), both signs, then denser in |z| ∈ [1/16, 128). */
 function sweep() {

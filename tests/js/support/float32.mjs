@@ -1,8 +1,8 @@
 // Distances between float32 values in ULPs, for the float32 path's tests.
 export const MAX_ULP = 4;
 
-export const bits = new Uint32Array(1);
-export const asFloat = new Float32Array(bits.buffer);
+const bits = new Uint32Array(1);
+const asFloat = new Float32Array(bits.buffer);
 
 // A float32's position on the number line, as an integer: adjacent floats differ by 1.
 const key = (x) => {
