@@ -567,6 +567,26 @@ describe('printing', () => {
     await page.close();
   });
 
+  test('the whole lesson flows on paper: no section starts a page of its own', async () => {
+    const page = await ctx.open('', { viewport: A4 });
+    const pages = async () => {
+      const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+      return pdf.match(/\/Type\s*\/Page(?![a-z])/g).length;
+    };
+    const flowing = await pages();
+    // The same lesson with a page for each section, as it printed before: most sections left
+    // their last lines (the Keras code) alone on the next page.
+    await page.evaluate(() => {
+      for (const s of document.querySelectorAll('main > .section + .section')) {
+        s.style.breakBefore = 'page';
+      }
+    });
+    const paged = await pages();
+    assert.ok(flowing < paged, `${flowing} pages, and ${paged} with a page for each section`);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('charts are redrawn at the print size before printing and put back after', async () => {
     const page = await ctx.open('#elu');
     const before = await cssSize(page, 'elu');
