@@ -226,7 +226,7 @@ describe('embed.html', () => {
           )
           .filter(
             (e) =>
-              !/PNG|CSV|Entrenar|Una época|Reiniciar|Imprimir|Copiar|Keras|PyTorch|TensorFlow|NumPy/.test(
+              !/Exportar|PNG|CSV|Entrenar|Una época|Reiniciar|Imprimir|Copiar|Keras|PyTorch|TensorFlow|NumPy/.test(
                 e.textContent,
               ),
           )

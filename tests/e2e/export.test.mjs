@@ -14,15 +14,25 @@ const BOM = '\uFEFF';
 const A4 = { width: 794, height: 1123 };
 const PRINTABLE_HEIGHT = (273 / 25.4) * 96;
 
+/** Opens the «Exportar» that holds `button`, as a reader would, if it is folded. */
+async function reveal(button) {
+  if (await button.isVisible()) return;
+  await button
+    .locator('xpath=ancestor::div[contains(@class, "export-tools")][1]')
+    .locator('.export-toggle')
+    .click();
+}
+
 /** Clicks `button` and returns the file it downloads: { name, bytes }. */
 async function download(page, button) {
+  await reveal(button);
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
   return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
 }
 
 const tools = (page, scope) => page.locator(`${scope} .export-tools`).first();
 const exportButton = (page, scope, name) =>
-  tools(page, scope).getByRole('button', { name, exact: true });
+  tools(page, scope).getByRole('button', { name, exact: true, includeHidden: true });
 
 /**
  * The PNG's size and its top-left pixel as RGBA. The first pixel of the first row is stored
@@ -457,21 +467,54 @@ describe('exporting charts', () => {
     await page.close();
   });
 
-  test('every chart has the four buttons, named for screen readers', async () => {
+  test('every chart has one «Exportar» that shows its four buttons, named for screen readers', async () => {
     const page = await ctx.open();
     const keys = await page.evaluate(() => Object.keys(window.activaciones.charts));
     const groups = page.locator('.export-tools:not(.export-tools-map)');
     assert.equal(await groups.count(), keys.length);
     const names = await groups.evaluateAll((g) =>
-      g.map((e) => [
-        e.getAttribute('aria-label'),
-        [...e.querySelectorAll('button')].map((b) => b.textContent),
-      ]),
+      g.map((e) => {
+        const toggle = e.querySelector(':scope > button');
+        const panel = document.getElementById(toggle.getAttribute('aria-controls'));
+        return [
+          toggle.textContent,
+          toggle.getAttribute('aria-label'),
+          toggle.getAttribute('aria-expanded'),
+          panel.getAttribute('aria-label'),
+          panel.checkVisibility(),
+          [...panel.querySelectorAll('button')].map((b) => b.textContent),
+        ];
+      }),
     );
-    for (const [label, buttons] of names) {
+    for (const [text, label, expanded, group, shown, buttons] of names) {
+      assert.equal(text, 'Exportar');
       assert.match(label, /^Exportar: \S/);
+      assert.deepEqual([expanded, group, shown], ['false', label, false], label);
       assert.deepEqual(buttons, ['Descargar PNG', 'PNG sin fondo', 'CSV', 'CSV para Excel']);
     }
+    await page.close();
+  });
+
+  test('by keyboard: Enter opens «Exportar», Tab reaches its buttons, Escape folds it back', async () => {
+    const page = await ctx.open('#elu');
+    const toggle = page.locator('#elu .export-toggle').first();
+    const name = () => page.evaluate(() => document.activeElement.textContent);
+    await toggle.focus();
+    // Folded, the next Tab stop is past the buttons.
+    await page.keyboard.press('Tab');
+    assert.notEqual(await name(), 'Descargar PNG');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await page.keyboard.press('Tab');
+    assert.equal(await name(), 'Descargar PNG');
+    await page.keyboard.press('Tab');
+    assert.equal(await name(), 'PNG sin fondo');
+    await page.keyboard.press('Escape');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await name(), 'Exportar');
+    assert.equal(await page.locator('#elu .export-actions').first().isVisible(), false);
+    assert.deepEqual(await page.problems(), []);
     await page.close();
   });
 
@@ -480,7 +523,9 @@ describe('exporting charts', () => {
     await page.evaluate(() => {
       HTMLCanvasElement.prototype.toBlob = (callback) => callback(null);
     });
-    await exportButton(page, '#elu', 'Descargar PNG').click();
+    const png = exportButton(page, '#elu', 'Descargar PNG');
+    await reveal(png);
+    await png.click();
     await page.waitForFunction(() =>
       /No se ha podido preparar elu\.png/.test(
         document.querySelector('#elu .export-status').textContent,

@@ -249,10 +249,10 @@ describe('at phone width', () => {
       }
       const names = visited.map((v) => v.name);
       const at = (name) => names.findIndex((n) => n.startsWith(name));
-      assert.ok(at('CSV') >= 0 && at('Logit z₁') >= 0, `${width}px: ${names.join(', ')}`);
+      assert.ok(at('Exportar') >= 0 && at('Logit z₁') >= 0, `${width}px: ${names.join(', ')}`);
       if (width === 375) {
         // One column, the bars above the sliders: top to bottom.
-        assert.ok(at('Descargar PNG') < at('Logit z₁'), `${width}px: ${names.join(', ')}`);
+        assert.ok(at('Exportar') < at('Logit z₁'), `${width}px: ${names.join(', ')}`);
         const tops = visited.map((v) => v.top);
         assert.ok(
           tops.every((t, i) => i === 0 || t >= tops[i - 1]),
@@ -260,7 +260,7 @@ describe('at phone width', () => {
         );
       } else {
         // The sliders on the left, the bars on the right.
-        assert.ok(at('Temperatura') < at('Descargar PNG'), `${width}px: ${names.join(', ')}`);
+        assert.ok(at('Temperatura') < at('Exportar'), `${width}px: ${names.join(', ')}`);
       }
       await page.close();
     }
