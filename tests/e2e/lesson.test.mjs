@@ -238,6 +238,35 @@ describe('the lesson page', () => {
     await page.close();
   });
 
+  test('the table of contents marks the section being read, and only that one', async () => {
+    const page = await ctx.open('', { viewport: { width: 1280, height: 600 } });
+    const marked = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.toc [aria-current]')].map((a) => [
+          a.getAttribute('aria-current'),
+          a.hash,
+        ]),
+      );
+    for (const anchor of ['relu', 'otras-funciones', 'entrenamiento', 'sigmoide']) {
+      await page.locator(`#${anchor}`).evaluate((s) => s.scrollIntoView({ block: 'start' }));
+      await page.waitForFunction(
+        (hash) => document.querySelector('.toc [aria-current]')?.hash === hash,
+        `#${anchor}`,
+        { timeout: 5000 },
+      );
+      assert.deepEqual(await marked(), [['location', `#${anchor}`]]);
+      // The sidebar, shorter than its list here, shows the marked link.
+      const [link, toc] = await page.evaluate(() =>
+        [document.querySelector('.toc [aria-current]'), document.querySelector('.toc')].map((e) =>
+          e.getBoundingClientRect().toJSON(),
+        ),
+      );
+      assert.ok(link.top >= toc.top && link.bottom <= toc.bottom, `#${anchor}`);
+    }
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('moving a control writes the state to the URL, and a reload brings it back', async () => {
     const page = await ctx.open('#tanh');
     const slider = page.locator('#tanh').getByLabel('z máxima');

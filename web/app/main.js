@@ -10,6 +10,7 @@ import { setUpCopyButtons } from './ui/copy.js';
 import { setUpExports } from './ui/export.js';
 import { watchScrollables } from './ui/scrollables.js';
 import { setUpTabs } from './ui/tabs.js';
+import { markCurrentSection } from './ui/toc-current.js';
 import { describeError, showStatus } from './ui/status.js';
 
 const root = document.documentElement;
@@ -75,6 +76,7 @@ async function start() {
   setUpCopyButtons();
   setUpTabs();
   watchScrollables();
+  markCurrentSection();
   let api;
   try {
     api = await core;
