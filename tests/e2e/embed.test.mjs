@@ -377,6 +377,59 @@ ${frames
     await page.close();
   });
 
+  test('figura= shows one figure of the comparison alone; a wrong name gets the list', async () => {
+    for (const [key, title, family] of [
+      ['funciones', 'Funciones', false],
+      ['derivadas', 'Derivadas', false],
+      ['familia', 'ReLU, ELU y SELU', true],
+      ['familia-derivadas', 'Derivadas de ReLU, ELU y SELU', true],
+    ]) {
+      const page = await ctx.open('', { file: `embed.html?section=comparacion&figura=${key}` });
+      const shown = await page
+        .locator('[data-figure]')
+        .evaluateAll((all) => all.filter((f) => f.checkVisibility()).map((f) => f.dataset.figure));
+      assert.deepEqual(shown, [`comparacion-${key}`]);
+      assert.equal(await page.locator('#comparacion h1').textContent(), `Comparación · ${title}`);
+      assert.equal(await page.title(), `Comparación · ${title} · Funciones de activación`);
+      // The α slider goes with the ReLU family's figures only.
+      assert.equal(await page.getByRole('slider', { name: /^α de ELU/ }).isVisible(), family, key);
+      const points = await page.evaluate(
+        (k) => window.activaciones.charts[`comparacion-${k}`].data.datasets[0].data.length,
+        key,
+      );
+      assert.ok(points > 100, `${key}: ${points} points`);
+      // «Abrir la lección completa» opens at the figure's heading.
+      assert.match(
+        await page.locator('[data-embed-open]').getAttribute('href'),
+        new RegExp(`/index\\.html#comparacion-${key}$`),
+      );
+      assert.equal(await page.locator('#app-notice').isVisible(), false);
+      assert.deepEqual(await page.problems(), []);
+      await page.close();
+    }
+    for (const [query, note, figures] of [
+      [
+        'section=comparacion&figura=nada',
+        '«figura=nada»: no válido; se ha ignorado; las que hay: funciones, derivadas, familia, familia-derivadas',
+        4,
+      ],
+      [
+        'fn=elu&figura=derivadas',
+        '«figura=derivadas»: no válido; se ha ignorado; solo vale con section=comparacion',
+        0,
+      ],
+    ]) {
+      const page = await ctx.open('', { file: `embed.html?${query}` });
+      assert.equal(await page.locator('#app-notice li').textContent(), note);
+      const shown = await page
+        .locator('[data-figure]')
+        .evaluateAll((all) => all.filter((f) => f.checkVisibility()).length);
+      assert.equal(shown, figures, query);
+      assert.deepEqual(await page.problems(), []);
+      await page.close();
+    }
+  });
+
   test('tema= gives the frame the course’s colours, whatever the reader’s, charts included', async () => {
     for (const [tema, scheme, dark] of [
       ['claro', 'dark', false],

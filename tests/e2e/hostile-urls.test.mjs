@@ -81,6 +81,7 @@ describe('hostile links', () => {
         'formulas',
         'hide',
         'id',
+        'figura',
       ];
       const page = await openChecked(
         `embed.html?fn=elu&${q(keys.map((k) => [k, value.slice(0, 200)]))}`,

@@ -216,6 +216,16 @@ describe('the lesson page', () => {
     assert.ok(Math.abs(top) < 40, `#selu starts at the top of the window (${top}px)`);
     await page.close();
 
+    // Each comparison figure has its own anchor, at its heading.
+    page = await ctx.open('#comparacion-derivadas');
+    top = await page
+      .locator('#comparacion-derivadas')
+      .evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(Math.abs(top) < 40, `#comparacion-derivadas at the top (${top}px)`);
+    assert.equal(await page.locator('#comparacion-derivadas').textContent(), 'Sus derivadas');
+    assert.equal(await page.locator('#app-notice').isVisible(), false);
+    await page.close();
+
     page = await ctx.open('#elu?elu.alpha=2&elu.zmin=-3&elu.zmax=2&sigmoide.deriv=0');
     top = await page.locator('#elu').evaluate((el) => el.getBoundingClientRect().top);
     assert.ok(Math.abs(top) < 40, `#elu at the top (${top}px)`);

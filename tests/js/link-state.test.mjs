@@ -82,3 +82,35 @@ test('embed.html without a target names the keys it got instead', () => {
     'Falta indicar qué mostrar: añade ?fn=, ?section= o ?lab= a la dirección.',
   );
 });
+
+test('embed.html: figura= picks one of its section’s figures, never another section’s', () => {
+  const page = {
+    ...PAGE,
+    sections: [...PAGE.sections, { anchor: 'comparacion' }],
+    figures: [
+      { anchor: 'comparacion', key: 'funciones' },
+      { anchor: 'comparacion', key: 'derivadas' },
+    ],
+  };
+  const plan = embedPlan('?section=comparacion&figura=derivadas&figura=funciones', page);
+  assert.equal(plan.figure, 'derivadas');
+  // figura= is the frame's, not the section's state.
+  assert.equal(plan.params.get('comparacion.figura'), null);
+  assert.deepEqual(plan.notes, [{ key: 'figura', text: 'funciones', reason: 'repeated' }]);
+  assert.equal(embedPlan('?section=comparacion', page).figure, null);
+  const wrong = embedPlan('?section=comparacion&figura=Derivadas', page);
+  assert.equal(wrong.figure, null);
+  assert.deepEqual(wrong.notes, [
+    {
+      key: 'figura',
+      text: 'Derivadas',
+      reason: 'ignored',
+      hint: '; las que hay: funciones, derivadas',
+    },
+  ]);
+  for (const query of ['?fn=elu&figura=derivadas', '?fn=celu&figura=funciones']) {
+    const elsewhere = embedPlan(query, page);
+    assert.equal(elsewhere.figure, null, query);
+    assert.equal(elsewhere.notes[0].hint, '; solo vale con section=comparacion', query);
+  }
+});

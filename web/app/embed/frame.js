@@ -1,5 +1,6 @@
 // The embed's frame: only the chosen section (or gallery card) is shown, controls are hidden on
 // request, the page reports its height to the host, and a link opens the full lesson.
+import { FIGURES } from '../content/figures.es.js';
 import { cardTitle } from '../ui/card-title.js';
 
 /** Shows the plan's section alone; hides the controls the query asked to hide. */
@@ -24,9 +25,24 @@ export function frameSection(plan) {
     section.setAttribute('aria-labelledby', title.id);
     document.title = `${cardTitle(card)} · Funciones de activación`;
   }
+  if (plan.figure) showFigure(section, `${plan.anchor}-${plan.figure}`);
   if (!plan.controls) root.dataset.embedControls = 'off';
   if (!plan.formulas) root.dataset.embedFormulas = 'off';
   return section;
+}
+
+/** figura=: one figure of the section, under «Comparación · Derivadas», and only its controls. */
+function showFigure(section, id) {
+  for (const figure of section.querySelectorAll('[data-figure]')) {
+    figure.hidden = figure.dataset.figure !== id;
+  }
+  // The α slider between the figures sets the ReLU family's.
+  if (!FIGURES[id].family) {
+    for (const box of section.querySelectorAll('[data-family-controls]')) box.hidden = true;
+  }
+  const heading = section.querySelector('h1');
+  heading.textContent = `${heading.textContent} · ${FIGURES[id].title}`;
+  document.title = `${heading.textContent} · Funciones de activación`;
 }
 
 /**
@@ -85,12 +101,13 @@ export function reportHeight(frameId) {
 
 /**
  * The footer link to the same state in the full lesson: for a gallery card, to that card (its
- * element's id) with its own values only.
+ * element's id) with its own values only; for one figure, to its heading.
  */
-export function linkToLesson(store, { anchor, card }) {
+export function linkToLesson(store, { anchor, card, figure }) {
   const link = document.querySelector('[data-embed-open]');
   if (!link) return;
-  const target = card ? document.querySelector(`[data-card="${CSS.escape(card)}"]`).id : anchor;
+  let target = figure ? `${anchor}-${figure}` : anchor;
+  if (card) target = document.querySelector(`[data-card="${CSS.escape(card)}"]`).id;
   const update = () => {
     link.href = new URL(`index.html${store.hashFor(anchor, { card, target })}`, location.href).href;
   };

@@ -6,9 +6,20 @@
 //   embed.html?section=softmax&logits=1,2,3      embed.html?lab=entrenamiento&datos=xor
 //   …&controls=0 (no controls) &hide=z,sat (these controls hidden) &formulas=0 &id=frame-1
 //   &tema=claro|oscuro (the theme, whatever the reader's preference)
+//   embed.html?section=comparacion&figura=derivadas (one figure of a section that has several)
 // With section= or lab=, fn= is that section's state (the softmax lab's output function), as in
 // the page's links: «Insertar» writes embed.html?section=softmax&fn=sparsemax.
-const RESERVED = new Set(['fn', 'section', 'lab', 'controls', 'hide', 'formulas', 'id', 'tema']);
+const RESERVED = new Set([
+  'fn',
+  'section',
+  'lab',
+  'controls',
+  'hide',
+  'formulas',
+  'id',
+  'tema',
+  'figura',
+]);
 // tema= is applied by boot.js, before the stylesheets; here it is only checked.
 const THEMES = ['claro', 'oscuro'];
 const GALLERY = 'otras-funciones';
@@ -18,10 +29,11 @@ const short = (text) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 /**
  * `sections` is [{ anchor, fn }] (every section of the page), `cards` the ids of the gallery's
- * functions. Returns { anchor, card, params, notes, controls, hide, formulas, frameId } or
+ * functions, `figures` [{ anchor, key }] the figures of sections that have several. Returns
+ * { anchor, card, figure, params, notes, controls, hide, formulas, frameId } or
  * { error, frameId } with a Spanish message.
  */
-export function embedPlan(search, { sections, cards }) {
+export function embedPlan(search, { sections, cards, figures = [] }) {
   // «&amp;» is how the iframe's code writes «&»: a src copied from it into an address keeps it.
   const query = new URLSearchParams(
     [...new URLSearchParams(search)].map(([key, value]) => [key.replace(/^amp;/, ''), value]),
@@ -94,6 +106,7 @@ export function embedPlan(search, { sections, cards }) {
   return {
     anchor,
     card,
+    figure: figureOf(first(query, 'figura'), card ? null : anchor, figures, notes),
     params,
     notes,
     controls: flag('controls'),
@@ -101,4 +114,15 @@ export function embedPlan(search, { sections, cards }) {
     hide: new Set((first(query, 'hide') ?? '').split(',').filter(Boolean)),
     frameId,
   };
+}
+
+/** figura=: one of the section's figures, or null (all of them) with a note if it names none. */
+function figureOf(text, anchor, figures, notes) {
+  if (text === null) return null;
+  const here = figures.filter((f) => f.anchor === anchor).map((f) => f.key);
+  if (here.includes(text)) return text;
+  const withFigures = [...new Set(figures.map((f) => `section=${f.anchor}`))].join(' o ');
+  const hint = here.length ? `; las que hay: ${here.join(', ')}` : `; solo vale con ${withFigures}`;
+  notes.push({ key: 'figura', text, reason: 'ignored', hint });
+  return null;
 }

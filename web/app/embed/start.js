@@ -14,6 +14,10 @@ export async function startEmbed(api, failed) {
       fn: s.dataset.fn,
     })),
     cards: [...document.querySelectorAll('[data-card]')].map((c) => c.dataset.card),
+    figures: [...document.querySelectorAll('section.section [data-figure]')].map((f) => {
+      const anchor = f.closest('section').id;
+      return { anchor, key: f.dataset.figure.slice(anchor.length + 1) };
+    }),
   });
   if (plan.error) {
     // The frame's only heading: a screen reader's list of headings is not left empty.
