@@ -128,6 +128,50 @@ describe('shareable state', () => {
     await page.close();
   });
 
+  test('«Insertar» of the comparison can embed one of its four figures', async () => {
+    const page = await ctx.open('#comparacion');
+    const bar = page.locator('#comparacion .share-bar');
+    await bar.getByRole('button', { name: 'Insertar' }).click();
+    const figures = bar.getByLabel('Gráficas');
+    assert.deepEqual(
+      await figures.locator('option').evaluateAll((all) => all.map((o) => o.textContent)),
+      [
+        'todas (4)',
+        'Las funciones',
+        'Sus derivadas',
+        'La familia de ReLU',
+        'Las derivadas de la familia',
+      ],
+    );
+    const code = () => page.locator('#comparacion .embed-code').inputValue();
+    assert.ok(!(await code()).includes('figura='));
+    await figures.selectOption('Sus derivadas');
+    assert.ok(
+      (await code()).includes(
+        `src="${ctx.server.url}embed.html?section=comparacion&amp;figura=derivadas"`,
+      ),
+      await code(),
+    );
+    assert.match(await code(), /title="Comparación: Sus derivadas · Funciones de activación"/);
+    // The height is measured for that figure alone: a quarter of the section, give or take.
+    await page.waitForFunction(
+      () => document.querySelector('#comparacion .embed-code').dataset.measured,
+    );
+    const one = Number(
+      await page.locator('#comparacion .embed-code').getAttribute('data-measured'),
+    );
+    await figures.selectOption('todas (4)');
+    await page.waitForFunction(
+      () => document.querySelector('#comparacion .embed-code').dataset.measured,
+    );
+    const all = Number(
+      await page.locator('#comparacion .embed-code').getAttribute('data-measured'),
+    );
+    assert.ok(one > 300 && one < all / 2, `one figure ${one} px, all four ${all} px`);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('the code follows changes that buttons make too, not only the controls', async () => {
     const page = await ctx.open('#elu');
     await page.locator('#elu .share-bar').getByRole('button', { name: 'Insertar' }).click();

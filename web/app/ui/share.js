@@ -89,6 +89,12 @@ function sectionTarget(section, store) {
     advice: section.querySelector('[data-card]')
       ? ' La sección entera es muy alta: para una sola función, usa el «Insertar» de su tarjeta.'
       : '',
+    // The comparison's figures, each under a heading whose id is the figure's: one alone
+    // is embed.html's figura=.
+    figures: [...section.querySelectorAll('[data-figure]')].map((figure) => ({
+      key: figure.dataset.figure.slice(anchor.length + 1),
+      label: document.getElementById(figure.dataset.figure)?.textContent ?? figure.dataset.figure,
+    })),
   };
 }
 
@@ -115,7 +121,10 @@ function cardTarget(article, section, store) {
   };
 }
 
-function shareBar({ id, what, name, title, link, embed, height, advice = '' }, store) {
+function shareBar(
+  { id, what, name, title, link, embed, height, advice = '', figures = [] },
+  store,
+) {
   const status = el('span', { class: 'share-status', role: 'status' });
   const linkText = el('span', { class: 'visually-hidden' });
   const share = copier(
@@ -147,21 +156,32 @@ function shareBar({ id, what, name, title, link, embed, height, advice = '' }, s
     el('option', { value: 'claro', text: 'claros' }),
     el('option', { value: 'oscuro', text: 'oscuros' }),
   ]);
+  const figure =
+    figures.length > 1
+      ? el('select', { id: `insertar-figura-${id}` }, [
+          el('option', { value: '', text: `todas (${figures.length})` }),
+          ...figures.map((f) => el('option', { value: f.key, text: f.label })),
+        ])
+      : null;
   const plain = el('a', { target: '_blank', rel: 'noopener' });
   const sizeNote = el('p', { class: 'embed-size' });
   const embedUrl = () => {
     const query = new URLSearchParams(embed());
+    if (figure?.value) query.set('figura', figure.value);
     if (!controls.checked) query.set('controls', '0');
     if (theme.value) query.set('tema', theme.value);
     return new URL(`embed.html?${query}`, location.href).href;
   };
+  // «Comparación: Sus derivadas · Funciones de activación» for one figure.
+  const frameTitle = () =>
+    figure?.value ? `${name}: ${figure.selectedOptions[0].text} · ${SITE}` : title;
   let measuring = null;
   let wait = 0;
   let shown = null; // the URL the code is for
   const showMeasured = (url, needed) => {
     // Up to the next 10 px, past a pixel's rounding between browsers.
     const fit = Math.ceil((needed + 2) / 10) * 10;
-    code.value = embedSnippet({ url, title, height: fit });
+    code.value = embedSnippet({ url, title: frameTitle(), height: fit });
     code.dataset.measured = String(fit);
     sizeNote.textContent =
       `Altura de ${fit} px: la que necesita en una columna de ${COLUMN_PX} px, como la de un ` +
@@ -179,7 +199,7 @@ function shareBar({ id, what, name, title, link, embed, height, advice = '' }, s
     if (known) return showMeasured(url, known);
     // The estimate stands until the embed itself, loaded unseen at a column's width, says what
     // it needs; a burst of changes (a slider dragged) is measured once, at its end.
-    code.value = embedSnippet({ url, title, height: height(controls.checked) });
+    code.value = embedSnippet({ url, title: frameTitle(), height: height(controls.checked) });
     delete code.dataset.measured;
     sizeNote.textContent = `Midiendo la altura que necesita en una columna de ${COLUMN_PX} px…${advice}`;
     const job = new AbortController();
@@ -193,6 +213,7 @@ function shareBar({ id, what, name, title, link, embed, height, advice = '' }, s
   };
   controls.addEventListener('change', refresh);
   theme.addEventListener('change', refresh);
+  figure?.addEventListener('change', refresh);
   const panel = el('div', { class: 'embed-panel', id: `insertar-${id}`, hidden: true }, [
     ...(LOCAL ? [el('p', { class: 'embed-local', text: LOCAL.trim() })] : []),
     el('label', {
@@ -201,11 +222,19 @@ function shareBar({ id, what, name, title, link, embed, height, advice = '' }, s
     }),
     code,
     sizeNote,
+    ...(figure
+      ? [
+          el('div', { class: 'control embed-choice' }, [
+            el('label', { for: figure.id, text: 'Gráficas' }),
+            figure,
+          ]),
+        ]
+      : []),
     el('div', { class: 'control control-check' }, [
       controls,
       el('label', { for: controls.id, text: 'Con los controles' }),
     ]),
-    el('div', { class: 'control embed-theme' }, [
+    el('div', { class: 'control embed-choice' }, [
       el('label', { for: theme.id, text: 'Colores' }),
       theme,
     ]),
