@@ -23,6 +23,12 @@ export const DERIVATIVE_DASH = {
   selu: [8, 3, 2, 3],
 };
 
+/**
+ * A figure's short name, its key in links and embeds: «derivadas» for comparacion-derivadas (the
+ * id of the figure and of its heading in the lesson).
+ */
+export const figureKey = (id) => id.replace(/^comparacion-/, '');
+
 export const FIGURES = {
   'comparacion-funciones': {
     title: 'Funciones',

@@ -1,4 +1,5 @@
 // embed.html: one section or gallery card, configured by the query string, in a frame.
+import { figureKey } from '../content/figures.es.js';
 import { buildLabs } from '../labs.js';
 import { createStore } from '../state/store.js';
 import { el } from '../ui/controls.js';
@@ -14,10 +15,10 @@ export async function startEmbed(api, failed) {
       fn: s.dataset.fn,
     })),
     cards: [...document.querySelectorAll('[data-card]')].map((c) => c.dataset.card),
-    figures: [...document.querySelectorAll('section.section [data-figure]')].map((f) => {
-      const anchor = f.closest('section').id;
-      return { anchor, key: f.dataset.figure.slice(anchor.length + 1) };
-    }),
+    figures: [...document.querySelectorAll('section.section [data-figure]')].map((f) => ({
+      anchor: f.closest('section').id,
+      key: figureKey(f.dataset.figure),
+    })),
   });
   if (plan.error) {
     // The frame's only heading: a screen reader's list of headings is not left empty.

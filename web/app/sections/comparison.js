@@ -1,6 +1,6 @@
 // The comparison section: the source's four figures, each with a checkbox per curve; the two
 // ReLU-family figures share one α for ELU.
-import { FIGURES } from '../content/figures.es.js';
+import { figureKey, FIGURES } from '../content/figures.es.js';
 import { functionName, LAB_START } from '../content/functions.es.js';
 import { formatNumber } from '../format.js';
 import { numberProp, subsetProp } from '../state/props.js';
@@ -60,16 +60,14 @@ export function createComparison({ section, api, store }) {
       step: alphaSpec.ui.step,
       fallback: LAB_START.elu.params.alpha,
     }),
-    ...figureIds.map((id) =>
-      subsetProp(id.replace('comparacion-', ''), FIGURES[id].ids, FIGURES[id].ids),
-    ),
+    ...figureIds.map((id) => subsetProp(figureKey(id), FIGURES[id].ids, FIGURES[id].ids)),
   ];
   const values = {};
   const views = [];
 
   for (const root of section.querySelectorAll('[data-lab="compare"]')) {
     const figure = FIGURES[root.dataset.figure];
-    const key = root.dataset.figure.replace('comparacion-', '');
+    const key = figureKey(root.dataset.figure);
     const canvas = root.querySelector('[data-chart]');
     const summary = root.querySelector('[data-summary]');
     canvas.setAttribute('aria-label', `Gráfica comparativa: ${figure.title}`);

@@ -2,6 +2,7 @@
 // Compartir copies a link to the section (or card) in its current state; Insertar gives the
 // iframe code for embed.html in that state, and a plain link for course platforms that strip
 // iframes.
+import { figureKey } from '../content/figures.es.js';
 import { cardTitle } from './card-title.js';
 import { el } from './controls.js';
 import { copyText, select } from './copy.js';
@@ -92,7 +93,7 @@ function sectionTarget(section, store) {
     // The comparison's figures, each under a heading whose id is the figure's: one alone
     // is embed.html's figura=.
     figures: [...section.querySelectorAll('[data-figure]')].map((figure) => ({
-      key: figure.dataset.figure.slice(anchor.length + 1),
+      key: figureKey(figure.dataset.figure),
       label: document.getElementById(figure.dataset.figure)?.textContent ?? figure.dataset.figure,
     })),
   };
