@@ -266,6 +266,30 @@ describe('at phone width', () => {
     }
   });
 
+  test('at 360 px, the «Insertar» panel’s choices show the whole text of every option', async () => {
+    // A select is as wide as its longest option: as wide on a phone as on a wide screen, unless
+    // the phone cuts it.
+    const widths = async (width) => {
+      const page = await ctx.open('#comparacion', { viewport: { width, height: 800 } });
+      await page
+        .locator('#comparacion .share-bar')
+        .getByRole('button', { name: 'Insertar' })
+        .click();
+      const found = await page
+        .locator('#comparacion .embed-panel select')
+        .evaluateAll((all) => all.map((s) => [s.labels[0].textContent, s.offsetWidth]));
+      assert.deepEqual(await page.problems(), []);
+      await page.close();
+      return found;
+    };
+    const wide = await widths(1280);
+    assert.deepEqual(
+      wide.map(([label]) => label),
+      ['Gráficas', 'Colores'],
+    );
+    assert.deepEqual(await widths(360), wide);
+  });
+
   test('checkboxes keep one size when their label wraps', async () => {
     for (const width of [375, 1280]) {
       const page = await ctx.open('#entrenamiento', { viewport: { width, height: 800 } });

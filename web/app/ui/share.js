@@ -153,7 +153,7 @@ function shareBar(
     spellcheck: 'false',
   });
   const theme = el('select', { id: `insertar-tema-${id}` }, [
-    el('option', { value: '', text: 'los del alumno (claros u oscuros)' }),
+    el('option', { value: '', text: 'los de cada alumno' }),
     el('option', { value: 'claro', text: 'claros' }),
     el('option', { value: 'oscuro', text: 'oscuros' }),
   ]);
