@@ -7,6 +7,7 @@ import { boundaryMapOf } from '../views/boundary-map.js';
 import { chartPng, mapPng } from './chart-image.js';
 import { el } from './controls.js';
 import { chartCsv, toCsv } from './csv.js';
+import { disclosure } from './disclosure.js';
 import { inFrame, saveBlob } from './download.js';
 import { setUpPrint } from './print.js';
 
@@ -45,7 +46,7 @@ async function download(say, file, make) {
 let toolbars = 0;
 
 /**
- * A disclosure: «Exportar» shows or hides the actions, and Escape among them hides them again.
+ * «Exportar», a disclosure (disclosure.js) that shows or hides the actions.
  * actions: [{ text, title, file, make: () => Blob | Promise<Blob> }]
  */
 function toolbar(label, actions, className = '') {
@@ -58,7 +59,7 @@ function toolbar(label, actions, className = '') {
   });
   const panel = el(
     'div',
-    { class: 'export-actions', id, role: 'group', 'aria-label': label, hidden: true },
+    { class: 'export-actions', id, role: 'group', 'aria-label': label },
     buttons,
   );
   const toggle = el('button', {
@@ -66,19 +67,8 @@ function toolbar(label, actions, className = '') {
     class: 'export-toggle',
     text: 'Exportar',
     'aria-label': label,
-    'aria-expanded': 'false',
-    'aria-controls': id,
   });
-  const show = (open) => {
-    panel.hidden = !open;
-    toggle.setAttribute('aria-expanded', String(open));
-  };
-  toggle.addEventListener('click', () => show(panel.hidden));
-  panel.addEventListener('keydown', (event) => {
-    if (event.key !== 'Escape') return;
-    show(false);
-    toggle.focus();
-  });
+  disclosure(toggle, panel);
   return el('div', { class: `export-tools ${className}`.trim() }, [toggle, panel, status.element]);
 }
 

@@ -6,6 +6,7 @@ import { figureKey } from '../content/figures.es.js';
 import { cardTitle } from './card-title.js';
 import { el } from './controls.js';
 import { copyText, select } from './copy.js';
+import { disclosure } from './disclosure.js';
 import { COLUMN_PX, measureEmbedHeight, measuredHeight } from './embed-height.js';
 
 // Said to a screen reader, which would otherwise not know that the link leaves this tab.
@@ -250,25 +251,14 @@ function shareBar(
     class: 'button',
     text: 'Insertar',
     'aria-label': `Insertar: ${name}`,
-    'aria-expanded': 'false',
-    'aria-controls': panel.id,
   });
-  insert.addEventListener('click', () => {
-    panel.hidden = !panel.hidden;
-    insert.setAttribute('aria-expanded', String(!panel.hidden));
-    if (!panel.hidden) refresh();
+  disclosure(insert, panel, (open) => {
+    if (open) refresh();
     else {
       measuring?.abort();
       clearTimeout(wait);
       shown = null; // measured afresh when it opens again, if it had not finished
     }
-  });
-  // Escape closes the panel from anywhere in it, and gives the keyboard back to its button.
-  panel.addEventListener('keydown', (event) => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    insert.click();
-    insert.focus();
   });
   // The code follows the state while the panel is open, whatever changed it.
   store.subscribe(() => panel.hidden || refresh());
