@@ -154,19 +154,15 @@ describe('shareable state', () => {
     );
     assert.match(await code(), /title="Comparación: Sus derivadas · Funciones de activación"/);
     // The height is measured for that figure alone: a quarter of the section, give or take.
-    await page.waitForFunction(
-      () => document.querySelector('#comparacion .embed-code').dataset.measured,
-    );
-    const one = Number(
-      await page.locator('#comparacion .embed-code').getAttribute('data-measured'),
-    );
+    const measured = async () => {
+      const box = await page.waitForFunction(
+        () => document.querySelector('#comparacion .embed-code').dataset.measured,
+      );
+      return Number(await box.jsonValue());
+    };
+    const one = await measured();
     await figures.selectOption('todas (4)');
-    await page.waitForFunction(
-      () => document.querySelector('#comparacion .embed-code').dataset.measured,
-    );
-    const all = Number(
-      await page.locator('#comparacion .embed-code').getAttribute('data-measured'),
-    );
+    const all = await measured();
     assert.ok(one > 300 && one < all / 2, `one figure ${one} px, all four ${all} px`);
     assert.deepEqual(await page.problems(), []);
     await page.close();
